@@ -1,0 +1,43 @@
+# Two commands for a newcomer: `make run` opens the app, `make test` runs the whole suite.
+# Both create .venv on first use and reinstall only when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format bench screenshots clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing kc_desktop and its dependencies into $(VENV) (PyTorch takes a few minutes the first time)..."
+	$(BIN)/python -m pip install --quiet --progress-bar off -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$QT_QPA_PLATFORM" = offscreen ]; then \
+		$(BIN)/python main.py; \
+	elif command -v xvfb-run >/dev/null 2>&1; then \
+		echo "No display: opening the window on a virtual screen (xvfb-run)."; \
+		xvfb-run -a $(BIN)/python main.py; \
+	else \
+		echo "No display found. On a headless machine: apt-get install -y xvfb libxcb-cursor0, then make run."; \
+		exit 1; \
+	fi
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check kc_desktop tests main.py
+	$(BIN)/ruff format --check kc_desktop tests main.py
+
+format: $(STAMP)
+	$(BIN)/ruff format kc_desktop tests main.py
+	$(BIN)/ruff check --fix kc_desktop tests main.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py

@@ -1,0 +1,1 @@
+"""kc_desktop: a desktop deep-learning studio."""

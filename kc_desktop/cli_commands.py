@@ -1,0 +1,139 @@
+"""The headless commands behind cli.py; each takes parsed args and returns an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from kc_desktop.cli_progress import ConsoleProgress
+from kc_desktop.core.checkpoints import CheckpointError
+from kc_desktop.core.data.errors import DatasetUnavailableError
+from kc_desktop.core.data.loader import Augment
+from kc_desktop.core.data.registry import list_datasets
+from kc_desktop.core.models.registry import list_models
+from kc_desktop.core.runs import RunDirectory, encode_png
+from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.core.training.engine import Trainer
+
+
+class UserError(Exception):
+    """A mistake or a missing resource a person can fix: printed as one line, exit 2."""
+
+
+def cmd_datasets(args: argparse.Namespace) -> int:
+    for spec in list_datasets():
+        where = "offline" if spec.offline else "download"
+        size = f"{spec.num_samples:,} images" if spec.num_samples else "your images"
+        print(
+            f"{spec.id:15} {spec.name}  [{spec.channels}x{spec.size}x{spec.size}, {size}, {where}]"
+        )
+    return 0
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    for spec in list_models():
+        print(f"{spec.id:15} {spec.task:12} {spec.description}")
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    resume_dir = Path(args.resume) if args.resume else None
+    try:
+        if resume_dir is not None:
+            config = TrainConfig.from_dict(RunDirectory(resume_dir).read_config())
+            if args.epochs is not None:
+                config.epochs = args.epochs
+        else:
+            config = TrainConfig(
+                dataset=args.dataset,
+                model=args.model,
+                epochs=args.epochs,
+                batch_size=args.batch_size,
+                lr=args.lr,
+                optimizer=args.optimizer,
+                beta=args.beta,
+                latent_dim=args.latent_dim,
+                device=args.device,
+                seed=args.seed,
+                folder=args.folder,
+                image_size=args.image_size,
+                augment=Augment(flip=args.flip, shift=args.shift, zoom=args.zoom),
+            )
+        trainer = Trainer(
+            config,
+            callbacks=[ConsoleProgress()],
+            run_dir=resume_dir,
+            resume=resume_dir is not None,
+            runs_parent=args.out,
+        )
+        summary = trainer.fit()
+    except (ValueError, DatasetUnavailableError, CheckpointError, OSError) as error:
+        raise UserError(str(error)) from error
+    _print_summary(summary)
+    print(summary["run_dir"])
+    return 0 if summary["status"] in ("completed", "stopped") else 1
+
+
+def _print_summary(summary: dict) -> None:
+    keys = ("test_accuracy", "test_loss", "loss", "recon", "kl", "d_loss", "g_loss")
+    figures = "  ".join(f"{k} {summary[k]:.4f}" for k in keys if k in summary)
+    print(
+        f"{summary['status']}: {summary['epochs']} epochs in {summary['seconds']:.1f} s "
+        f"({summary['samples_per_s']:.0f} samples/s)  {figures}"
+    )
+    if summary.get("reason") and summary["status"] != "completed":
+        print(summary["reason"])
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from kc_desktop.core.inference import classify, load_run
+
+    try:
+        run = load_run(args.run_dir)
+        results = classify(run, list(args.images), top_k=args.top)
+    except (ValueError, CheckpointError) as error:
+        raise UserError(str(error)) from error
+    for result in results:
+        if args.json:
+            record = (
+                {"file": result.source, "error": result.error}
+                if result.error
+                else {
+                    "file": result.source,
+                    "predictions": [{"label": label, "p": p} for label, p in result.predictions],
+                }
+            )
+            print(json.dumps(record), flush=True)
+        elif result.error:
+            print(f"{result.source}: error: {result.error}")
+        else:
+            ranked = ", ".join(f"{label} {p:.1%}" for label, p in result.predictions)
+            print(f"{result.source}: {ranked}")
+    return 0 if all(r.error is None for r in results) else 1
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from PIL import Image
+
+    from kc_desktop.core.checkpoints import atomic_write_bytes
+    from kc_desktop.core.inference import load_run, sample
+
+    try:
+        run = load_run(args.run_dir)
+        grid = sample(run, n=args.n, seed=args.seed)
+        atomic_write_bytes(args.out, encode_png(Image.fromarray(grid)))
+    except (ValueError, CheckpointError, OSError) as error:
+        raise UserError(str(error)) from error
+    print(args.out)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "datasets": cmd_datasets,
+    "models": cmd_models,
+    "train": cmd_train,
+    "classify": cmd_classify,
+    "sample": cmd_sample,
+}

@@ -1,0 +1,198 @@
+"""Batches straight from device memory: the training hot path.
+
+A dataset of small images fits on the GPU many times over, so it goes there once, as
+uint8 (a quarter of the float size), and each batch is a ``randperm`` slice indexed on the
+device, converted to float [0, 1] and augmented there in a few batched kernels. No
+``DataLoader``, no worker processes, no per-image Python: the airbench and "MNIST in
+seconds" recipe. ``resize_images`` brings a whole split to a model's input side once,
+before training.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F  # noqa: N812 - the PyTorch convention
+
+RESIZE_CHUNK_BYTES = 64 * 2**20
+"""Float working memory per ``resize_images`` chunk (bounds the peak for large sets)."""
+
+
+@dataclass(frozen=True)
+class Augment:
+    """Random changes per training image, as Keras' ImageDataGenerator makes them.
+
+    ``flip``: mirror left-right with probability 1/2. ``shift``: move by up to this
+    fraction of the side, horizontally and vertically (``width/height_shift_range``).
+    ``zoom``: scale each axis by a factor in [1 - zoom, 1 + zoom] (``zoom_range``). Pixels
+    that come in from outside repeat the nearest edge (Keras' default ``fill_mode``).
+    """
+
+    flip: bool = False
+    shift: float = 0.0
+    zoom: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.shift <= 1.0:
+            raise ValueError(f"Shift must be a fraction from 0 to 1, not {self.shift}.")
+        if not 0.0 <= self.zoom < 1.0:
+            raise ValueError(f"Zoom must be a fraction from 0 to below 1, not {self.zoom}.")
+
+    @property
+    def enabled(self) -> bool:
+        """True when any change is switched on."""
+        return self.flip or self.shift > 0 or self.zoom > 0
+
+
+def augment_batch(
+    x: torch.Tensor, augment: Augment, generator: torch.Generator | None = None
+) -> torch.Tensor:
+    """Randomly flip / shift / zoom each image of a float (B, C, H, W) batch, on its device.
+
+    One ``affine_grid`` + ``grid_sample`` does shift, zoom and flip together for the whole
+    batch (a flip alone is a cheaper ``torch.where``). Values stay in the input's range
+    (bilinear sampling only averages). ``x`` itself is not modified.
+    """
+    if not x.is_floating_point():
+        raise TypeError(f"augment_batch needs a float batch in [0, 1], not {x.dtype}.")
+    count = x.shape[0]
+    if not augment.enabled or count == 0:
+        return x
+    flip_sign = torch.ones(count, device=x.device, dtype=x.dtype)
+    if augment.flip:
+        flip_sign = torch.where(_uniform(generator, (count,), x.device) < 0.5, -1.0, 1.0).to(x)
+    if augment.shift == 0 and augment.zoom == 0:
+        return torch.where(flip_sign.view(count, 1, 1, 1) < 0, x.flip(-1), x)
+    u = _uniform(generator, (count, 4), x.device).to(x.dtype) * 2 - 1  # [-1, 1)
+    theta = torch.zeros(count, 2, 3, device=x.device, dtype=x.dtype)
+    # The grid maps output to input coordinates in [-1, 1]: a factor above 1 shows more of
+    # the input (zoom out), and a shift of f of the side is 2f in these units.
+    theta[:, 0, 0] = (1 + augment.zoom * u[:, 0]) * flip_sign
+    theta[:, 1, 1] = 1 + augment.zoom * u[:, 1]
+    theta[:, 0, 2] = 2 * augment.shift * u[:, 2]
+    theta[:, 1, 2] = 2 * augment.shift * u[:, 3]
+    grid = F.affine_grid(theta, list(x.shape), align_corners=False)
+    return F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
+
+
+def _uniform(
+    generator: torch.Generator | None, shape: tuple[int, ...], device: torch.device
+) -> torch.Tensor:
+    """Uniform [0, 1) numbers on ``device``, drawn from ``generator`` wherever it lives."""
+    if generator is None:
+        return torch.rand(shape, device=device)
+    values = torch.rand(shape, generator=generator, device=generator.device)
+    return values.to(device)
+
+
+def resize_images(images: torch.Tensor, size: int) -> torch.Tensor:
+    """uint8 (N, C, H, W) -> uint8 (N, C, size, size), bilinear, antialiased when shrinking.
+
+    Works in chunks of about ``RESIZE_CHUNK_BYTES`` of floats, on the images' device.
+    Images already ``size`` x ``size`` come back as they are (not copied).
+    """
+    if images.dtype != torch.uint8 or images.ndim != 4:
+        raise TypeError(f"resize_images needs uint8 (N, C, H, W) images, not {images.dtype}.")
+    if size < 1:
+        raise ValueError(f"Image size must be at least 1 pixel, not {size}.")
+    count, channels, height, width = images.shape
+    if (height, width) == (size, size):
+        return images
+    shrinking = size < height or size < width
+    out = torch.empty((count, channels, size, size), dtype=torch.uint8, device=images.device)
+    per_image = channels * max(height * width, size * size) * 4
+    chunk = max(1, RESIZE_CHUNK_BYTES // per_image)
+    for start in range(0, count, chunk):
+        part = images[start : start + chunk].float()
+        resized = F.interpolate(
+            part, size=(size, size), mode="bilinear", align_corners=False, antialias=shrinking
+        )
+        out[start : start + chunk] = resized.round_().clamp_(0, 255)
+    return out
+
+
+class DeviceBatches:
+    """Shuffled (x, y) batches of an in-memory image set, served from ``device`` memory.
+
+    Each epoch draws a fresh permutation from a generator seeded by (seed, epoch), so the
+    epochs differ from each other but a run with the same seed repeats exactly, and a run
+    resumed at epoch k (``set_epoch(k)``) sees the batches it would have seen.
+    """
+
+    def __init__(
+        self,
+        images: torch.Tensor,
+        labels: torch.Tensor,
+        batch_size: int,
+        *,
+        device: torch.device | str = "cpu",
+        shuffle: bool = True,
+        drop_last: bool = False,
+        augment: Augment | None = None,
+        seed: int = 0,
+    ) -> None:
+        if images.dtype != torch.uint8 or images.ndim != 4:
+            raise TypeError(f"DeviceBatches needs uint8 (N, C, H, W) images, not {images.dtype}.")
+        if labels.shape != (images.shape[0],):
+            raise ValueError(f"{images.shape[0]} images but labels of shape {tuple(labels.shape)}.")
+        if batch_size < 1:
+            raise ValueError(f"Batch size must be at least 1, not {batch_size}.")
+        self.device = torch.device(device)
+        self.images = images.to(self.device)
+        self.labels = labels.to(self.device, torch.int64)
+        self.num_samples = int(images.shape[0])
+        self.batch_size = int(batch_size)
+        self.shuffle = shuffle
+        self.drop_last = drop_last
+        self.augment = augment if augment is not None and augment.enabled else None
+        self.seed = int(seed)
+        self.epoch = 0
+        self._augment_generator = (
+            torch.Generator(device=self.device) if self.augment is not None else None
+        )
+
+    def __len__(self) -> int:
+        """Batches per epoch."""
+        if self.drop_last:
+            return self.num_samples // self.batch_size
+        return math.ceil(self.num_samples / self.batch_size)
+
+    def set_epoch(self, epoch: int) -> None:
+        """Make the next iteration serve epoch ``epoch`` (for resumed runs)."""
+        self.epoch = int(epoch)
+
+    def __iter__(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+        epoch = self.epoch
+        self.epoch += 1
+        order = None
+        if self.shuffle:
+            generator = torch.Generator().manual_seed(_mix(self.seed, epoch, 0))
+            order = torch.randperm(self.num_samples, generator=generator).to(self.device)
+        if self._augment_generator is not None:
+            self._augment_generator.manual_seed(_mix(self.seed, epoch, 1))
+        return self._batches(order)
+
+    def _batches(self, order: torch.Tensor | None) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+        for batch in range(len(self)):
+            start = batch * self.batch_size
+            stop = min(start + self.batch_size, self.num_samples)
+            if order is None:
+                images, labels = self.images[start:stop], self.labels[start:stop]
+            else:
+                index = order[start:stop]
+                images = self.images.index_select(0, index)
+                labels = self.labels.index_select(0, index)
+            x = images.float().div_(255)
+            if self.augment is not None:
+                x = augment_batch(x, self.augment, self._augment_generator)
+            yield x, labels
+
+
+def _mix(seed: int, epoch: int, stream: int) -> int:
+    """A well-spread 63-bit seed from (seed, epoch, stream): no two pairs collide in use."""
+    words = [seed % 2**63, epoch % 2**63, stream]
+    return int(np.random.SeedSequence(words).generate_state(1, np.uint64)[0] >> np.uint64(1))

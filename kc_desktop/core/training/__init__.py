@@ -1,0 +1,1 @@
+"""training package of the Qt-free core."""

@@ -1,0 +1,72 @@
+"""What a training run is asked to do: one plain dataclass, saved as config.json.
+
+Fields left as ``None`` take the model's defaults (see ``ModelSpec``) when the run starts;
+the run directory stores the resolved values so that a run can be resumed or reproduced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from kc_desktop.core.data.loader import Augment
+
+OPTIMIZERS = ("adam", "sgd")
+
+
+@dataclass
+class TrainConfig:
+    """Everything that defines a run; defaults open the app ready to train on digits."""
+
+    dataset: str = "digits"
+    model: str = "small-cnn"
+    epochs: int | None = None
+    batch_size: int | None = None
+    lr: float | None = None
+    optimizer: str | None = None
+    momentum: float = 0.9
+    beta: float = 1.0
+    latent_dim: int | None = None
+    device: str = "auto"
+    seed: int = 0
+    folder: str | None = None
+    image_size: int | None = None
+    augment: Augment = field(default_factory=Augment)
+    val_fraction: float = 0.1
+    test_fraction: float = 0.1
+    log_every: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (the augment switches become a nested dict)."""
+        data = dataclasses.asdict(self)
+        data["augment"] = dataclasses.asdict(self.augment)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TrainConfig:
+        """Build from config.json, ignoring keys this version does not know."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        values = {key: value for key, value in data.items() if key in known}
+        augment = values.get("augment")
+        if isinstance(augment, dict):
+            augment_fields = {f.name for f in dataclasses.fields(Augment)}
+            values["augment"] = Augment(**{k: v for k, v in augment.items() if k in augment_fields})
+        elif augment is not None and not isinstance(augment, Augment):
+            values.pop("augment")
+        return cls(**values)
+
+    def validate(self) -> None:
+        """Raise ValueError with a plain message for values a person could mistype."""
+        if self.epochs is not None and self.epochs < 1:
+            raise ValueError("Epochs must be at least 1.")
+        if self.batch_size is not None and self.batch_size < 1:
+            raise ValueError("Batch size must be at least 1.")
+        if self.lr is not None and not self.lr > 0:
+            raise ValueError("The learning rate must be a positive number.")
+        if self.optimizer is not None and self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"Unknown optimizer {self.optimizer!r}; choose adam or sgd.")
+        if self.beta < 0:
+            raise ValueError("Beta (the VAE's KL weight) cannot be negative.")
+        if not 0 <= self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
+            raise ValueError("Validation and test fractions must be between 0 and 1.")

@@ -1,0 +1,333 @@
+"""Trainer.fit: the one training loop behind the window, the command line and the benchmark.
+
+Data sits on the device as uint8 and is batched by ``torch.randperm``; a task object owns
+the step; the loop syncs with the device (``.item()``) only at log points and epoch ends.
+RNGs are reseeded from (seed, epoch) at each epoch start, so a run resumed from its
+checkpoint continues exactly as if it had never stopped.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from kc_desktop.core.checkpoints import (
+    CheckpointError,
+    atomic_write_json,
+    load_checkpoint,
+    save_checkpoint,
+)
+from kc_desktop.core.data.dataset import ImageDataset
+from kc_desktop.core.data.loader import DeviceBatches, resize_images
+from kc_desktop.core.data.registry import load_dataset
+from kc_desktop.core.devices import describe_device, resolve_device
+from kc_desktop.core.models.registry import build_model, get_model_spec
+from kc_desktop.core.runs import CHECKPOINT_FILE, MODEL_FILE, RunDirectory, new_run_dir
+from kc_desktop.core.training.callbacks import Callback, CallbackList
+from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.core.training.control import RunControl, StopTraining
+from kc_desktop.core.training.recorder import RunRecorder
+from kc_desktop.core.training.settings import resolve_settings
+from kc_desktop.core.training.tasks import TASKS, Task
+
+EVAL_BATCH_SIZE = 256
+PREVIEW_IMAGES = 8
+
+
+class NonFiniteLoss(Exception):
+    """The loss became NaN or infinite: the run stops, the last good checkpoint stays."""
+
+
+class Trainer:
+    """Trains one model on one dataset as described by a TrainConfig."""
+
+    def __init__(
+        self,
+        config: TrainConfig,
+        *,
+        callbacks: list[Callback] | tuple[Callback, ...] = (),
+        control: RunControl | None = None,
+        dataset: ImageDataset | None = None,
+        run_dir: str | Path | None = None,
+        resume: bool = False,
+        runs_parent: str | Path | None = None,
+    ) -> None:
+        config.validate()
+        self.config = config
+        self.control = control or RunControl()
+        self.dataset = dataset
+        self.user_callbacks = list(callbacks)
+        self.run_dir = Path(run_dir) if run_dir is not None else None
+        self.resume = resume
+        self.runs_parent = runs_parent
+        self.spec = get_model_spec(config.model)
+        self.settings = resolve_settings(config, self.spec)
+        self.device = resolve_device(config.device)
+
+    def fit(self) -> dict[str, Any]:
+        """Train, checkpoint each epoch, evaluate on the test split; return the summary."""
+        started = time.perf_counter()
+        dataset = self.dataset or load_dataset(
+            self.config.dataset,
+            path=self.config.folder,
+            size=self.config.image_size,
+            seed=self.config.seed,
+            val_fraction=self.config.val_fraction,
+            test_fraction=self.config.test_fraction,
+        )
+        size = self.spec.input_size(dataset.size)
+        splits = {
+            name: self._prepared_split(dataset, name, size) for name in ("train", "val", "test")
+        }
+        torch.manual_seed(self.config.seed)
+        model = build_model(
+            self.config.model,
+            channels=dataset.channels,
+            size=size,
+            num_classes=len(dataset.classes),
+            latent_dim=self.config.latent_dim,
+        )
+        model.to(self.device)
+        task = self._make_task(model, splits["val"][0])
+        run = RunDirectory(
+            self.run_dir or new_run_dir(dataset.id, self.config.model, self.runs_parent)
+        )
+        start_epoch = self._restore(run, task) + 1 if self.resume else 1
+        run_config = self._run_config(dataset, size, model)
+        run.write_config(run_config)
+        callbacks = CallbackList([RunRecorder(run), *self.user_callbacks])
+        train_batches = DeviceBatches(
+            *splits["train"],
+            self.settings["batch_size"],
+            device=self.device,
+            shuffle=True,
+            drop_last=False,
+            seed=self.config.seed,
+            augment=self.config.augment if self.spec.task == "classify" else None,
+        )
+        state = _RunState(
+            run=run, task=task, callbacks=callbacks, batches=train_batches, epoch=start_epoch - 1
+        )
+        callbacks.on_run_start(
+            {
+                "run_dir": str(run.path),
+                "config": run_config,
+                "task": self.spec.task,
+                "epochs": self.settings["epochs"],
+                "start_epoch": start_epoch,
+                "steps_per_epoch": len(train_batches),
+                "device": describe_device(self.device),
+                "classes": list(dataset.classes),
+                "metrics": list(task.metric_names),
+                "params": sum(p.numel() for p in model.parameters()),
+            }
+        )
+        status, reason = "completed", ""
+        try:
+            for epoch in range(start_epoch, self.settings["epochs"] + 1):
+                self._train_epoch(state, epoch, splits["val"])
+        except StopTraining:
+            status, reason = "stopped", "Stopped by the user."
+            self._save_if_finite(state)
+        except NonFiniteLoss as error:
+            status, reason = "diverged", str(error)
+        except Exception as error:
+            callbacks.on_event(f"Training failed: {error}", "error")
+            callbacks.on_run_end(self._summary(state, dataset, "failed", str(error), started))
+            raise
+        if reason:
+            callbacks.on_event(reason, "warning" if status == "stopped" else "error")
+        summary = self._summary(state, dataset, status, reason, started)
+        if status != "diverged":
+            summary.update(
+                {
+                    f"test_{k}": v
+                    for k, v in task.evaluate(self._eval_batches(splits["test"])).items()
+                }
+            )
+        callbacks.on_run_end(summary)
+        return summary
+
+    def _prepared_split(self, dataset: ImageDataset, name: str, size: int):
+        images, labels = dataset.split(name)
+        if images.shape[-1] != size:
+            images = resize_images(images, size)
+        return images, labels
+
+    def _make_task(self, model: torch.nn.Module, val_images: torch.Tensor) -> Task:
+        task_class = TASKS[self.spec.task]
+        if self.spec.task == "classify":
+            return task_class(model, self.settings, self.device)
+        preview = val_images[:PREVIEW_IMAGES].to(self.device).float().div(255)
+        return task_class(model, self.settings, self.device, preview=preview)
+
+    def _eval_batches(self, split: tuple[torch.Tensor, torch.Tensor]) -> DeviceBatches:
+        return DeviceBatches(*split, EVAL_BATCH_SIZE, device=self.device, shuffle=False)
+
+    def _train_epoch(self, state: _RunState, epoch: int, val_split) -> None:
+        """One pass over the training batches, then validation, checkpoint and gallery."""
+        torch.manual_seed(self.config.seed * 1_000_003 + epoch)
+        state.batches.set_epoch(epoch)
+        task, callbacks, steps = state.task, state.callbacks, len(state.batches)
+        names = task.metric_names
+        log_every = self.config.log_every or max(1, steps // 50)
+        epoch_sum = torch.zeros(len(names), device=self.device)
+        window_sum = torch.zeros(len(names), device=self.device)
+        window_steps = window_samples = 0
+        epoch_started = window_started = time.perf_counter()
+        for step, (x, y) in enumerate(state.batches, start=1):
+            self.control.checkpoint()
+            self._apply_pending_lr(state, epoch)
+            values = torch.stack([v.float() for v in task.train_step(x, y).values()])
+            epoch_sum += values
+            window_sum += values
+            window_steps += 1
+            window_samples += len(x)
+            state.global_step += 1
+            if step % log_every == 0 or step == steps:
+                now = time.perf_counter()
+                logs = dict(zip(names, (window_sum / window_steps).tolist(), strict=True))
+                _check_finite(logs, f"at epoch {epoch}, step {step}")
+                callbacks.on_step_end(
+                    {
+                        "epoch": epoch,
+                        "step": step,
+                        "steps_per_epoch": steps,
+                        "global_step": state.global_step,
+                        **logs,
+                        "lr": state.lr(),
+                        "samples_per_s": window_samples / max(now - window_started, 1e-9),
+                    }
+                )
+                state.samples_seen += window_samples
+                window_sum.zero_()
+                window_steps = window_samples = 0
+                window_started = now
+        epoch_logs: dict[str, Any] = dict(zip(names, (epoch_sum / steps).tolist(), strict=True))
+        val = task.evaluate(self._eval_batches(val_split))
+        epoch_logs.update({f"val_{k}": v for k, v in val.items()})
+        _check_finite(epoch_logs, f"at the end of epoch {epoch}")
+        seconds = time.perf_counter() - epoch_started
+        state.train_seconds += seconds
+        state.epoch, state.last_epoch_logs = epoch, epoch_logs
+        self._save(state)
+        for kind, grid in task.epoch_images(epoch):
+            callbacks.on_images(epoch, kind, grid)
+        callbacks.on_epoch_end({"epoch": epoch, "seconds": seconds, **epoch_logs})
+
+    def _apply_pending_lr(self, state: _RunState, epoch: int) -> None:
+        lr = self.control.take_pending_lr()
+        if lr is not None:
+            old = state.lr()
+            state.task.set_lr(lr)
+            self.settings["lr"] = lr
+            state.callbacks.on_event(
+                f"Learning rate changed from {old:g} to {lr:g} at step {state.global_step}."
+            )
+            state.run.append_metrics(
+                {
+                    "kind": "lr_change",
+                    "epoch": epoch,
+                    "global_step": state.global_step,
+                    "old": old,
+                    "new": lr,
+                }
+            )
+
+    def _save(self, state: _RunState) -> None:
+        info = {
+            "epoch": state.epoch,
+            "global_step": state.global_step,
+            "metrics": state.last_epoch_logs,
+        }
+        save_checkpoint(
+            state.run.file(MODEL_FILE),
+            state.task.model.state_dict(),
+            [opt.state_dict() for opt in state.task.optimizers],
+            info,
+        )
+        atomic_write_json(state.run.file(CHECKPOINT_FILE), info)
+
+    def _save_if_finite(self, state: _RunState) -> None:
+        """On stop, keep what was trained since the last epoch unless it is broken."""
+        if all(torch.isfinite(p).all() for p in state.task.model.parameters()):
+            self._save(state)
+
+    def _restore(self, run: RunDirectory, task: Task) -> int:
+        model_state, optimizer_states, info = load_checkpoint(run.file(MODEL_FILE))
+        try:
+            task.model.load_state_dict(model_state)
+            for optimizer, optimizer_state in zip(task.optimizers, optimizer_states, strict=True):
+                optimizer.load_state_dict(optimizer_state)
+        except (RuntimeError, ValueError) as error:
+            raise CheckpointError(
+                "The checkpoint does not match this model; was the config changed?"
+            ) from error
+        epoch = int(info.get("epoch", 0))
+        run.truncate_metrics_after(epoch)
+        return epoch
+
+    def _run_config(self, dataset: ImageDataset, size: int, model: torch.nn.Module) -> dict:
+        return {
+            **self.config.to_dict(),
+            **self.settings,
+            "task": self.spec.task,
+            "dataset_name": dataset.name,
+            "channels": dataset.channels,
+            "input_size": size,
+            "classes": list(dataset.classes),
+            "latent_dim": getattr(model, "latent_dim", None),
+            "skipped_files": len(dataset.skipped),
+        }
+
+    def _summary(
+        self, state: _RunState, dataset: ImageDataset, status: str, reason: str, started: float
+    ) -> dict[str, Any]:
+        summary: dict[str, Any] = {
+            "status": status,
+            "reason": reason,
+            "run_dir": str(state.run.path),
+            "dataset": dataset.id,
+            "model": self.config.model,
+            "epochs": state.epoch,
+            "seconds": time.perf_counter() - started,
+            "samples_per_s": state.samples_seen / max(state.train_seconds, 1e-9),
+            "skipped_files": len(dataset.skipped),
+        }
+        summary.update({k: v for k, v in state.last_epoch_logs.items()})
+        return summary
+
+
+class _RunState:
+    """Mutable bookkeeping of one fit() call."""
+
+    def __init__(
+        self,
+        run: RunDirectory,
+        task: Task,
+        callbacks: CallbackList,
+        batches: DeviceBatches,
+        epoch: int,
+    ) -> None:
+        self.run, self.task, self.callbacks, self.batches = run, task, callbacks, batches
+        self.epoch = epoch
+        self.global_step = epoch * len(batches)
+        self.samples_seen = 0
+        self.train_seconds = 0.0
+        self.last_epoch_logs: dict[str, Any] = {}
+
+    def lr(self) -> float:
+        return float(self.task.optimizers[0].param_groups[0]["lr"])
+
+
+def _check_finite(logs: dict[str, Any], where: str) -> None:
+    for name, value in logs.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            raise NonFiniteLoss(
+                f"The {name.replace('_', ' ')} became {value} {where}: training diverged. "
+                "Try a smaller learning rate. The last good checkpoint was kept."
+            )

@@ -1,0 +1,1 @@
+"""Qt user interface: thin widgets and wiring over kc_desktop.core."""

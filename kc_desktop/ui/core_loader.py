@@ -1,0 +1,42 @@
+"""Import PyTorch and the core on a plain thread so the first window paints at once."""
+
+from __future__ import annotations
+
+import importlib
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+CORE_MODULES = (
+    "torch",
+    "kc_desktop.core.data.registry",
+    "kc_desktop.core.models.registry",
+    "kc_desktop.core.training.engine",
+    "kc_desktop.core.inference",
+    "kc_desktop.ui.tabs.data_tab",
+    "kc_desktop.ui.tabs.model_tab",
+    "kc_desktop.ui.tabs.train_tab",
+    "kc_desktop.ui.tabs.gallery_tab",
+    "kc_desktop.ui.tabs.classify_tab",
+)
+
+
+class CoreLoader(QObject):
+    """Emits ``loaded`` (or ``failed`` with a message) on the GUI thread."""
+
+    progress = Signal(str)
+    loaded = Signal()
+    failed = Signal(str)
+
+    def start(self) -> None:
+        threading.Thread(target=self._import_all, name="core-import", daemon=True).start()
+
+    def _import_all(self) -> None:
+        try:
+            for name in CORE_MODULES:
+                self.progress.emit(f"Loading {name.split('.')[-1]}…")
+                importlib.import_module(name)
+        except Exception as error:
+            self.failed.emit(f"Could not load the training engine: {error}")
+            return
+        self.loaded.emit()

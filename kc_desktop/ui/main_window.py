@@ -1,0 +1,304 @@
+"""The main window: five tabs, menus, status bar, remembered settings — wiring only.
+
+The window is shown with placeholder pages; the real tabs are built once PyTorch and the
+core have been imported in the background (``load_core``), so start-up paints at once.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from kc_desktop.core.paths import app_home
+from kc_desktop.ui.core_loader import CoreLoader
+
+APP_TITLE = "kc_desktop — deep-learning studio"
+TAB_TITLES = ("Data", "Model", "Train", "Gallery", "Classify")
+SHORTCUTS_HELP = """<table>
+<tr><td><b>F5</b></td><td>Train</td></tr>
+<tr><td><b>F6</b></td><td>Pause / resume</td></tr>
+<tr><td><b>Shift+F5</b></td><td>Stop (keeps what was trained)</td></tr>
+<tr><td><b>Ctrl+1 … Ctrl+5</b></td><td>Go to a tab</td></tr>
+<tr><td><b>Ctrl+O</b></td><td>Open an image folder</td></tr>
+<tr><td><b>Ctrl+Shift+O</b></td><td>Open a saved run</td></tr>
+<tr><td><b>Ctrl+S</b></td><td>Save the model (copy the run folder)</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>Export the gallery as PNG</td></tr>
+<tr><td><b>Ctrl+V</b></td><td>Paste an image to classify (Classify tab)</td></tr>
+<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr></table>"""
+
+
+def _placeholder(text: str) -> QWidget:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+class MainWindow(QMainWindow):
+    """Owns the tabs and the training session and connects them."""
+
+    core_ready = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(APP_TITLE)
+        self.settings = QSettings(str(app_home() / "settings.ini"), QSettings.Format.IniFormat)
+        self.mainTabs = QTabWidget(objectName="mainTabs")
+        for title in TAB_TITLES:
+            self.mainTabs.addTab(_placeholder("Loading PyTorch…"), title)
+        self.setCentralWidget(self.mainTabs)
+        self.deviceLabel = QLabel("Starting…", objectName="deviceLabel")
+        self.statusBar().addPermanentWidget(self.deviceLabel)
+        self.statusBar().showMessage("Loading PyTorch…")
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 800)
+        self.session: Any = None
+        self.current_run: Any = None
+        self.confirm_close: Callable[[], bool] = self._ask_close_during_training
+        self._loader = CoreLoader()
+        self._loader.progress.connect(self.statusBar().showMessage)
+        self._loader.loaded.connect(self._on_core_loaded)
+        self._loader.failed.connect(self._on_core_failed)
+        self.is_core_ready = False
+
+    def load_core(self) -> None:
+        """Import the engine in the background; tabs appear when it is ready."""
+        self._loader.start()
+
+    def _on_core_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        for index in range(self.mainTabs.count()):
+            self._replace_tab(index, _placeholder(message))
+
+    def _replace_tab(self, index: int, widget: QWidget) -> None:
+        title = self.mainTabs.tabText(index)
+        old = self.mainTabs.widget(index)
+        self.mainTabs.removeTab(index)
+        self.mainTabs.insertTab(index, widget, title)
+        old.deleteLater()
+
+    def _on_core_loaded(self) -> None:
+        from kc_desktop.core.devices import describe_device, resolve_device
+        from kc_desktop.ui.tabs.classify_tab import ClassifyTab
+        from kc_desktop.ui.tabs.data_tab import DataTab
+        from kc_desktop.ui.tabs.gallery_tab import GalleryTab
+        from kc_desktop.ui.tabs.model_tab import ModelTab
+        from kc_desktop.ui.tabs.train_tab import TrainTab
+        from kc_desktop.ui.training_session import TrainingSession
+
+        self.data_tab, self.model_tab, self.train_tab = DataTab(), ModelTab(), TrainTab()
+        self.gallery_tab, self.classify_tab = GalleryTab(), ClassifyTab()
+        tabs = (self.data_tab, self.model_tab, self.train_tab, self.gallery_tab, self.classify_tab)
+        for index, tab in enumerate(tabs):
+            self._replace_tab(index, tab)
+            tab.status_message.connect(self.show_message)
+        self.session = TrainingSession(self)
+        self._wire()
+        self._build_menus()
+        self.deviceLabel.setText(describe_device(resolve_device("auto")))
+        self._restore_choices()
+        self.is_core_ready = True
+        self.show_message("Ready.")
+        self.core_ready.emit()
+
+    def _wire(self) -> None:
+        data, model, train, session = self.data_tab, self.model_tab, self.train_tab, self.session
+        data.dataset_changed.connect(model.set_dataset)
+        data.dataset_changed.connect(lambda _: self._update_title())
+        train.train_requested.connect(self.start_training)
+        train.pause_toggled.connect(self.toggle_pause)
+        train.stop_requested.connect(session.stop)
+        model.lr_change_requested.connect(self._on_lr_change_requested)
+        session.state_changed.connect(train.set_run_state)
+        session.state_changed.connect(model.set_run_state)
+        session.run_started.connect(train.on_run_started)
+        session.run_started.connect(self.gallery_tab.on_run_started)
+        session.run_started.connect(self._on_run_started)
+        session.metrics_logged.connect(train.on_metrics)
+        session.epoch_ended.connect(train.on_epoch_ended)
+        session.images_ready.connect(self.gallery_tab.add_images)
+        session.event_logged.connect(self._on_event_logged)
+        session.finished.connect(self._on_run_finished)
+        session.failed.connect(self._on_run_failed)
+        self.classify_tab.run_loaded.connect(self._set_current_run)
+        self.mainTabs.currentChanged.connect(
+            lambda index: self.settings.setValue("window/tab", index)
+        )
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "Open image &folder…", "Ctrl+O", self.data_tab.choose_folder)
+        self._action(file_menu, "Open saved &run…", "Ctrl+Shift+O", self.classify_tab.choose_run)
+        self._action(file_menu, "&Save model…", "Ctrl+S", self.save_model)
+        self._action(file_menu, "&Export gallery…", "Ctrl+E", self.gallery_tab.export)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        run_menu = self.menuBar().addMenu("&Run")
+        self._action(run_menu, "&Train", "F5", self.start_training)
+        self._action(run_menu, "&Pause / resume", "F6", self.toggle_pause)
+        self._action(run_menu, "&Stop", "Shift+F5", lambda: self.session.stop())
+        view_menu = self.menuBar().addMenu("&View")
+        for index, title in enumerate(TAB_TITLES):
+            self._action(
+                view_menu,
+                title,
+                f"Ctrl+{index + 1}",
+                lambda _=False, i=index: self.mainTabs.setCurrentIndex(i),
+            )
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
+        self._action(help_menu, "&About kc_desktop", None, self._show_about)
+
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _restore_choices(self) -> None:
+        self.model_tab.select_model(str(self.settings.value("choices/model", "small-cnn")))
+        folder = self.settings.value("choices/folder")
+        dataset = str(self.settings.value("choices/dataset", "digits"))
+        if dataset == "folder" and folder and Path(str(folder)).is_dir():
+            self.data_tab.load_folder(str(folder))
+        else:
+            self.data_tab.select_dataset(dataset if dataset != "folder" else "digits")
+        self.mainTabs.setCurrentIndex(int(self.settings.value("window/tab", 0)))
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
+
+    def _update_title(self) -> None:
+        parts = [APP_TITLE]
+        if self.current_run is not None:
+            parts.insert(0, self.current_run.path.name)
+        self.setWindowTitle(" — ".join(parts))
+
+    def start_training(self) -> None:
+        if self.session is None or self.session.is_active:
+            return
+        if self.data_tab.dataset is None or self.data_tab.is_loading:
+            self.show_message("Wait for the dataset to finish loading, then press Train.")
+            return
+        config = self.model_tab.config(self.data_tab.dataset_id, self.data_tab.folder)
+        self.settings.setValue("choices/model", config.model)
+        self.settings.setValue("choices/dataset", config.dataset)
+        self.settings.setValue("choices/folder", config.folder or "")
+        self.mainTabs.setCurrentWidget(self.train_tab)
+        self.train_tab.log(f"Starting {config.model} on {self.data_tab.dataset.name}…")
+        self.session.start(config, self.data_tab.dataset)
+
+    def toggle_pause(self) -> None:
+        if self.session is None:
+            return
+        if self.session.state == "paused":
+            self.session.resume()
+            self.train_tab.log("Resumed.")
+        elif self.session.state == "running":
+            self.session.pause()
+            self.train_tab.log(
+                "Paused: the run waits at the next step. The learning rate can "
+                "be changed on the Model tab."
+            )
+
+    def _on_lr_change_requested(self, lr: float) -> None:
+        self.session.set_lr(lr)
+        self.train_tab.log(f"New learning rate {lr:g} will apply when the run resumes.")
+
+    def _on_run_started(self, info: dict) -> None:
+        self.setWindowTitle(f"{Path(info['run_dir']).name} — {APP_TITLE}")
+        self.show_message(f"Training on {info['device']}…")
+
+    def _on_event_logged(self, message: str, level: str) -> None:
+        self.train_tab.log(message, level)
+
+    def _on_run_finished(self, summary: dict) -> None:
+        self.train_tab.on_finished(summary)
+        self.show_message(f"Run {summary['status']}: saved in {summary['run_dir']}")
+        from kc_desktop.core.inference import load_run
+
+        try:
+            self._set_current_run(load_run(summary["run_dir"]))
+        except (ValueError, OSError) as error:
+            self.train_tab.log(f"The run could not be reopened for the gallery: {error}", "warning")
+
+    def _on_run_failed(self, message: str) -> None:
+        self.train_tab.on_failed(message)
+        self.show_message(f"Training failed: {message}")
+
+    def _set_current_run(self, run: Any) -> None:
+        self.current_run = run
+        self.gallery_tab.set_run(run)
+        if run is not self.classify_tab.run:
+            self.classify_tab.set_run(run)
+        self._update_title()
+
+    def save_model(self) -> None:
+        if self.current_run is None:
+            self.show_message("Nothing to save yet: train a model or open a saved run.")
+            return
+        target = QFileDialog.getExistingDirectory(self, "Copy the run folder into…")
+        if target:
+            self.copy_run_to(Path(target))
+
+    def copy_run_to(self, parent: Path) -> Path | None:
+        destination = parent / self.current_run.path.name
+        try:
+            shutil.copytree(self.current_run.path, destination)
+        except OSError as error:
+            from kc_desktop.ui.errors import plain_error
+
+            self.show_message(f"Could not save the model: {plain_error(error)}")
+            return None
+        self.show_message(f"Model saved to {destination}")
+        return destination
+
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About kc_desktop",
+            "<b>kc_desktop</b><br>Train, watch and use neural networks by pointing "
+            "and clicking.<br>PyTorch · PySide6 · pyqtgraph · MIT licence.",
+        )
+
+    def _ask_close_during_training(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Training is running",
+            "A model is training. Stop it, save what it has learned, and quit?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None and self.session.is_active:
+            if not self.confirm_close():
+                event.ignore()
+                return
+            self.statusBar().showMessage("Stopping the run and saving…")
+            self.session.shutdown()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        QThreadPool.globalInstance().waitForDone(10_000)
+        event.accept()

@@ -1,0 +1,368 @@
+"""Classify tab: drop, choose or paste images, or draw a digit, and see the model's top-5 guesses.
+
+Works with the model just trained (the window calls ``set_run``) or with a saved run opened
+here. Every file goes through the core's one untrusted-image loader; a file that cannot be
+read gets a row with the reason and the others are still classified. Classification runs on
+the GUI thread: the models are small and one image takes milliseconds. Live predictions of
+the drawing are throttled to one every ``DRAW_THROTTLE_MS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kc_desktop.core.checkpoints import CheckpointError
+from kc_desktop.core.data.images import ImageLoadError, load_image_array
+from kc_desktop.core.inference import LoadedRun, Prediction, classify, load_run
+from kc_desktop.core.models.registry import get_model_spec
+from kc_desktop.core.paths import runs_dir
+from kc_desktop.core.runs import RunDirectory
+from kc_desktop.ui.errors import plain_error
+from kc_desktop.ui.tabs.drawing_input import prepare_drawing
+from kc_desktop.ui.tabs.notice_overlay import NoticeOverlay
+from kc_desktop.ui.tabs.prediction_row import THUMBNAIL_SIZE, PredictionRow
+from kc_desktop.ui.tabs.square_holder import SquareHolder
+from kc_desktop.ui.widgets.draw_canvas import DrawCanvas
+from kc_desktop.ui.widgets.drop_area import DropArea
+from kc_desktop.ui.widgets.prediction_bars import PredictionBars
+
+MAX_ROWS = 50
+TOP_K = 5
+DRAW_THROTTLE_MS = 100
+NO_RUN_TEXT = "Train a model or open a saved run first."
+DROP_HINT = "Drop image files here, click to choose them, or paste an image (Ctrl+V)"
+DRAW_HINT = "Draw a digit with the mouse; the guesses update as you draw."
+TASK_NAMES = {"reconstruct": "an autoencoder", "vae": "a VAE", "gan": "a DCGAN"}
+
+ChooseFolder = Callable[[], "str | None"]
+
+
+def generative_text(task: str) -> str:
+    """Why a generative run cannot classify, and what to do instead."""
+    return (
+        f"This run trained {TASK_NAMES.get(task, 'a generative model')}, which makes "
+        "images rather than sorting them. Classification needs a classifier run: train "
+        "a classifier (e.g. Small CNN) or open a saved classifier run."
+    )
+
+
+class ClassifyTab(QWidget):
+    """Top-5 predictions for files, pasted images and a live drawing."""
+
+    status_message = Signal(str)
+    run_loaded = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run: LoadedRun | None = None
+        self.rows: list[PredictionRow] = []
+        self.draw_predictions: list[tuple[str, float]] = []
+        self._pending_drawing: np.ndarray | None = None
+        self.choose_run_folder: ChooseFolder = self._ask_run_folder
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.setInterval(DRAW_THROTTLE_MS)
+        self._draw_timer.timeout.connect(self._on_draw_timer_timeout)
+        self._build()
+        self.set_run(None)
+
+    # ---------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.runInfoLabel = QLabel(objectName="runInfoLabel")
+        self.runInfoLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.runInfoLabel.setWordWrap(True)
+        self.openRunButton = QPushButton("Open saved run…", objectName="openRunButton")
+        self.openRunButton.setToolTip(
+            "Load a model trained earlier: choose its run folder (Ctrl+Shift+O)."
+        )
+        self.openRunButton.clicked.connect(self.choose_run)
+        top = QHBoxLayout()
+        top.addWidget(self.runInfoLabel, 1)
+        top.addWidget(self.openRunButton, 0, Qt.AlignmentFlag.AlignTop)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        body = QHBoxLayout()
+        body.addWidget(self._build_files_group(), 3)
+        body.addWidget(self._build_draw_group(), 2)
+        layout.addLayout(body, 1)
+
+    def _build_files_group(self) -> QGroupBox:
+        self.dropArea = DropArea()
+        self.dropArea.setObjectName("dropArea")
+        self.dropArea.setMinimumHeight(110)
+        self.dropArea.setMaximumHeight(140)
+        self.dropArea.files_dropped.connect(self.classify_files)
+        self.dropArea.image_pasted.connect(self.classify_image)
+        self.dropArea.rejected.connect(self.status_message)
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self)
+        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        paste.activated.connect(self.dropArea.paste)
+        self.clearResultsButton = QPushButton("Clear results", objectName="clearResultsButton")
+        self.clearResultsButton.setToolTip("Remove every result below.")
+        self.clearResultsButton.clicked.connect(self.clear_results)
+        self.resultsLabel = QLabel(objectName="resultsLabel")
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.resultsLabel, 1)
+        hint_row.addWidget(self.clearResultsButton)
+
+        self.resultsList = QWidget(objectName="resultsList")
+        self.resultsLayout = QVBoxLayout(self.resultsList)
+        self.resultsLayout.setContentsMargins(0, 0, 0, 0)
+        self.resultsLayout.addStretch(1)
+        self.resultsArea = QScrollArea(objectName="resultsArea")
+        self.resultsArea.setWidgetResizable(True)
+        self.resultsArea.setWidget(self.resultsList)
+        group = QGroupBox("Classify your images")
+        box = QVBoxLayout(group)
+        box.addWidget(self.dropArea)
+        box.addLayout(hint_row)
+        box.addWidget(self.resultsArea, 1)
+        self._update_results_label()
+        return group
+
+    def _build_draw_group(self) -> QGroupBox:
+        self.drawCanvas = DrawCanvas()
+        self.drawCanvas.setObjectName("drawCanvas")
+        self.drawCanvas.setToolTip(
+            "Hold the left mouse button and draw a digit, big and "
+            "centred, like the training images."
+        )
+        self.drawCanvas.drawn.connect(self._on_draw_canvas_drawn)
+        self.drawNotice = NoticeOverlay(self.drawCanvas, "drawNotice")
+        self.clearDrawingButton = QPushButton("Clear drawing", objectName="clearDrawingButton")
+        self.clearDrawingButton.setToolTip("Wipe the canvas and start again.")
+        self.clearDrawingButton.clicked.connect(self.clear_drawing)
+        self.drawPredictionBars = PredictionBars()
+        self.drawPredictionBars.setObjectName("drawPredictionBars")
+        self.drawPredictionBars.set_message(DRAW_HINT)
+        group = QGroupBox("Draw a digit")
+        box = QVBoxLayout(group)
+        box.addWidget(SquareHolder(self.drawCanvas))
+        box.addWidget(self.clearDrawingButton, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.drawPredictionBars)
+        box.addStretch(1)
+        return group
+
+    # ---------------------------------------------------------------- public API
+    def set_run(self, run: LoadedRun | None) -> None:
+        """Use ``run`` for every prediction (None: ask for a run first)."""
+        self.run = run
+        self._draw_timer.stop()
+        self.runInfoLabel.setText(self._describe_run(run))
+        notice = self._short_reason()
+        self.dropArea.set_message(notice or DROP_HINT)
+        if notice:
+            self.drawNotice.show_text(notice)
+        else:
+            self.drawNotice.hide()
+        self.draw_predictions = []
+        self.drawPredictionBars.set_message("" if notice else DRAW_HINT)
+        if notice is None and self._has_ink():
+            self._pending_drawing = self.drawCanvas.to_array()
+            self._draw_timer.start()
+
+    def classify_files(self, paths: list[str]) -> None:
+        """Add one row per file, newest first: top-5 bars, or the reason it was not classified."""
+        reason = self._blocking_reason()
+        if reason:
+            self.status_message.emit(reason)
+            return
+        paths = [str(p) for p in paths]
+        if not paths:
+            return
+        skipped = max(0, len(paths) - MAX_ROWS)
+        failed = 0
+        for index, path in enumerate(paths[:MAX_ROWS]):
+            row = self._insert_row(path, index)
+            thumbnail, error = _thumbnail(path)
+            row.set_thumbnail(thumbnail, error or "")
+            prediction = Prediction(path, error=error) if error else self._classify_one(path)
+            failed += self._show_prediction(row, prediction)
+        self._trim_rows()
+        done = min(len(paths), MAX_ROWS)
+        message = f"Classified {done - failed} of {done} image{'s' if done != 1 else ''}"
+        if failed:
+            message += f"; {failed} could not be read (see the rows for why)"
+        if skipped:
+            message += f"; {skipped} more were ignored (at most {MAX_ROWS} at a time)"
+        self.status_message.emit(message + ".")
+
+    def classify_image(self, image: np.ndarray) -> None:
+        """Classify a pasted image (uint8 RGB array) into a new row at the top."""
+        reason = self._blocking_reason()
+        if reason:
+            self.status_message.emit(reason)
+            return
+        row = self._insert_row("pasted image", 0)
+        row.set_thumbnail(image)
+        self._show_prediction(row, self._classify_one(image))
+        self._trim_rows()
+        self.status_message.emit("Classified the pasted image.")
+
+    def clear_results(self) -> None:
+        for row in self.rows:
+            self.resultsLayout.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
+        self._update_results_label()
+
+    def clear_drawing(self) -> None:
+        self.drawCanvas.clear()
+        self._draw_timer.stop()
+        self._pending_drawing = None
+        self.draw_predictions = []
+        self.drawPredictionBars.set_message("" if self._blocking_reason() else DRAW_HINT)
+
+    def choose_run(self) -> None:
+        """Ask for a run folder and load it (File → Open saved run)."""
+        path = self.choose_run_folder()
+        if path:
+            self.open_run(path)
+
+    def open_run(self, path: str) -> LoadedRun | None:
+        """Load a saved run; a folder that is not a usable run gives a readable message."""
+        try:
+            run = load_run(path)
+        except (CheckpointError, ValueError, OSError, RuntimeError) as error:
+            self.status_message.emit(f"Could not open the run in {path}: {plain_error(error)}")
+            return None
+        self.set_run(run)
+        self.status_message.emit(f"Opened run {run.path.name}.")
+        self.run_loaded.emit(run)
+        return run
+
+    # ---------------------------------------------------------------- internals
+    def _ask_run_folder(self) -> str | None:
+        start = runs_dir()
+        path = QFileDialog.getExistingDirectory(
+            self, "Open a saved run folder", str(start if start.is_dir() else Path.home())
+        )
+        return path or None
+
+    def _blocking_reason(self) -> str | None:
+        if self.run is None:
+            return NO_RUN_TEXT
+        if self.run.task != "classify":
+            return generative_text(self.run.task)
+        return None
+
+    def _short_reason(self) -> str | None:
+        """The notice shown on the drop area and the canvas (the label above explains more)."""
+        if self.run is None:
+            return NO_RUN_TEXT
+        if self.run.task != "classify":
+            name = TASK_NAMES.get(self.run.task, "a generative model")
+            return f"This needs a classifier run; the loaded run is {name}."
+        return None
+
+    def _describe_run(self, run: LoadedRun | None) -> str:
+        if run is None:
+            return (
+                "<b>No model loaded.</b> Train a classifier on the Train tab, or open a saved run."
+            )
+        config = run.config
+        try:
+            model = get_model_spec(str(config.get("model"))).name
+        except ValueError:
+            model = str(config.get("model", "unknown model"))
+        dataset = config.get("dataset_name") or config.get("dataset", "unknown data")
+        parts = [f"<b>{model}</b> trained on <b>{dataset}</b>"]
+        summary = RunDirectory(run.path).read_summary() or {}
+        accuracy = summary.get("test_accuracy")
+        if isinstance(accuracy, (int, float)):
+            parts.append(f"test accuracy {accuracy:.1%}")
+        parts.append(f"run {run.path.name}")
+        text = " · ".join(parts)
+        if run.task != "classify":
+            text += f"<br><span style='color:#b00020'>{generative_text(run.task)}</span>"
+        return text
+
+    def _classify_one(self, source: str | np.ndarray) -> Prediction:
+        name = source if isinstance(source, str) else "image"
+        try:
+            return classify(self.run, [source], top_k=TOP_K)[0]
+        except (ImageLoadError, OSError, RuntimeError, ValueError) as error:
+            return Prediction(name, error=plain_error(error))
+
+    def _show_prediction(self, row: PredictionRow, prediction: Prediction) -> int:
+        """Fill ``row``; returns 1 when the image could not be classified."""
+        if prediction.error:
+            row.set_message(f"⚠ Not classified: {prediction.error}")
+            return 1
+        row.set_predictions(prediction.predictions)
+        return 0
+
+    def _insert_row(self, source: str, index: int) -> PredictionRow:
+        row = PredictionRow(source)
+        self.resultsLayout.insertWidget(index, row)
+        self.rows.insert(index, row)
+        return row
+
+    def _trim_rows(self) -> None:
+        while len(self.rows) > MAX_ROWS:
+            row = self.rows.pop()
+            self.resultsLayout.removeWidget(row)
+            row.deleteLater()
+        self._update_results_label()
+        self.resultsArea.verticalScrollBar().setValue(0)
+
+    def _update_results_label(self) -> None:
+        count = len(self.rows)
+        self.resultsLabel.setText(
+            f"{count} result{'s' if count != 1 else ''}, newest first (at most {MAX_ROWS})"
+            if count
+            else "Results appear here, newest first."
+        )
+        self.clearResultsButton.setEnabled(bool(count))
+
+    def _has_ink(self) -> bool:
+        return not self.drawCanvas.is_blank()
+
+    def _on_draw_canvas_drawn(self, drawing: np.ndarray) -> None:
+        if self._blocking_reason():
+            return
+        self._pending_drawing = np.asarray(drawing)
+        if not self._draw_timer.isActive():
+            self._draw_timer.start()
+
+    def _on_draw_timer_timeout(self) -> None:
+        drawing, self._pending_drawing = self._pending_drawing, None
+        if drawing is None or self._blocking_reason():
+            return
+        if not drawing.any():
+            self.draw_predictions = []
+            self.drawPredictionBars.set_message(DRAW_HINT)
+            return
+        dataset = str(self.run.config.get("dataset", ""))
+        prediction = self._classify_one(prepare_drawing(drawing, dataset))
+        if prediction.error:
+            self.drawPredictionBars.set_message(prediction.error)
+            return
+        self.draw_predictions = prediction.predictions
+        self.drawPredictionBars.set_predictions(prediction.predictions)
+
+
+def _thumbnail(path: str) -> tuple[np.ndarray | None, str | None]:
+    """A small RGB preview of ``path`` or the one-line reason it cannot be read."""
+    if Path(path).is_dir():
+        return None, "this is a folder, not an image file."
+    try:
+        return load_image_array(path, mode="RGB", size=THUMBNAIL_SIZE), None
+    except (ImageLoadError, OSError, ValueError) as error:
+        return None, plain_error(error)

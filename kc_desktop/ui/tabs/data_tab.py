@@ -1,0 +1,236 @@
+"""Data tab: choose a built-in dataset or an image folder; see samples, balance and split."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kc_desktop.core.data.dataset import ImageDataset
+from kc_desktop.core.data.registry import get_dataset_spec, list_datasets, load_dataset
+from kc_desktop.ui.background import BackgroundSignals, run_in_background
+from kc_desktop.ui.widgets.bar_chart import BarChart
+from kc_desktop.ui.widgets.drop_area import DropArea
+from kc_desktop.ui.widgets.image_grid import ImageGrid
+
+PREVIEW_COUNT = 32
+OFFLINE_CHOICES = ("digits", "shapes")
+
+
+class DataTab(QWidget):
+    """Loads datasets in the background and shows what is in them."""
+
+    status_message = Signal(str)
+    dataset_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dataset: ImageDataset | None = None
+        self.folder: str | None = None
+        self._loading: BackgroundSignals | None = None
+        self._build()
+
+    def _build(self) -> None:
+        self.datasetCombo = QComboBox(objectName="datasetCombo")
+        for spec in list_datasets():
+            if spec.needs_path:
+                continue
+            self.datasetCombo.addItem(spec.name, spec.id)
+            self.datasetCombo.setItemData(
+                self.datasetCombo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.datasetCombo.setToolTip("Built-in datasets. Offline ones need no internet.")
+        self.datasetCombo.activated.connect(self._on_dataset_combo_activated)
+        self.openFolderButton = QPushButton("Open image folder…", objectName="openFolderButton")
+        self.openFolderButton.setToolTip(
+            "A folder with one subfolder per class (optionally train/ and test/ inside)."
+        )
+        self.openFolderButton.clicked.connect(self.choose_folder)
+        self.folderDrop = DropArea(accept_dirs=True)
+        self.folderDrop.setObjectName("folderDropArea")
+        self.folderDrop.folder_dropped.connect(self.load_folder)
+        self.folderDrop.setMaximumHeight(70)
+        self.loadProgress = QProgressBar(objectName="loadProgress")
+        self.loadProgress.setVisible(False)
+        self.datasetInfoLabel = QLabel("Loading…", objectName="datasetInfoLabel")
+        self.datasetInfoLabel.setWordWrap(True)
+        self.datasetInfoLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.errorPanel = self._build_error_panel()
+        self.skippedLabel = QLabel(objectName="skippedLabel")
+        self.skippedDetailsButton = QPushButton("Details…", objectName="skippedDetailsButton")
+        self.skippedDetailsButton.clicked.connect(self._on_skipped_details_clicked)
+        skipped_row = QHBoxLayout()
+        skipped_row.addWidget(self.skippedLabel, 1)
+        skipped_row.addWidget(self.skippedDetailsButton)
+        self._set_skipped([])
+
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel("Dataset:"))
+        chooser.addWidget(self.datasetCombo, 1)
+        chooser.addWidget(self.openFolderButton)
+        left = QVBoxLayout()
+        left.addLayout(chooser)
+        left.addWidget(self.folderDrop)
+        left.addWidget(self.loadProgress)
+        left.addWidget(self.errorPanel)
+        left.addWidget(self.datasetInfoLabel)
+        left.addLayout(skipped_row)
+        self.classHistogram = BarChart(objectName="classHistogram")
+        self.classHistogram.setMinimumHeight(220)
+        balance = QGroupBox("Class balance per split")
+        QVBoxLayout(balance).addWidget(self.classHistogram)
+        left.addWidget(balance, 1)
+
+        self.datasetPreview = ImageGrid(objectName="datasetPreview")
+        self.datasetPreview.set_placeholder("Samples appear here once the dataset is loaded.")
+        samples = QGroupBox("Samples")
+        QVBoxLayout(samples).addWidget(self.datasetPreview)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addWidget(samples, 3)
+
+    def _build_error_panel(self) -> QWidget:
+        panel = QWidget(objectName="datasetErrorPanel")
+        self.errorLabel = QLabel(objectName="datasetErrorLabel")
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet("color: #b00020;")
+        row = QHBoxLayout()
+        for dataset_id in OFFLINE_CHOICES:
+            button = QPushButton(f"Use {get_dataset_spec(dataset_id).name}")
+            button.setObjectName(f"use_{dataset_id}_button")
+            button.clicked.connect(lambda _=False, d=dataset_id: self.select_dataset(d))
+            row.addWidget(button)
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.errorLabel)
+        box.addLayout(row)
+        panel.setVisible(False)
+        return panel
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading is not None
+
+    @property
+    def dataset_id(self) -> str:
+        return "folder" if self.folder else str(self.datasetCombo.currentData())
+
+    def select_dataset(self, dataset_id: str) -> None:
+        """Load a built-in dataset by id (downloads run in the background)."""
+        index = self.datasetCombo.findData(dataset_id)
+        if index < 0:
+            self.status_message.emit(f"Unknown dataset {dataset_id!r}.")
+            return
+        self.datasetCombo.setCurrentIndex(index)
+        self.folder = None
+        self._start_loading(
+            get_dataset_spec(dataset_id).name,
+            lambda progress: load_dataset(dataset_id, progress=progress),
+        )
+
+    def choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, "Open an image folder (one subfolder per class)"
+        )
+        if path:
+            self.load_folder(path)
+
+    def load_folder(self, path: str) -> None:
+        """Decode a class-per-subfolder directory in the background, with progress."""
+        self.folder = path
+        self._start_loading(
+            Path(path).name, lambda progress: load_dataset("folder", path=path, progress=progress)
+        )
+
+    def _on_dataset_combo_activated(self, index: int) -> None:
+        self.select_dataset(str(self.datasetCombo.itemData(index)))
+
+    def _start_loading(self, label: str, fn) -> None:
+        self.errorPanel.setVisible(False)
+        self.loadProgress.setRange(0, 0)
+        self.loadProgress.setVisible(True)
+        self.datasetInfoLabel.setText(f"Loading <b>{label}</b>…")
+        self.status_message.emit(f"Loading {label}…")
+        self._loading = run_in_background(
+            fn, self._on_load_done, self._on_load_failed, self._on_load_progress
+        )
+
+    def _on_load_progress(self, done: int, total: int) -> None:
+        self.loadProgress.setRange(0, max(total, 1))
+        self.loadProgress.setValue(done)
+        self.loadProgress.setFormat(f"Decoding images: {done:,} / {total:,}")
+
+    def _on_load_done(self, dataset: ImageDataset) -> None:
+        self._loading = None
+        self.loadProgress.setVisible(False)
+        self.dataset = dataset
+        self._show(dataset)
+        self.status_message.emit(f"{dataset.name}: {len(dataset.labels):,} images ready.")
+        self.dataset_changed.emit(dataset)
+
+    def _on_load_failed(self, message: str) -> None:
+        self._loading = None
+        self.loadProgress.setVisible(False)
+        self.errorLabel.setText(message)
+        self.errorPanel.setVisible(True)
+        current = self.dataset.name if self.dataset else "no dataset"
+        self.datasetInfoLabel.setText(f"Still using: <b>{current}</b>")
+        self.status_message.emit(message)
+
+    def _show(self, dataset: ImageDataset) -> None:
+        counts = {split: dataset.class_counts(split) for split in ("train", "val", "test")}
+        sizes = {split: sum(values) for split, values in counts.items()}
+        self.datasetInfoLabel.setText(
+            f"<b>{dataset.name}</b><br>{len(dataset.labels):,} images of "
+            f"{dataset.size}×{dataset.size} pixels, "
+            f"{'colour' if dataset.channels == 3 else 'greyscale'}, "
+            f"{len(dataset.classes)} classes<br>Split: {sizes['train']:,} train · "
+            f"{sizes['val']:,} validation · {sizes['test']:,} test"
+        )
+        self.classHistogram.set_counts(list(dataset.classes), counts)
+        self._set_skipped(dataset.skipped)
+        self._show_preview(dataset)
+
+    def _show_preview(self, dataset: ImageDataset) -> None:
+        count = min(PREVIEW_COUNT, len(dataset.labels))
+        step = max(1, len(dataset.labels) // count) if count else 1
+        indices = list(range(0, step * count, step))[:count]
+        images = dataset.images[indices].permute(0, 2, 3, 1).numpy()
+        captions = [dataset.classes[int(dataset.labels[i])] for i in indices]
+        self.datasetPreview.set_images(np.ascontiguousarray(images), captions)
+
+    def _set_skipped(self, skipped: list) -> None:
+        self._skipped = list(skipped)
+        if skipped:
+            noun = "file" if len(skipped) == 1 else "files"
+            self.skippedLabel.setText(
+                f"⚠ {len(skipped)} {noun} could not be read and were skipped."
+            )
+        self.skippedLabel.setVisible(bool(skipped))
+        self.skippedDetailsButton.setVisible(bool(skipped))
+
+    def skipped_report(self) -> str:
+        return "\n".join(f"{item.path}: {item.reason}" for item in self._skipped)
+
+    def _on_skipped_details_clicked(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Skipped files",
+            f"{len(self._skipped)} files could not be read.",
+            parent=self,
+        )
+        box.setDetailedText(self.skipped_report())
+        box.open()

@@ -1,0 +1,411 @@
+"""Gallery tab: what a generative model draws, epoch by epoch, and walks through its latent space.
+
+During training the engine sends one grid per epoch and kind ("samples" from fixed noise,
+"reconstructions": a row of real images above their reconstructions). Every epoch's grid is
+kept in memory (a few hundred kB each), so the epoch slider can step back through the run.
+A saved run opened later shows the grids it left in its ``samples/`` folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kc_desktop.core.data.images import ImageLoadError, load_image_array
+from kc_desktop.core.inference import LoadedRun, interpolate
+from kc_desktop.core.models.registry import get_model_spec
+from kc_desktop.core.runs import SAMPLES_DIR
+from kc_desktop.ui.errors import plain_error
+from kc_desktop.ui.widgets.image_grid import ImageGrid
+
+INTERPOLATION_STEPS = 10
+KINDS = ("samples", "reconstructions")
+GENERATIVE_HINT = "choose Autoencoder, VAE or DCGAN on the Model tab and train it"
+
+PLACEHOLDER_TEXT = (
+    "<h2>Gallery</h2><p>Nothing to show yet.</p>"
+    "<p>The gallery shows the pictures a <b>generative model</b> makes while it learns: "
+    f"{GENERATIVE_HINT}, or open a saved generative run from the Classify tab "
+    "(File → Open saved run).</p>"
+)
+CLASSIFIER_TEXT = (
+    "<h2>Gallery</h2><p>This run trains a <b>classifier</b>: it sorts images into classes "
+    "and does not draw new ones.</p>"
+    "<p>Galleries belong to generative models: choose Autoencoder, VAE or DCGAN on the Model "
+    "tab and train it to see the images it learns to make. Use the <b>Classify</b> tab to try "
+    "this classifier on your own images.</p>"
+)
+INTERPOLATE_NEEDS_RUN = (
+    "Available once the model is saved: when training ends, or after you open a saved VAE "
+    "or DCGAN run."
+)
+INTERPOLATE_NEEDS_LATENT = (
+    "Interpolation needs a VAE or a DCGAN: their latent space is shaped so that every point "
+    "on the line between two random points decodes to a plausible image."
+)
+INTERPOLATE_READY = (
+    "Pick two random points in the latent space and decode 10 evenly spaced points on the "
+    "line between them. Each click shows a new pair."
+)
+
+ChooseSavePath = Callable[[str], "str | None"]
+
+
+class GalleryTab(QWidget):
+    """Shows sample and reconstruction grids per epoch, and latent interpolations."""
+
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.task: str | None = None
+        self.run: LoadedRun | None = None
+        self.run_dir: Path | None = None
+        self.grids: dict[str, dict[int, np.ndarray]] = {kind: {} for kind in KINDS}
+        self.interpolation: np.ndarray | None = None
+        self.interpolation_seed = 0
+        self._follow_latest = True
+        self._setting_slider = False
+        self.choose_save_path: ChooseSavePath = self._ask_save_path
+        self._build()
+        self._show_message(PLACEHOLDER_TEXT)
+
+    # ---------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.messageLabel = QLabel(objectName="galleryMessage")
+        self.messageLabel.setWordWrap(True)
+        self.messageLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.messageLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.messageLabel.setMargin(40)
+        self.messageLabel.setMaximumWidth(720)
+        message_page = QWidget()
+        message_layout = QHBoxLayout(message_page)
+        message_layout.addWidget(self.messageLabel)
+
+        self.pages = QStackedWidget(objectName="galleryPages")
+        self.pages.addWidget(message_page)
+        self.pages.addWidget(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+    def _build_content(self) -> QWidget:
+        self.runLabel = QLabel(objectName="galleryRunLabel")
+        self.runLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.galleryEpochSlider = QSlider(
+            Qt.Orientation.Horizontal, objectName="galleryEpochSlider"
+        )
+        self.galleryEpochSlider.setRange(0, 0)
+        self.galleryEpochSlider.setPageStep(1)
+        self.galleryEpochSlider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.galleryEpochSlider.setToolTip(
+            "Step back through the epochs to see how the pictures improved. The slider follows "
+            "the newest epoch unless you move it back."
+        )
+        self.galleryEpochSlider.valueChanged.connect(self._on_epoch_slider_value_changed)
+        self.epochLabel = QLabel("No epochs yet", objectName="galleryEpochLabel")
+        self.epochLabel.setMinimumWidth(130)
+        self.saveGalleryButton = QPushButton("Save image…", objectName="saveGalleryButton")
+        self.saveGalleryButton.setToolTip(
+            "Save the grid shown for this epoch as a PNG image (Ctrl+E): the samples, or the "
+            "reconstructions for an autoencoder."
+        )
+        self.saveGalleryButton.clicked.connect(self.export)
+        top = QHBoxLayout()
+        top.addWidget(self.runLabel)
+        top.addSpacing(16)
+        top.addWidget(QLabel("Epoch:"))
+        top.addWidget(self.galleryEpochSlider, 1)
+        top.addWidget(self.epochLabel)
+        top.addWidget(self.saveGalleryButton)
+
+        self.galleryGrid = ImageGrid(objectName="galleryGrid")
+        self.galleryGrid.setToolTip(
+            "Images decoded from the same random noise after each epoch: "
+            "watch them turn from blur into digits or shapes."
+        )
+        self.samplesGroup = QGroupBox("Samples from fixed noise", objectName="samplesGroup")
+        samples_layout = QVBoxLayout(self.samplesGroup)
+        samples_layout.addWidget(self.galleryGrid, 1)
+
+        self.reconstructionGrid = ImageGrid(objectName="reconstructionGrid")
+        self.reconstructionGrid.setToolTip(
+            "The model squeezes each real image through its small latent code and rebuilds it."
+        )
+        self.reconstructionCaption = QLabel(
+            "top: real images, bottom: reconstructions", objectName="reconstructionCaption"
+        )
+        self.reconstructionCaption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reconstructionsGroup = QGroupBox(
+            "Real images and their reconstructions", objectName="reconstructionsGroup"
+        )
+        recon_layout = QVBoxLayout(self.reconstructionsGroup)
+        recon_layout.addWidget(self.reconstructionGrid, 1)
+        recon_layout.addWidget(self.reconstructionCaption)
+        grids = QHBoxLayout()
+        grids.addWidget(self.samplesGroup, 1)
+        grids.addWidget(self.reconstructionsGroup, 1)
+
+        self.interpolateButton = QPushButton("Interpolate", objectName="interpolateButton")
+        self.interpolateButton.clicked.connect(self.show_interpolation)
+        self.interpolationHint = QLabel(objectName="interpolationHint")
+        self.interpolationHint.setWordWrap(True)
+        self.interpolationGrid = ImageGrid(objectName="interpolationGrid")
+        self.interpolationGrid.setMinimumHeight(80)
+        self.interpolationGrid.setMaximumHeight(150)
+        self.interpolationGrid.setToolTip(
+            "From the left image to the right one through the latent space, in 10 steps."
+        )
+        self.interpolationGroup = QGroupBox(
+            "Walk between two latent points", objectName="interpolationGroup"
+        )
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.interpolateButton)
+        button_row.addWidget(self.interpolationHint, 1)
+        interp_layout = QVBoxLayout(self.interpolationGroup)
+        interp_layout.addLayout(button_row)
+        interp_layout.addWidget(self.interpolationGrid, 1)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(grids, 3)
+        layout.addWidget(self.interpolationGroup, 1)
+        return page
+
+    # ---------------------------------------------------------------- public API
+    def on_run_started(self, info: dict[str, Any]) -> None:
+        """A new training run: forget the old grids and get ready for this task's images."""
+        self.run = None
+        self.run_dir = Path(info["run_dir"]) if info.get("run_dir") else None
+        self.task = str(info.get("task", ""))
+        self._reset_grids()
+        config = info.get("config") or {}
+        self._set_run_label(config)
+        self._show_task()
+
+    def add_images(self, epoch: int, kind: str, grid: np.ndarray) -> None:
+        """Keep ``grid`` (uint8 H, W, C) for ``epoch``; show it if the slider follows the newest."""
+        if kind not in self.grids:
+            return
+        self.grids[kind][int(epoch)] = np.ascontiguousarray(grid)
+        self._update_slider()
+
+    def set_run(self, run: LoadedRun | None) -> None:
+        """Use a loaded run for interpolation; a saved run also brings its epoch grids."""
+        self.run = run
+        if run is None:
+            if self.task is None:
+                self._show_message(PLACEHOLDER_TEXT)
+            self._update_interpolate_button()
+            return
+        same_run = self.run_dir is not None and Path(run.path).resolve() == self.run_dir.resolve()
+        if not same_run or not self.epochs():
+            self.run_dir = Path(run.path)
+            self._reset_grids()
+            self._load_saved_grids(self.run_dir)
+        self.task = run.task
+        self._set_run_label(run.config)
+        self._show_task()
+        self._update_slider()
+
+    def save_current(self, path: str) -> bool:
+        """Write the displayed grid to ``path`` as PNG; report the outcome as a status message."""
+        grid = self.current_grid()
+        if grid is None:
+            self.status_message.emit("There is no gallery image to save yet.")
+            return False
+        target = Path(path)
+        if target.suffix.lower() != ".png":
+            target = target.with_name(target.name + ".png")
+        try:
+            image = Image.fromarray(grid.squeeze(-1) if grid.shape[-1] == 1 else grid)
+            image.save(target, format="PNG")
+        except FileNotFoundError:
+            self.status_message.emit(
+                f"Could not save the image: the folder {target.parent} does not exist."
+            )
+            return False
+        except (OSError, ValueError) as error:
+            self.status_message.emit(f"Could not save the image to {target}: {plain_error(error)}")
+            return False
+        self.status_message.emit(f"Gallery image saved to {target}")
+        return True
+
+    def export(self) -> None:
+        """Ask where to save the displayed grid (File → Export gallery, Ctrl+E)."""
+        if self.current_grid() is None:
+            self.status_message.emit(
+                "There is no gallery image to save yet: train a generative model first."
+            )
+            return
+        epoch = self.current_epoch()
+        name = f"{self.run_dir.name if self.run_dir else 'gallery'}-epoch{epoch or 0:03d}.png"
+        path = self.choose_save_path(name)
+        if path:
+            self.save_current(path)
+
+    # ---------------------------------------------------------------- queries
+    def epochs(self) -> list[int]:
+        """Every epoch that has at least one grid, in order."""
+        return sorted(set(self.grids["samples"]) | set(self.grids["reconstructions"]))
+
+    def current_epoch(self) -> int | None:
+        epochs = self.epochs()
+        if not epochs:
+            return None
+        return epochs[min(self.galleryEpochSlider.value(), len(epochs) - 1)]
+
+    def current_grid(self) -> np.ndarray | None:
+        """The grid the Save button writes: samples, else reconstructions, else interpolation."""
+        epoch = self.current_epoch()
+        if epoch is not None:
+            for kind in KINDS:
+                if epoch in self.grids[kind]:
+                    return self.grids[kind][epoch]
+        return self.interpolation
+
+    def show_interpolation(self) -> None:
+        """Decode a line between two new random latent points into ``interpolationGrid``."""
+        if self.run is None or self.run.task not in ("vae", "gan"):
+            return
+        try:
+            row = interpolate(self.run, steps=INTERPOLATION_STEPS, seed=self.interpolation_seed)
+        except (RuntimeError, ValueError) as error:
+            self.status_message.emit(f"Could not interpolate: {plain_error(error)}")
+            return
+        self.interpolation_seed += 1
+        self.interpolation = row
+        self.interpolationGrid.set_single_image(row)
+        self.status_message.emit(
+            f"Interpolation {self.interpolation_seed}: a new pair of latent points."
+        )
+
+    # ---------------------------------------------------------------- internals
+    def _ask_save_path(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the gallery image", suggested, "PNG image (*.png)"
+        )
+        return path or None
+
+    def _show_message(self, html: str) -> None:
+        self.messageLabel.setText(html)
+        self.pages.setCurrentIndex(0)
+
+    def _reset_grids(self) -> None:
+        self.grids = {kind: {} for kind in KINDS}
+        self.interpolation = None
+        self._follow_latest = True
+        self._setting_slider = True
+        self.galleryEpochSlider.setRange(0, 0)
+        self._setting_slider = False
+        self.epochLabel.setText("No epochs yet")
+        self.interpolationGrid.clear()
+
+    def _set_run_label(self, config: dict[str, Any]) -> None:
+        model = str(config.get("model", ""))
+        with contextlib.suppress(ValueError):
+            model = get_model_spec(model).name
+        dataset = config.get("dataset_name") or config.get("dataset", "")
+        self.runLabel.setText(f"<b>{model}</b> on {dataset}" if model else "")
+
+    def _show_task(self) -> None:
+        """Show the message for classifiers, or the grids this generative task produces."""
+        if self.task == "classify":
+            self._show_message(CLASSIFIER_TEXT)
+            self._update_interpolate_button()
+            return
+        self.pages.setCurrentIndex(1)
+        self.samplesGroup.setVisible(self.task != "reconstruct")
+        self.reconstructionsGroup.setVisible(self.task != "gan")
+        self.interpolationGroup.setVisible(True)
+        self._update_interpolate_button()
+        self._show_epoch()
+
+    def _update_interpolate_button(self) -> None:
+        ready = self.run is not None and self.run.task in ("vae", "gan")
+        if ready:
+            hint = INTERPOLATE_READY
+        elif self.task == "reconstruct" or (self.run is not None and self.run.task != "classify"):
+            hint = INTERPOLATE_NEEDS_LATENT
+        else:
+            hint = INTERPOLATE_NEEDS_RUN
+        self.interpolateButton.setEnabled(ready)
+        self.interpolateButton.setToolTip(hint)
+        self.interpolationHint.setText(hint)
+        if self.interpolation is None:
+            self.interpolationGrid.set_placeholder(
+                "Press Interpolate to see a walk between two random points."
+                if ready
+                else "No interpolation yet."
+            )
+
+    def _update_slider(self) -> None:
+        epochs = self.epochs()
+        if not epochs:
+            self._show_epoch()
+            return
+        self._setting_slider = True
+        self.galleryEpochSlider.setRange(0, len(epochs) - 1)
+        if self._follow_latest:
+            self.galleryEpochSlider.setValue(len(epochs) - 1)
+        self._setting_slider = False
+        self._show_epoch()
+
+    def _on_epoch_slider_value_changed(self, value: int) -> None:
+        if not self._setting_slider:
+            self._follow_latest = value == self.galleryEpochSlider.maximum()
+        self._show_epoch()
+
+    def _show_epoch(self) -> None:
+        epochs = self.epochs()
+        epoch = self.current_epoch()
+        if epoch is None:
+            self.epochLabel.setText("No epochs yet")
+            self.galleryGrid.set_placeholder("The first samples appear after epoch 1.")
+            self.reconstructionGrid.set_placeholder("Reconstructions appear after epoch 1.")
+            self.saveGalleryButton.setEnabled(self.interpolation is not None)
+            return
+        self.epochLabel.setText(f"Epoch {epoch} of {epochs[-1]}")
+        for kind, grid_widget in (
+            ("samples", self.galleryGrid),
+            ("reconstructions", self.reconstructionGrid),
+        ):
+            grid = self.grids[kind].get(epoch)
+            if grid is not None:
+                grid_widget.set_single_image(grid)
+            else:
+                grid_widget.set_placeholder(f"No {kind} for epoch {epoch}.")
+        self.saveGalleryButton.setEnabled(True)
+
+    def _load_saved_grids(self, run_dir: Path) -> None:
+        """Read ``samples/epoch_NNN.png`` and ``reconstructions_NNN.png`` of a saved run."""
+        folder = run_dir / SAMPLES_DIR
+        if not folder.is_dir():
+            return
+        prefixes = {"epoch_": "samples", "reconstructions_": "reconstructions"}
+        for path in sorted(folder.glob("*.png")):
+            for prefix, kind in prefixes.items():
+                number = path.stem[len(prefix) :]
+                if path.stem.startswith(prefix) and number.isdigit():
+                    try:
+                        self.grids[kind][int(number)] = load_image_array(path, mode="RGB")
+                    except ImageLoadError:
+                        continue

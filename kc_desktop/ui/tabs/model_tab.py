@@ -1,0 +1,266 @@
+"""Model tab: choose a model, set its hyper-parameters (explained defaults), see its size."""
+
+from __future__ import annotations
+
+import torch
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kc_desktop.core.data.dataset import ImageDataset
+from kc_desktop.core.data.loader import Augment, augment_batch
+from kc_desktop.core.devices import available_devices
+from kc_desktop.core.grids import to_uint8_images
+from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
+from kc_desktop.core.models.summary import summarize
+from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.ui.widgets.image_grid import ImageGrid
+
+AUGMENT_PREVIEW = 8
+
+
+class ModelTab(QWidget):
+    """Builds the TrainConfig the Train tab starts a run with."""
+
+    status_message = Signal(str)
+    lr_change_requested = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dataset: ImageDataset | None = None
+        self._build()
+        self._on_model_changed()
+
+    def _build(self) -> None:
+        self.modelCombo = QComboBox(objectName="modelCombo")
+        for spec in list_models():
+            self.modelCombo.addItem(spec.name, spec.id)
+            self.modelCombo.setItemData(
+                self.modelCombo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
+        self.modelDescription = QLabel(objectName="modelDescription")
+        self.modelDescription.setWordWrap(True)
+
+        self.epochsSpin = self._spin(
+            "epochsSpin",
+            1,
+            1000,
+            "Passes over the training images. More epochs learn more "
+            "but take longer and can over-fit.",
+        )
+        self.batchSizeSpin = self._spin(
+            "batchSizeSpin",
+            1,
+            4096,
+            "Images per step. Larger batches are faster per image but use more memory.",
+        )
+        self.learningRateSpin = QDoubleSpinBox(objectName="learningRateSpin")
+        self.learningRateSpin.setDecimals(5)
+        self.learningRateSpin.setRange(0.00001, 1.0)
+        self.learningRateSpin.setSingleStep(0.0001)
+        self.learningRateSpin.setToolTip(
+            "Size of each weight update. Too high diverges, too low "
+            "learns slowly. Can be changed while paused."
+        )
+        self.optimizerCombo = QComboBox(objectName="optimizerCombo")
+        self.optimizerCombo.addItem("Adam (adaptive, a safe default)", "adam")
+        self.optimizerCombo.addItem("SGD with momentum (classic)", "sgd")
+        self.optimizerCombo.setToolTip("The rule that turns gradients into weight updates.")
+        self.betaSpin = QDoubleSpinBox(objectName="betaSpin")
+        self.betaSpin.setRange(0.0, 100.0)
+        self.betaSpin.setSingleStep(0.5)
+        self.betaSpin.setValue(1.0)
+        self.betaSpin.setToolTip(
+            "VAE only: weight of the KL term in the ELBO. 1 is the classic "
+            "VAE; larger values give smoother, more disentangled latents."
+        )
+        self.deviceCombo = QComboBox(objectName="deviceCombo")
+        for choice in available_devices():
+            self.deviceCombo.addItem(choice.label, choice.id)
+        self.deviceCombo.setToolTip("Where to train. Auto picks a GPU when there is one.")
+        self.seedSpin = self._spin(
+            "seedSpin", 0, 2**31 - 1, "Same seed and settings give the same results on the CPU."
+        )
+        self.applyLrButton = QPushButton("Apply learning rate now", objectName="applyLrButton")
+        self.applyLrButton.setToolTip(
+            "While a run is paused: use the new learning rate when it "
+            "resumes. The change is marked on the curves."
+        )
+        self.applyLrButton.setEnabled(False)
+        self.applyLrButton.clicked.connect(
+            lambda: self.lr_change_requested.emit(self.learningRateSpin.value())
+        )
+
+        form = QFormLayout()
+        form.addRow("Model:", self.modelCombo)
+        form.addRow("", self.modelDescription)
+        form.addRow("Epochs:", self.epochsSpin)
+        form.addRow("Batch size:", self.batchSizeSpin)
+        lr_row = QHBoxLayout()
+        lr_row.addWidget(self.learningRateSpin, 1)
+        lr_row.addWidget(self.applyLrButton)
+        form.addRow("Learning rate:", lr_row)
+        form.addRow("Optimizer:", self.optimizerCombo)
+        form.addRow("Beta (VAE):", self.betaSpin)
+        form.addRow("Device:", self.deviceCombo)
+        form.addRow("Seed:", self.seedSpin)
+        settings = QGroupBox("Hyper-parameters")
+        settings.setLayout(form)
+
+        self.augmentGroup = QGroupBox("Augmentation (classifiers)", objectName="augmentGroup")
+        self.flipCheck = QCheckBox("Flip left-right", objectName="flipCheck")
+        self.shiftCheck = QCheckBox("Shift up to 10%", objectName="shiftCheck")
+        self.zoomCheck = QCheckBox("Zoom up to 10%", objectName="zoomCheck")
+        self.augmentGroup.setToolTip(
+            "Random changes to training images, as in the articles' "
+            "data generator: more variety, less over-fitting."
+        )
+        self.augmentPreview = ImageGrid(objectName="augmentPreview")
+        self.augmentPreview.set_placeholder("Tick a switch to preview augmented samples.")
+        self.augmentPreview.setMinimumHeight(110)
+        checks = QHBoxLayout()
+        for check in (self.flipCheck, self.shiftCheck, self.zoomCheck):
+            check.toggled.connect(self._update_augment_preview)
+            checks.addWidget(check)
+        augment_layout = QVBoxLayout(self.augmentGroup)
+        augment_layout.addLayout(checks)
+        augment_layout.addWidget(self.augmentPreview)
+
+        left = QVBoxLayout()
+        left.addWidget(settings)
+        left.addWidget(self.augmentGroup, 1)
+        self.modelSummary = QPlainTextEdit(objectName="modelSummary")
+        self.modelSummary.setReadOnly(True)
+        self.modelSummary.setFont(QFont("monospace", 9))
+        self.modelSummary.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.sizeLabel = QLabel(objectName="modelSizeLabel")
+        summary_box = QGroupBox("Layers and size")
+        summary_layout = QVBoxLayout(summary_box)
+        summary_layout.addWidget(self.sizeLabel)
+        summary_layout.addWidget(self.modelSummary)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(summary_box, 1)
+
+    @staticmethod
+    def _spin(name: str, low: int, high: int, tip: str) -> QSpinBox:
+        spin = QSpinBox(objectName=name)
+        spin.setRange(low, high)
+        spin.setToolTip(tip)
+        return spin
+
+    @property
+    def model_id(self) -> str:
+        return str(self.modelCombo.currentData())
+
+    def select_model(self, model_id: str) -> None:
+        index = self.modelCombo.findData(model_id)
+        if index >= 0:
+            self.modelCombo.setCurrentIndex(index)
+
+    def set_dataset(self, dataset: ImageDataset) -> None:
+        self.dataset = dataset
+        self._update_summary()
+        self._update_augment_preview()
+
+    def config(self, dataset_id: str, folder: str | None = None) -> TrainConfig:
+        """The run the user has set up on this tab."""
+        spec = get_model_spec(self.model_id)
+        return TrainConfig(
+            dataset=dataset_id,
+            model=self.model_id,
+            epochs=self.epochsSpin.value(),
+            batch_size=self.batchSizeSpin.value(),
+            lr=self.learningRateSpin.value(),
+            optimizer=str(self.optimizerCombo.currentData()),
+            beta=self.betaSpin.value(),
+            device=str(self.deviceCombo.currentData()),
+            seed=self.seedSpin.value(),
+            folder=folder,
+            augment=self._augment() if spec.task == "classify" else Augment(),
+        )
+
+    def set_run_state(self, state: str) -> None:
+        """Lock settings while a run is active; the learning rate stays editable when paused."""
+        idle = state == "idle"
+        for widget in (
+            self.modelCombo,
+            self.epochsSpin,
+            self.batchSizeSpin,
+            self.optimizerCombo,
+            self.betaSpin,
+            self.deviceCombo,
+            self.seedSpin,
+            self.augmentGroup,
+        ):
+            widget.setEnabled(idle and (widget is not self.betaSpin or self._is_vae()))
+        self.learningRateSpin.setEnabled(idle or state == "paused")
+        self.applyLrButton.setEnabled(state == "paused")
+
+    def _is_vae(self) -> bool:
+        return get_model_spec(self.model_id).task == "vae"
+
+    def _augment(self) -> Augment:
+        return Augment(
+            flip=self.flipCheck.isChecked(),
+            shift=0.1 if self.shiftCheck.isChecked() else 0.0,
+            zoom=0.1 if self.zoomCheck.isChecked() else 0.0,
+        )
+
+    def _on_model_changed(self) -> None:
+        spec = get_model_spec(self.model_id)
+        self.modelDescription.setText(spec.description)
+        self.epochsSpin.setValue(spec.default_epochs)
+        self.batchSizeSpin.setValue(spec.default_batch_size)
+        self.learningRateSpin.setValue(spec.default_lr)
+        self.optimizerCombo.setCurrentIndex(self.optimizerCombo.findData(spec.default_optimizer))
+        self.betaSpin.setEnabled(spec.task == "vae")
+        self.augmentGroup.setEnabled(spec.task == "classify")
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        if self.dataset is None:
+            self.modelSummary.setPlainText("Load a dataset to see the layers for its image size.")
+            return
+        spec = get_model_spec(self.model_id)
+        size = spec.input_size(self.dataset.size)
+        model = build_model(
+            spec.id,
+            channels=self.dataset.channels,
+            size=size,
+            num_classes=len(self.dataset.classes),
+        )
+        summary = summarize(model, (self.dataset.channels, size, size))
+        megabytes = summary.total_params * 4 / 2**20
+        self.sizeLabel.setText(
+            f"<b>{summary.total_params:,}</b> parameters "
+            f"({megabytes:.1f} MB of weights), input "
+            f"{self.dataset.channels}×{size}×{size}"
+        )
+        self.modelSummary.setPlainText(summary.as_text())
+
+    def _update_augment_preview(self) -> None:
+        augment = self._augment()
+        if self.dataset is None or not augment.enabled:
+            self.augmentPreview.clear()
+            return
+        images, labels = self.dataset.split("train")
+        batch = images[:AUGMENT_PREVIEW].float().div(255)
+        generator = torch.Generator().manual_seed(0)
+        augmented = augment_batch(batch, augment, generator)
+        captions = [self.dataset.classes[int(i)] for i in labels[:AUGMENT_PREVIEW]]
+        self.augmentPreview.set_images(to_uint8_images(augmented), captions)

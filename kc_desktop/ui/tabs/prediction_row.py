@@ -1,0 +1,75 @@
+"""One result of the Classify tab: a thumbnail, the file name, and the top-5 bars or a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kc_desktop.ui.images import array_to_qimage
+from kc_desktop.ui.widgets.prediction_bars import PredictionBars
+
+THUMBNAIL_SIZE = 72
+
+
+class PredictionRow(QFrame):
+    """Shows what the model thinks one image is; a bad file shows why it was not classified."""
+
+    def __init__(self, source: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("predictionRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.source = source
+        self.predictions: list[tuple[str, float]] = []
+        self.error: str | None = None
+        self.thumbnail = QLabel(objectName="predictionThumbnail")
+        self.thumbnail.setFixedSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail.setStyleSheet("background: #222; color: #ddd; border-radius: 4px;")
+        name = Path(source).name if source not in ("drawing", "pasted image") else source
+        self.nameLabel = QLabel(name, objectName="predictionName")
+        self.nameLabel.setToolTip(source)
+        self.nameLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.nameLabel.font()
+        font.setBold(True)
+        self.nameLabel.setFont(font)
+        self.bars = PredictionBars()
+        self.bars.setObjectName("predictionBars")
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.nameLabel)
+        text.addWidget(self.bars, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(text, 1)
+
+    def set_thumbnail(self, image: np.ndarray | None, reason: str = "") -> None:
+        """Show a small uint8 (H, W[, C]) image, or a mark when it could not be read."""
+        if image is None:
+            self.thumbnail.setText("⚠")
+            self.thumbnail.setToolTip(reason)
+            return
+        pixmap = QPixmap.fromImage(array_to_qimage(np.ascontiguousarray(image)))
+        self.thumbnail.setPixmap(
+            pixmap.scaled(
+                THUMBNAIL_SIZE,
+                THUMBNAIL_SIZE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def set_predictions(self, predictions: list[tuple[str, float]]) -> None:
+        self.predictions = list(predictions)
+        self.error = None
+        self.bars.set_predictions(self.predictions)
+
+    def set_message(self, message: str) -> None:
+        """Replace the bars with a one-line reason (not an image, corrupt, too large…)."""
+        self.predictions = []
+        self.error = message
+        self.bars.set_message(message)

@@ -1,0 +1,266 @@
+"""Train tab: start / pause / stop, live curves of the run and of the device, and a log."""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kc_desktop.core.devices import UsageSampler, resolve_device
+from kc_desktop.ui.widgets.curve_plot import CurvePlot
+
+DEVICE_POLL_MS = 500
+
+# (series name, colour, smoothed, log key) for each task: the loss plot and the metric plot.
+LOSS_SERIES: dict[str, list[tuple[str, str, bool, str]]] = {
+    "classify": [("train loss", "#1f77b4", True, "loss")],
+    "reconstruct": [("train loss", "#1f77b4", True, "loss")],
+    "vae": [("reconstruction", "#1f77b4", True, "recon"), ("KL", "#d62728", True, "kl")],
+    "gan": [("D loss", "#d62728", True, "d_loss"), ("G loss", "#2ca02c", True, "g_loss")],
+}
+METRIC_SERIES: dict[str, list[tuple[str, str, bool, str]]] = {
+    "classify": [("train accuracy", "#1f77b4", True, "accuracy")],
+    "reconstruct": [],
+    "vae": [],
+    "gan": [("D(x)", "#d62728", True, "d_real"), ("D(G(z))", "#2ca02c", True, "d_fake")],
+}
+VAL_LOSS_SERIES = {"classify": "val_loss", "reconstruct": "val_loss", "vae": "val_loss"}
+VAL_METRIC_SERIES = {
+    "classify": [("val accuracy", "#ff7f0e", "val_accuracy")],
+    "reconstruct": [("val loss", "#ff7f0e", "val_loss")],
+    "vae": [("val reconstruction", "#1f77b4", "val_recon"), ("val KL", "#d62728", "val_kl")],
+}
+
+
+class TrainTab(QWidget):
+    """Shows a run as it happens; the buttons only emit requests (the window decides)."""
+
+    train_requested = Signal()
+    pause_toggled = Signal()
+    stop_requested = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.task = "classify"
+        self.steps_per_epoch = 1
+        self.epochs = 1
+        self.start_epoch = 1
+        self.started_at = 0.0
+        self._sampler: UsageSampler | None = None
+        self._device_x = 0.0
+        self._last_lr: float | None = None
+        self._build()
+        self.device_timer = QTimer(self)
+        self.device_timer.setInterval(DEVICE_POLL_MS)
+        self.device_timer.timeout.connect(self._on_device_timer_timeout)
+        self.set_run_state("idle")
+
+    def _build(self) -> None:
+        self.trainButton = QPushButton("▶  Train", objectName="trainButton")
+        self.trainButton.setToolTip("Start training with the Data and Model tabs' settings (F5)")
+        self.trainButton.clicked.connect(self.train_requested)
+        self.pauseButton = QPushButton("⏸  Pause", objectName="pauseButton")
+        self.pauseButton.setToolTip("Pause after the current step; press again to resume (F6)")
+        self.pauseButton.clicked.connect(self.pause_toggled)
+        self.stopButton = QPushButton("■  Stop", objectName="stopButton")
+        self.stopButton.setToolTip(
+            "Stop after the current step and keep what was trained (Shift+F5)"
+        )
+        self.stopButton.clicked.connect(self.stop_requested)
+        self.trainProgress = QProgressBar(objectName="trainProgress")
+        self.trainProgress.setFormat("Ready")
+        self.trainProgress.setTextVisible(True)
+        buttons = QHBoxLayout()
+        for button in (self.trainButton, self.pauseButton, self.stopButton):
+            button.setMinimumWidth(110)
+            buttons.addWidget(button)
+        buttons.addWidget(self.trainProgress, 1)
+
+        self.lossPlot = CurvePlot(title="Loss", x_label="step", y_label="loss")
+        self.lossPlot.setObjectName("lossPlot")
+        self.metricPlot = CurvePlot(title="Accuracy", x_label="step", y_label="")
+        self.metricPlot.setObjectName("metricPlot")
+        self.devicePlot = CurvePlot(title="Device", x_label="seconds", y_label="%")
+        self.devicePlot.setObjectName("devicePlot")
+        self.logView = QPlainTextEdit(objectName="logView")
+        self.logView.setReadOnly(True)
+        self.logView.setFont(QFont("monospace", 9))
+        self.logView.setMaximumBlockCount(5000)
+        self.runSummaryLabel = QLabel(
+            "No run yet. Press Train to start.", objectName="runSummaryLabel"
+        )
+        self.runSummaryLabel.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.addWidget(self.lossPlot, 0, 0)
+        grid.addWidget(self.metricPlot, 0, 1)
+        grid.addWidget(self.devicePlot, 1, 0)
+        log_box = QVBoxLayout()
+        log_box.addWidget(self.runSummaryLabel)
+        log_box.addWidget(self.logView, 1)
+        grid.addLayout(log_box, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addLayout(grid, 1)
+
+    def set_run_state(self, state: str) -> None:
+        """Enable the buttons that make sense for "idle", "running", "paused" or "stopping"."""
+        self.trainButton.setEnabled(state == "idle")
+        self.pauseButton.setEnabled(state in ("running", "paused"))
+        self.stopButton.setEnabled(state in ("running", "paused"))
+        self.pauseButton.setText("▶  Resume" if state == "paused" else "⏸  Pause")
+        if state == "paused":
+            self.trainProgress.setFormat("Paused — " + self.trainProgress.format())
+        if state == "idle":
+            self.device_timer.stop()
+
+    def on_run_started(self, info: dict[str, Any]) -> None:
+        self.task = info["task"]
+        self.steps_per_epoch = max(1, int(info["steps_per_epoch"]))
+        self.epochs = int(info["epochs"])
+        self.start_epoch = int(info.get("start_epoch", 1))
+        self.started_at = time.monotonic()
+        self._last_lr = None
+        self._sampler = UsageSampler(resolve_device(str(info["config"].get("device", "auto"))))
+        self._setup_curves()
+        self.trainProgress.setRange(0, self.epochs * self.steps_per_epoch)
+        self.trainProgress.setValue((self.start_epoch - 1) * self.steps_per_epoch)
+        self.trainProgress.setFormat("Starting…")
+        config = info["config"]
+        self.runSummaryLabel.setText(
+            f"Training <b>{config['model']}</b> on <b>{config['dataset_name']}</b> "
+            f"({info['params']:,} parameters) on {info['device']}"
+        )
+        self.log(f"Run folder: {info['run_dir']}")
+        self._device_x = 0.0
+        self.device_timer.start()
+
+    def _setup_curves(self) -> None:
+        self.lossPlot.clear()
+        self.metricPlot.clear()
+        self.devicePlot.clear()
+        for name, colour, smooth, _ in LOSS_SERIES[self.task]:
+            self.lossPlot.add_series(name, colour, smooth=smooth)
+        if self.task in VAL_LOSS_SERIES:
+            self.lossPlot.add_series("val loss", "#ff7f0e", width=3)
+        for name, colour, smooth, _ in METRIC_SERIES[self.task]:
+            self.metricPlot.add_series(name, colour, smooth=smooth)
+        for name, colour, _ in VAL_METRIC_SERIES.get(self.task, []):
+            self.metricPlot.add_series(name, colour, width=3)
+        titles = {"classify": "Accuracy", "gan": "Discriminator outputs"}
+        self.metricPlot.set_title(titles.get(self.task, "Validation"))
+        if self._sampler is not None and self._sampler.device.type == "cuda":
+            self.devicePlot.add_series("GPU %", "#2ca02c")
+            self.devicePlot.add_series("GPU memory %", "#9467bd")
+        else:
+            self.devicePlot.add_series("CPU %", "#1f77b4")
+            self.devicePlot.add_series("RAM %", "#9467bd")
+
+    def on_metrics(self, records: list[dict[str, Any]]) -> None:
+        """A batch of step logs (at most ~20 batches a second)."""
+        if not records:
+            return
+        for record in records:
+            if self._last_lr is not None and record["lr"] != self._last_lr:
+                self.mark_lr_change(record["global_step"], self._last_lr, record["lr"])
+            self._last_lr = record["lr"]
+        for name, _, _, key in LOSS_SERIES[self.task]:
+            self.lossPlot.extend(
+                name, [r["global_step"] for r in records], [r[key] for r in records]
+            )
+        for name, _, _, key in METRIC_SERIES[self.task]:
+            self.metricPlot.extend(
+                name, [r["global_step"] for r in records], [r[key] for r in records]
+            )
+        last = records[-1]
+        self.trainProgress.setValue(last["global_step"])
+        self.trainProgress.setFormat(self._progress_text(last))
+
+    def _progress_text(self, last: dict[str, Any]) -> str:
+        done = last["global_step"] - (self.start_epoch - 1) * self.steps_per_epoch
+        total = (self.epochs - self.start_epoch + 1) * self.steps_per_epoch
+        elapsed = time.monotonic() - self.started_at
+        remaining = elapsed * (total - done) / max(done, 1)
+        minutes, seconds = divmod(int(remaining), 60)
+        return (
+            f"Epoch {last['epoch']}/{self.epochs} · step {last['step']}/"
+            f"{last['steps_per_epoch']} · {minutes}:{seconds:02d} left · "
+            f"{last['samples_per_s']:.0f} images/s"
+        )
+
+    def on_epoch_ended(self, logs: dict[str, Any]) -> None:
+        x = logs["epoch"] * self.steps_per_epoch
+        key = VAL_LOSS_SERIES.get(self.task)
+        if key and key in logs:
+            self.lossPlot.append("val loss", x, logs[key])
+        for name, _, log_key in VAL_METRIC_SERIES.get(self.task, []):
+            if log_key in logs:
+                self.metricPlot.append(name, x, logs[log_key])
+        figures = "  ".join(
+            f"{k} {v:.4f}" for k, v in logs.items() if isinstance(v, float) and k != "seconds"
+        )
+        self.log(f"Epoch {logs['epoch']}/{self.epochs}: {figures}  ({logs['seconds']:.1f} s)")
+
+    def mark_lr_change(self, global_step: int, old: float, new: float) -> None:
+        for plot in (self.lossPlot, self.metricPlot):
+            plot.add_marker(global_step, f"lr {old:g} → {new:g}")
+
+    def log(self, message: str, level: str = "info") -> None:
+        prefix = {"warning": "⚠ ", "error": "✖ "}.get(level, "")
+        self.logView.appendPlainText(f"[{time.strftime('%H:%M:%S')}] {prefix}{message}")
+
+    def on_finished(self, summary: dict[str, Any]) -> None:
+        parts = [
+            f"<b>{summary['status'].capitalize()}</b> after {summary['epochs']} epochs in "
+            f"{summary['seconds']:.1f} s ({summary['samples_per_s']:.0f} images/s)."
+        ]
+        if "test_accuracy" in summary:
+            parts.append(
+                f"Test accuracy <b>{summary['test_accuracy']:.2%}</b>, "
+                f"test loss {summary['test_loss']:.4f}."
+            )
+        for key, label in (("loss", "final loss"), ("d_loss", "D loss"), ("g_loss", "G loss")):
+            if key in summary and "test_accuracy" not in summary:
+                parts.append(f"{label} {summary[key]:.4f}")
+        parts.append(f"Saved in {summary['run_dir']}")
+        self.runSummaryLabel.setText(" ".join(parts))
+        self.log(f"Run {summary['status']}. " + " ".join(p for p in parts[1:] if "<" not in p))
+        if summary["status"] == "completed":
+            self.trainProgress.setValue(self.trainProgress.maximum())
+            self.trainProgress.setFormat("Done")
+        else:
+            self.trainProgress.setFormat(summary["status"].capitalize())
+
+    def on_failed(self, message: str) -> None:
+        self.runSummaryLabel.setText(f"<b>Training failed:</b> {message}")
+        self.trainProgress.setFormat("Failed")
+        self.log(message, "error")
+
+    def _on_device_timer_timeout(self) -> None:
+        if self._sampler is None:
+            return
+        reading = self._sampler.read()
+        self._device_x += DEVICE_POLL_MS / 1000
+        if "gpu_mem_mb" in reading:
+            util = reading["gpu_util"]
+            if not math.isnan(util):
+                self.devicePlot.append("GPU %", self._device_x, util)
+            share = 100 * reading["gpu_mem_mb"] / max(reading["gpu_mem_total_mb"], 1)
+            self.devicePlot.append("GPU memory %", self._device_x, share)
+        else:
+            self.devicePlot.append("CPU %", self._device_x, reading["cpu_percent"])
+            self.devicePlot.append("RAM %", self._device_x, reading["ram_percent"])

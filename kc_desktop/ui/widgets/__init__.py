@@ -1,0 +1,1 @@
+"""Reusable widgets: image grid, drop area, draw canvas, curve plot."""

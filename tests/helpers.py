@@ -1,0 +1,70 @@
+"""Small builders shared by tests: tiny in-memory datasets and fast configs."""
+
+from __future__ import annotations
+
+import torch
+
+from kc_desktop.core.data.dataset import ImageDataset
+
+
+def tiny_dataset(
+    n: int = 40, channels: int = 1, size: int = 28, classes: int = 3, seed: int = 0
+) -> ImageDataset:
+    """A learnable toy set: each class is a bright band at its own row, plus noise."""
+    generator = torch.Generator().manual_seed(seed)
+    labels = torch.arange(n) % classes
+    images = torch.randint(0, 60, (n, channels, size, size), generator=generator)
+    band = max(1, size // (classes + 1))
+    for index, label in enumerate(labels.tolist()):
+        images[index, :, label * band : (label + 1) * band, :] = 230
+    order = torch.randperm(n, generator=generator)
+    n_val = n_test = max(classes, n // 8)
+    splits = {
+        "val": order[:n_val],
+        "test": order[n_val : n_val + n_test],
+        "train": order[n_val + n_test :],
+    }
+    return ImageDataset(
+        id="tiny",
+        name="Tiny bands",
+        images=images.to(torch.uint8),
+        labels=labels.long(),
+        classes=[f"c{i}" for i in range(classes)],
+        splits=splits,
+    )
+
+
+def drag_enter(target, mime):
+    """Send the drag-enter event the OS sends when files are dragged over ``target``."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPoint(target.width() // 2, target.height() // 2)
+    event = QDragEnterEvent(
+        centre,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, event)
+    return event
+
+
+def drop(target, mime):
+    """Send the drop event that follows an accepted drag-enter."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(target.width() / 2, target.height() / 2)
+    event = QDropEvent(
+        centre,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, event)
+    return event

@@ -1,0 +1,159 @@
+"""The whole window as a user drives it: digits + small-cnn, train, pause, stop, close."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from kc_desktop.ui.main_window import MainWindow
+
+REQUIRED_NAMES = (
+    "MainWindow",
+    "mainTabs",
+    "datasetCombo",
+    "openFolderButton",
+    "datasetPreview",
+    "classHistogram",
+    "datasetInfoLabel",
+    "modelCombo",
+    "epochsSpin",
+    "batchSizeSpin",
+    "learningRateSpin",
+    "optimizerCombo",
+    "betaSpin",
+    "deviceCombo",
+    "modelSummary",
+    "trainButton",
+    "pauseButton",
+    "stopButton",
+    "trainProgress",
+    "lossPlot",
+    "metricPlot",
+    "devicePlot",
+    "logView",
+    "galleryGrid",
+    "galleryEpochSlider",
+    "interpolateButton",
+    "saveGalleryButton",
+    "dropArea",
+    "drawCanvas",
+    "openRunButton",
+)
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[MainWindow]:
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    main.load_core()
+    qtbot.waitUntil(lambda: main.is_core_ready, timeout=60_000)
+    qtbot.waitUntil(lambda: main.data_tab.dataset is not None, timeout=60_000)
+    yield main
+    if main.session is not None and main.session.is_active:
+        main.session.shutdown()
+
+
+def _find(window: MainWindow, name: str) -> QWidget:
+    widget = window if name == "MainWindow" else window.findChild(QWidget, name)
+    assert widget is not None, f"no widget named {name}"
+    return widget
+
+
+def test_window_opens_ready_to_train_on_digits(window: MainWindow) -> None:
+    for name in REQUIRED_NAMES:
+        _find(window, name)
+    tabs = window.mainTabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Data",
+        "Model",
+        "Train",
+        "Gallery",
+        "Classify",
+    ]
+    assert window.data_tab.datasetCombo.currentData() == "digits"
+    assert window.model_tab.modelCombo.currentData() == "small-cnn"
+    assert len(window.data_tab.dataset.labels) == 1797
+    assert "1,797 images" in window.data_tab.datasetInfoLabel.text()
+    assert "Total parameters" in window.model_tab.modelSummary.toPlainText()
+    assert window.deviceLabel.text().startswith("CPU")
+    assert window.train_tab.trainButton.isEnabled()
+    assert not window.train_tab.pauseButton.isEnabled()
+
+
+def test_train_pause_resume_and_finish_small_cnn(window: MainWindow, qtbot) -> None:
+    train = window.train_tab
+    window.model_tab.epochsSpin.setValue(2)
+    with qtbot.waitSignal(window.session.run_started, timeout=30_000):
+        qtbot.mouseClick(train.trainButton, Qt.MouseButton.LeftButton)
+    assert not train.trainButton.isEnabled() and train.pauseButton.isEnabled()
+    qtbot.waitUntil(lambda: len(train.lossPlot.series_data("train loss")[0]) > 0, timeout=30_000)
+    qtbot.mouseClick(train.pauseButton, Qt.MouseButton.LeftButton)
+    assert window.session.state == "paused" and train.pauseButton.text().endswith("Resume")
+    qtbot.wait(300)  # let a step in flight finish and log
+    frozen = len(train.lossPlot.series_data("train loss")[0])
+    qtbot.wait(500)
+    assert len(train.lossPlot.series_data("train loss")[0]) == frozen  # paused: no progress
+    with qtbot.waitSignal(window.session.finished, timeout=60_000) as finished:
+        qtbot.mouseClick(train.pauseButton, Qt.MouseButton.LeftButton)
+    summary = finished.args[0]
+    assert summary["status"] == "completed" and summary["epochs"] == 2
+    assert summary["test_accuracy"] > 0.8
+    qtbot.waitUntil(lambda: train.trainButton.isEnabled(), timeout=10_000)
+    assert len(train.lossPlot.series_data("val loss")[0]) == 2
+    assert len(train.metricPlot.series_data("val accuracy")[0]) == 2
+    assert "Test accuracy" in train.runSummaryLabel.text()
+    assert "Epoch 2/2" in train.logView.toPlainText()
+    assert window.current_run is not None
+    assert Path(summary["run_dir"]).name in window.windowTitle()
+
+
+def test_stop_ends_run_and_keeps_it(window: MainWindow, qtbot) -> None:
+    window.model_tab.select_model("mlp")
+    window.model_tab.epochsSpin.setValue(50)
+    with qtbot.waitSignal(window.session.run_started, timeout=30_000):
+        window.start_training()
+    qtbot.waitUntil(
+        lambda: len(window.train_tab.lossPlot.series_data("train loss")[0]) > 0, timeout=30_000
+    )
+    with qtbot.waitSignal(window.session.finished, timeout=30_000) as finished:
+        qtbot.mouseClick(window.train_tab.stopButton, Qt.MouseButton.LeftButton)
+    assert finished.args[0]["status"] == "stopped"
+    assert finished.args[0]["epochs"] < 50
+    assert Path(finished.args[0]["run_dir"], "model.safetensors").is_file()
+
+
+def test_closing_during_training_stops_and_saves(window: MainWindow, qtbot) -> None:
+    window.model_tab.select_model("mlp")
+    window.model_tab.epochsSpin.setValue(50)
+    with qtbot.waitSignal(window.session.run_started, timeout=30_000) as started:
+        window.start_training()
+    run_dir = Path(started.args[0]["run_dir"])
+    qtbot.waitUntil(
+        lambda: len(window.train_tab.lossPlot.series_data("train loss")[0]) > 0, timeout=30_000
+    )
+    asked: list[bool] = []
+    window.confirm_close = lambda: asked.append(True) or True
+    window.close()
+    assert asked == [True]
+    assert not window.session.is_active
+    assert (run_dir / "summary.json").is_file() and (run_dir / "model.safetensors").is_file()
+
+
+def test_vae_run_fills_gallery(window: MainWindow, qtbot) -> None:
+    window.model_tab.select_model("vae")
+    window.model_tab.epochsSpin.setValue(2)
+    assert window.model_tab.betaSpin.isEnabled()
+    with qtbot.waitSignal(window.session.finished, timeout=90_000):
+        window.start_training()
+    gallery = window.gallery_tab
+    assert gallery.galleryEpochSlider.maximum() >= 1  # two epochs of samples to step through
+    assert not gallery.galleryGrid.current_pixmap().isNull()
+    loss_names = window.train_tab.lossPlot
+    assert len(loss_names.series_data("reconstruction")[0]) > 0
+    assert len(loss_names.series_data("KL")[0]) > 0
+    qtbot.waitUntil(lambda: gallery.interpolateButton.isEnabled(), timeout=10_000)

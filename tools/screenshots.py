@@ -1,0 +1,95 @@
+"""Render every tab of the window to docs/screenshots/*.png, offscreen, with real content.
+
+Trains a short digits classifier (curves, classify tab) and a short VAE (gallery) so that no
+screenshot shows an empty tab. Run with ``make screenshots``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KC_DESKTOP_HOME", tempfile.mkdtemp(prefix="kc_screens_"))
+
+from PIL import Image
+from PySide6.QtCore import QEventLoop, QTimer
+
+from kc_desktop.ui.app import create_application
+from kc_desktop.ui.main_window import MainWindow
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def wait_until(condition, timeout_s: float = 120.0) -> None:
+    """Spin the event loop until ``condition()`` holds."""
+    loop_time = 0.0
+    while not condition():
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+        loop_time += 0.05
+        if loop_time > timeout_s:
+            raise TimeoutError("the window did not reach the expected state")
+
+
+def train(window: MainWindow, model: str, epochs: int) -> None:
+    window.model_tab.select_model(model)
+    window.model_tab.epochsSpin.setValue(epochs)
+    done: list[bool] = []
+    window.session.finished.connect(lambda _: done.append(True))
+    window.start_training()
+    wait_until(lambda: bool(done) and not window.session.is_active)
+    wait_until(lambda: window.current_run is not None)
+
+
+def grab(window: MainWindow, index: int, name: str) -> None:
+    window.mainTabs.setCurrentIndex(index)
+    wait_until(lambda: True)
+    for _ in range(5):
+        loop = QEventLoop()
+        QTimer.singleShot(60, loop.quit)
+        loop.exec()
+    window.grab().save(str(OUT / f"{name}.png"))
+    print(OUT / f"{name}.png")
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    window = MainWindow()
+    window.resize(1280, 820)
+    window.show()
+    window.load_core()
+    wait_until(lambda: window.is_core_ready and window.data_tab.dataset is not None)
+    window.model_tab.flipCheck.setChecked(False)
+    window.model_tab.shiftCheck.setChecked(True)
+    window.model_tab.zoomCheck.setChecked(True)
+    train(window, "vae", 5)
+    grab(window, 3, "gallery")
+    window.gallery_tab.interpolateButton.click()
+    train(window, "small-cnn", 3)
+    grab(window, 0, "data")
+    grab(window, 1, "model")
+    grab(window, 2, "train")
+    dataset = window.data_tab.dataset
+    samples = []
+    for k in range(3):
+        index = int(dataset.splits["test"][k])
+        path = Path(os.environ["KC_DESKTOP_HOME"]) / f"digit_{k}.png"
+        Image.fromarray(dataset.images[index, 0].numpy()).save(path)
+        samples.append(str(path))
+    broken = Path(os.environ["KC_DESKTOP_HOME"]) / "holiday.jpg"
+    broken.write_bytes(b"not really a photo")
+    window.classify_tab.classify_files([*samples, str(broken)])
+    grab(window, 4, "classify")
+    window.confirm_close = lambda: True
+    window.close()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
