@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -70,13 +71,13 @@ class TrainTab(QWidget):
         self.set_run_state("idle")
 
     def _build(self) -> None:
-        self.trainButton = QPushButton("▶  Train", objectName="trainButton")
+        self.trainButton = QPushButton("Train", objectName="trainButton")
         self.trainButton.setToolTip("Start training with the Data and Model tabs' settings (F5)")
         self.trainButton.clicked.connect(self.train_requested)
-        self.pauseButton = QPushButton("⏸  Pause", objectName="pauseButton")
+        self.pauseButton = QPushButton("Pause", objectName="pauseButton")
         self.pauseButton.setToolTip("Pause after the current step; press again to resume (F6)")
         self.pauseButton.clicked.connect(self.pause_toggled)
-        self.stopButton = QPushButton("■  Stop", objectName="stopButton")
+        self.stopButton = QPushButton("Stop", objectName="stopButton")
         self.stopButton.setToolTip(
             "Stop after the current step and keep what was trained (Shift+F5)"
         )
@@ -84,6 +85,10 @@ class TrainTab(QWidget):
         self.trainProgress = QProgressBar(objectName="trainProgress")
         self.trainProgress.setFormat("Ready")
         self.trainProgress.setTextVisible(True)
+        style = self.style()
+        self.trainButton.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.pauseButton.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+        self.stopButton.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop))
         buttons = QHBoxLayout()
         for button in (self.trainButton, self.pauseButton, self.stopButton):
             button.setMinimumWidth(110)
@@ -122,7 +127,10 @@ class TrainTab(QWidget):
         self.trainButton.setEnabled(state == "idle")
         self.pauseButton.setEnabled(state in ("running", "paused"))
         self.stopButton.setEnabled(state in ("running", "paused"))
-        self.pauseButton.setText("▶  Resume" if state == "paused" else "⏸  Pause")
+        paused = state == "paused"
+        self.pauseButton.setText("Resume" if paused else "Pause")
+        icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
+        self.pauseButton.setIcon(self.style().standardIcon(icon))
         if state == "paused":
             self.trainProgress.setFormat("Paused — " + self.trainProgress.format())
         if state == "idle":
