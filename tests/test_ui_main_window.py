@@ -6,9 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+import torch
+from PIL import Image
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtWidgets import QPushButton, QWidget
 
+from helpers import drag_enter, drop
+from kc_desktop.core.data import remote
+from kc_desktop.core.runs import RunDirectory
 from kc_desktop.ui.main_window import MainWindow
 
 REQUIRED_NAMES = (
@@ -85,7 +90,7 @@ def test_window_opens_ready_to_train_on_digits(window: MainWindow) -> None:
     assert not window.train_tab.pauseButton.isEnabled()
 
 
-def test_train_pause_resume_and_finish_small_cnn(window: MainWindow, qtbot) -> None:
+def test_train_pause_resume_and_finish_small_cnn(window: MainWindow, qtbot, tmp_path: Path) -> None:
     train = window.train_tab
     window.model_tab.epochsSpin.setValue(2)
     with qtbot.waitSignal(window.session.run_started, timeout=30_000):
@@ -110,6 +115,70 @@ def test_train_pause_resume_and_finish_small_cnn(window: MainWindow, qtbot) -> N
     assert "Epoch 2/2" in train.logView.toPlainText()
     assert window.current_run is not None
     assert Path(summary["run_dir"]).name in window.windowTitle()
+
+    # Classify tab: a real drop of a test digit saved as PNG gets its class on top.
+    dataset = window.data_tab.dataset
+    model = window.current_run.model
+    hits = 0
+    for k in range(5):
+        index = int(dataset.splits["test"][k])
+        path = tmp_path / f"digit_{k}.png"
+        Image.fromarray(dataset.images[index, 0].numpy()).save(path)
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        assert drag_enter(window.classify_tab.dropArea, mime).isAccepted()
+        drop(window.classify_tab.dropArea, mime)
+        top_label = window.classify_tab.rows[0].predictions[0][0]
+        with torch.no_grad():
+            expected = int(model(dataset.images[index : index + 1].float() / 255).argmax())
+        assert top_label == dataset.classes[expected]  # the file path matches the tensor path
+        hits += top_label == dataset.classes[int(dataset.labels[index])]
+    assert hits >= 4
+
+
+def test_learning_rate_change_while_paused_is_logged_and_marked(window: MainWindow, qtbot) -> None:
+    window.model_tab.select_model("mlp")
+    window.model_tab.epochsSpin.setValue(30)
+    with qtbot.waitSignal(window.session.run_started, timeout=30_000):
+        window.start_training()
+    train = window.train_tab
+    qtbot.waitUntil(lambda: len(train.lossPlot.series_data("train loss")[0]) > 0, timeout=30_000)
+    assert not window.model_tab.applyLrButton.isEnabled()
+    window.toggle_pause()
+    assert window.model_tab.applyLrButton.isEnabled()
+    assert not window.model_tab.modelCombo.isEnabled()
+    window.model_tab.learningRateSpin.setValue(0.0002)
+    qtbot.mouseClick(window.model_tab.applyLrButton, Qt.MouseButton.LeftButton)
+    window.toggle_pause()
+    qtbot.waitUntil(lambda: len(train.lossPlot.markers()) == 1, timeout=30_000)
+    assert "0.0002" in train.logView.toPlainText()
+    with qtbot.waitSignal(window.session.finished, timeout=30_000) as finished:
+        window.session.stop()
+    changes = [
+        r
+        for r in RunDirectory(Path(finished.args[0]["run_dir"])).read_metrics()
+        if r["kind"] == "lr_change"
+    ]
+    assert len(changes) == 1 and changes[0]["new"] == pytest.approx(0.0002)
+
+
+def test_unavailable_download_offers_offline_datasets(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_network(*args, **kwargs):
+        raise OSError("Temporary failure in name resolution")
+
+    monkeypatch.setattr(remote, "fetch", no_network)
+    data = window.data_tab
+    data.select_dataset("mnist")
+    qtbot.waitUntil(lambda: data.errorPanel.isVisible(), timeout=30_000)
+    assert "offline" in data.errorLabel.text().lower() or "digits" in data.errorLabel.text()
+    assert "Traceback" not in data.errorLabel.text()
+    assert data.dataset is not None and data.dataset.id == "digits"  # nothing lost
+    use_shapes = data.findChild(QPushButton, "use_shapes_button")
+    with qtbot.waitSignal(data.dataset_changed, timeout=30_000):
+        qtbot.mouseClick(use_shapes, Qt.MouseButton.LeftButton)
+    assert data.dataset.id == "shapes" and not data.errorPanel.isVisible()
 
 
 def test_stop_ends_run_and_keeps_it(window: MainWindow, qtbot) -> None:
