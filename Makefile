@@ -21,7 +21,7 @@ run: $(STAMP)
 		echo "No display: opening the window on a virtual screen (xvfb-run)."; \
 		xvfb-run -a $(BIN)/python main.py; \
 	else \
-		echo "No display found. On a headless machine: apt-get install -y xvfb libxcb-cursor0, then make run."; \
+		echo "No display found. On a headless machine: apt-get install -y xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0, then make run."; \
 		exit 1; \
 	fi
 

@@ -185,7 +185,7 @@ def test_mlp_and_lstm_parameter_counts() -> None:
 
 
 def test_latent_dim_defaults_and_override() -> None:
-    defaults = {"autoencoder": 32, "vae": 16, "dcgan": 64}
+    defaults = {"autoencoder": 32, "vae": 8, "dcgan": 64}
     for model_id, latent in defaults.items():
         model = build_model(model_id, channels=1, size=28, num_classes=10)
         assert model.latent_dim == latent == get_model_spec(model_id).default_latent_dim

@@ -152,7 +152,7 @@ _SPECS: tuple[ModelSpec, ...] = (
         description="An autoencoder whose codes follow a smooth distribution, so random "
         "codes decode into new images.",
         task="vae",
-        default_epochs=30,
+        default_epochs=80,
         default_batch_size=64,
         default_lr=1e-3,
         default_optimizer="adam",
@@ -165,7 +165,7 @@ _SPECS: tuple[ModelSpec, ...] = (
         description="A generator learns to draw images that a discriminator cannot tell "
         "from real ones; the two train against each other.",
         task="gan",
-        default_epochs=20,
+        default_epochs=40,
         default_batch_size=64,
         default_lr=2e-4,
         default_optimizer="adam",
