@@ -32,6 +32,7 @@ def _fit(
     control=None,
     run_dir=None,
     resume=False,
+    epoch_metrics=(),
     **config,
 ) -> tuple[dict, History]:
     history = History()
@@ -46,6 +47,7 @@ def _fit(
         run_dir=run_dir,
         resume=resume,
         runs_parent=tmp_path,
+        epoch_metrics=epoch_metrics,
     )
     return trainer.fit(), history
 
@@ -215,3 +217,17 @@ def test_generative_runs_write_gallery_images(tmp_path: Path, model: str) -> Non
     }[model]
     assert metric_keys <= history.steps[-1].keys()
     assert "test_accuracy" not in summary
+
+
+def test_epoch_metrics_join_epoch_logs_and_metrics_file(tmp_path: Path) -> None:
+    seen: list[tuple[bool, int]] = []
+
+    def fake_quality(model: torch.nn.Module, epoch: int) -> dict[str, float]:
+        seen.append((model.training, epoch))
+        return {"quality": float(epoch) * 10}
+
+    summary, history = _fit(tmp_path, epoch_metrics=[fake_quality])
+    assert [e["quality"] for e in history.epochs] == [10.0, 20.0]
+    assert [epoch for _, epoch in seen] == [1, 2]
+    records = RunDirectory(Path(summary["run_dir"])).read_metrics()
+    assert [r["quality"] for r in records if r["kind"] == "epoch"] == [10.0, 20.0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,12 @@ EVAL_BATCH_SIZE = 256
 PREVIEW_IMAGES = 8
 
 
+EpochMetric = Callable[[torch.nn.Module, int], dict[str, float]]
+"""Extra per-epoch figures (e.g. a sample-quality score): called after validation with the
+model in its current state; the returned numbers join the epoch logs, the curves and
+metrics.jsonl."""
+
+
 class NonFiniteLoss(Exception):
     """The loss became NaN or infinite: the run stops, the last good checkpoint stays."""
 
@@ -55,6 +62,7 @@ class Trainer:
         run_dir: str | Path | None = None,
         resume: bool = False,
         runs_parent: str | Path | None = None,
+        epoch_metrics: list[EpochMetric] | tuple[EpochMetric, ...] = (),
     ) -> None:
         config.validate()
         self.config = config
@@ -64,6 +72,7 @@ class Trainer:
         self.run_dir = Path(run_dir) if run_dir is not None else None
         self.resume = resume
         self.runs_parent = runs_parent
+        self.epoch_metrics = list(epoch_metrics)
         self.spec = get_model_spec(config.model)
         self.settings = resolve_settings(config, self.spec)
         self.device = resolve_device(config.device)
@@ -210,6 +219,8 @@ class Trainer:
         epoch_logs: dict[str, Any] = dict(zip(names, (epoch_sum / steps).tolist(), strict=True))
         val = task.evaluate(self._eval_batches(val_split))
         epoch_logs.update({f"val_{k}": v for k, v in val.items()})
+        for metric in self.epoch_metrics:
+            epoch_logs.update(metric(task.model, epoch))
         _check_finite(epoch_logs, f"at the end of epoch {epoch}")
         seconds = time.perf_counter() - epoch_started
         state.train_seconds += seconds
