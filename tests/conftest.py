@@ -13,6 +13,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from helpers import train_digits_run  # after the platform is set
+
 HOSTILE_IMAGES = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "hostile-images"
 
 
@@ -24,3 +26,15 @@ def isolated_home(
     home = tmp_path_factory.mktemp("kc_home")
     monkeypatch.setenv("KC_DESKTOP_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session")
+def digits_classifier_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small-cnn trained 2 epochs on digits (~93% test accuracy), shared by the suite."""
+    return train_digits_run(tmp_path_factory, model="small-cnn", epochs=2)
+
+
+@pytest.fixture(scope="session")
+def digits_vae_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A VAE trained 1 epoch on digits, shared by the suite."""
+    return train_digits_run(tmp_path_factory, model="vae", epochs=1)

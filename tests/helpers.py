@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
@@ -68,3 +71,17 @@ def drop(target, mime):
     )
     QApplication.sendEvent(target, event)
     return event
+
+
+def train_digits_run(tmp_path_factory: pytest.TempPathFactory, **config: object) -> Path:
+    """Train a real run on the offline digits and return its folder (read-only for tests)."""
+    from kc_desktop.core.training.config import TrainConfig
+    from kc_desktop.core.training.engine import Trainer
+
+    home = tmp_path_factory.mktemp("train_home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KC_DESKTOP_HOME", str(home))
+        summary = Trainer(
+            TrainConfig(dataset="digits", **config), runs_parent=tmp_path_factory.mktemp("runs")
+        ).fit()
+    return Path(summary["run_dir"])

@@ -14,32 +14,20 @@ from PySide6.QtWidgets import QApplication
 from helpers import drag_enter, drop
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import LoadedRun, load_run
-from kc_desktop.core.training.config import TrainConfig
-from kc_desktop.core.training.engine import Trainer
 from kc_desktop.ui.images import array_to_qimage
 from kc_desktop.ui.tabs import classify_tab as classify_module
 from kc_desktop.ui.tabs.classify_tab import NO_RUN_TEXT, ClassifyTab
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
 
-def _train(tmp_path_factory: pytest.TempPathFactory, **config: object) -> Path:
-    home = tmp_path_factory.mktemp("train_home")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KC_DESKTOP_HOME", str(home))
-        summary = Trainer(
-            TrainConfig(dataset="digits", **config), runs_parent=tmp_path_factory.mktemp("runs")
-        ).fit()
-    return Path(summary["run_dir"])
+@pytest.fixture(scope="module")
+def classifier_dir(digits_classifier_dir: Path) -> Path:
+    return digits_classifier_dir
 
 
 @pytest.fixture(scope="module")
-def classifier_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _train(tmp_path_factory, model="small-cnn", epochs=2)
-
-
-@pytest.fixture(scope="module")
-def vae_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _train(tmp_path_factory, model="vae", epochs=1)
+def vae_dir(digits_vae_dir: Path) -> Path:
+    return digits_vae_dir
 
 
 @pytest.fixture

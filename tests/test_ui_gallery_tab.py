@@ -8,31 +8,20 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from helpers import train_digits_run
 from kc_desktop.core.inference import LoadedRun, load_run
-from kc_desktop.core.training.config import TrainConfig
-from kc_desktop.core.training.engine import Trainer
 from kc_desktop.ui.images import qimage_to_array
 from kc_desktop.ui.tabs.gallery_tab import GalleryTab
 
 
-def _train(tmp_path_factory: pytest.TempPathFactory, **config: object) -> Path:
-    home = tmp_path_factory.mktemp("train_home")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KC_DESKTOP_HOME", str(home))
-        summary = Trainer(
-            TrainConfig(dataset="digits", **config), runs_parent=tmp_path_factory.mktemp("runs")
-        ).fit()
-    return Path(summary["run_dir"])
-
-
 @pytest.fixture(scope="module")
-def vae_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _train(tmp_path_factory, model="vae", epochs=1)
+def vae_dir(digits_vae_dir: Path) -> Path:
+    return digits_vae_dir
 
 
 @pytest.fixture(scope="module")
 def classifier_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _train(tmp_path_factory, model="mlp", epochs=1)
+    return train_digits_run(tmp_path_factory, model="mlp", epochs=1)
 
 
 @pytest.fixture
