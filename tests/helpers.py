@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,22 @@ def tiny_dataset(
         classes=[f"c{i}" for i in range(classes)],
         splits=splits,
     )
+
+
+def scatter_hostile_files(files: list[Path], classes: tuple[str, str], root: Path) -> set[str]:
+    """Copy ``files`` into ``root``'s two class folders, alternating; return the ones that
+    the image loader refuses, as the relative paths a skipped report names them by."""
+    from kc_desktop.core.data.images import ImageLoadError, load_image_array
+
+    refused = set()
+    for index, source in enumerate(files):
+        relative = f"{classes[index % 2]}/{source.name}"
+        shutil.copy(source, root / relative)
+        try:
+            load_image_array(source, size=16)
+        except ImageLoadError:
+            refused.add(relative)
+    return refused
 
 
 def drag_enter(target, mime):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import struct
-import time
 import zlib
 from pathlib import Path
 
@@ -221,11 +220,19 @@ def test_decompression_bomb_is_refused_before_decoding(
         raise AssertionError("a bomb reached the decoder")
 
     monkeypatch.setattr(ImageFile.ImageFile, "load", must_not_decode)
-    started = time.perf_counter()
     with pytest.raises(ImageLoadError) as caught:
         load_image_array(_png_claiming(*claimed))
     assert "too large" in _one_line(caught.value)
-    assert time.perf_counter() - started < 1.0
+
+
+def test_degenerate_strip_is_refused_before_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    def must_not_decode(self: ImageFile.ImageFile) -> None:
+        raise AssertionError("a 1-pixel-wide strip reached the decoder")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", must_not_decode)
+    with pytest.raises(ImageLoadError) as caught:
+        load_image_array(_png_claiming(1, images_module.MAX_SIDE + 1))  # 0.07 megapixels
+    assert _one_line(caught.value).startswith("image too long (1 x 65536 pixels")
 
 
 def test_files_over_the_byte_limit_are_refused(
@@ -265,8 +272,8 @@ def test_eps_is_never_handed_to_ghostscript() -> None:
 @pytest.mark.parametrize(
     "path", HOSTILE_FILES or [None], ids=lambda p: p.name if isinstance(p, Path) else "absent"
 )
-def test_hostile_file_decodes_sanely_or_is_refused_quickly(path: Path) -> None:
-    started = time.perf_counter()
+def test_hostile_file_decodes_sanely_or_is_refused(path: Path) -> None:
+    """Time and memory per file: test_reliability_images.py (a watched child process)."""
     for size in (None, 32):
         try:
             array = load_image_array(path, size=size)
@@ -277,4 +284,3 @@ def test_hostile_file_decodes_sanely_or_is_refused_quickly(path: Path) -> None:
             assert array.shape[0] >= 1 and array.shape[1] >= 1
             if size is not None:
                 assert array.shape == (size, size, 3)
-    assert time.perf_counter() - started < 2.0

@@ -6,7 +6,11 @@ Users point the app at folders of files from anywhere, so every decode here is d
   forever), not empty, at most ``MAX_BYTES``;
 * only formats with built-in Pillow decoders are tried (no EPS: it runs Ghostscript);
 * the pixel count from the header is checked against ``MAX_PIXELS`` *before* decoding, so a
-  60-byte PNG that claims 50,000 x 50,000 pixels never allocates them;
+  60-byte PNG that claims 50,000 x 50,000 pixels never allocates them, and each side against
+  ``MAX_SIDE``, so a 500-byte file that claims a 1 x 50,000,000 strip is refused too (Pillow's
+  fuzz corpus has such files: each took seconds and 400 MB before it failed as truncated);
+* with those three limits a decode's time and memory are bounded by what a 64-megapixel
+  photo needs; nothing else can make one file hang the app;
 * any decoder failure, whatever its type, becomes an ``ImageLoadError`` whose text is one
   plain line ("truncated image file", "not an image (unrecognised format)").
 
@@ -34,6 +38,9 @@ MAX_PIXELS = 64_000_000
 MAX_BYTES = 200 * 1024 * 1024
 """Largest file accepted, in bytes (200 MiB)."""
 
+MAX_SIDE = 65_535
+"""Longest side accepted, in pixels (the JPEG and WebP maximum; panoramas fit)."""
+
 _WANTED_FORMATS = frozenset(
     {
         "AVIF", "BLP", "BMP", "CUR", "DCX", "DDS", "DIB", "GIF", "ICNS", "ICO", "IM",
@@ -48,6 +55,9 @@ _REASON_LIMIT = 160
 # A header that claims more pixels than Pillow's own limit makes Image.open warn; turning
 # the warning into an error refuses the file there, before any pixel is decoded.
 warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+# Pillow warns about damage it works around (corrupt EXIF, a malformed MPO header, TIFF tags
+# past the end of the file); the decoded picture is what counts, so those stay quiet.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
 
 Source = str | os.PathLike | bytes | bytearray | memoryview
 
@@ -132,6 +142,10 @@ def _decode(stream: BinaryIO, mode: str, draft_size: int | None) -> Image.Image:
         raise ImageLoadError(
             f"image too large ({width} x {height} pixels; "
             f"the limit is {MAX_PIXELS // 1_000_000} megapixels)"
+        )
+    if max(width, height) > MAX_SIDE:
+        raise ImageLoadError(
+            f"image too long ({width} x {height} pixels; no side may exceed {MAX_SIDE:,} pixels)"
         )
     if draft_size is not None:
         original.draft(None, (draft_size, draft_size))
