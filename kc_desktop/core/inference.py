@@ -96,7 +96,8 @@ def prepare_array(run: LoadedRun, image: np.ndarray) -> torch.Tensor:
     return torch.from_numpy(data.copy()).permute(2, 0, 1).unsqueeze(0).float().div(255)
 
 
-def _load(run: LoadedRun, source: ImageSource) -> torch.Tensor:
+def load_input(run: LoadedRun, source: ImageSource) -> torch.Tensor:
+    """A file, pasted bytes or an array -> the float (1, C, size, size) input the model takes."""
     if isinstance(source, np.ndarray):
         return prepare_array(run, source)
     mode = "L" if run.channels == 1 else "RGB"
@@ -116,7 +117,7 @@ def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list
             else ("pasted image" if isinstance(source, bytes) else str(source))
         )
         try:
-            x = _load(run, source)
+            x = load_input(run, source)
         except ImageLoadError as error:
             results.append(Prediction(name, error=str(error)))
             continue
@@ -136,10 +137,15 @@ def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list
     return results
 
 
+def decode_latents(model: torch.nn.Module, task: str, z: torch.Tensor) -> torch.Tensor:
+    """Latent points (B, latent_dim) -> images in [0, 1]: the DCGAN's generator, else decode."""
+    if task == "gan":
+        return model.generator(z)
+    return model.decode(z)
+
+
 def _decode(run: LoadedRun, z: torch.Tensor) -> torch.Tensor:
-    if run.task == "gan":
-        return run.model.generator(z)
-    return run.model.decode(z)
+    return decode_latents(run.model, run.task, z)
 
 
 def sample(run: LoadedRun, n: int = 64, seed: int = 0) -> np.ndarray:

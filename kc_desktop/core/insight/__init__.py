@@ -1,0 +1,1 @@
+"""Views into a trained model: test-set evaluation, saliency, sample quality."""
