@@ -119,11 +119,33 @@ class RunDirectory:
                 continue
         return records
 
-    def truncate_metrics_after(self, epoch: int) -> None:
-        """Drop records logged after ``epoch`` (resume continues from a checkpoint)."""
-        kept = [r for r in self.read_metrics() if int(r.get("epoch", 0)) <= epoch]
+    def truncate_metrics_after(self, epoch: int, global_step: int | None = None) -> None:
+        """Drop records logged after the checkpoint a run resumes from: after ``epoch``, or,
+        for a checkpoint taken inside the next epoch, after its ``global_step``."""
+
+        def kept_record(record: dict[str, Any]) -> bool:
+            if int(record.get("epoch", 0)) <= epoch:
+                return True
+            return global_step is not None and int(record.get("global_step", 0)) <= global_step
+
+        kept = [r for r in self.read_metrics() if kept_record(r)]
         text = "".join(json.dumps(r, allow_nan=True) + "\n" for r in kept)
         atomic_write_bytes(self.file(METRICS_FILE), text.encode())
+
+    def remove_partial_writes(self) -> list[Path]:
+        """Delete the temporary files of writes that a killed process left behind.
+
+        ``atomic_write_bytes`` writes ``.<name>.<random>.tmp`` beside its target and
+        removes it on any error, but a killed process removes nothing. Only called by the
+        one process about to write this run again (a resume).
+        """
+        removed = []
+        for folder in (self.path, self.path / SAMPLES_DIR):
+            for temp in folder.glob(".*.tmp"):
+                if temp.is_file():
+                    temp.unlink()
+                    removed.append(temp)
+        return removed
 
     def save_image(self, epoch: int, kind: str, grid: np.ndarray) -> Path:
         """Write a uint8 grid as PNG atomically and return its path."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,10 @@ from kc_desktop.core.training.callbacks import Callback, CallbackList
 from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.control import RunControl, StopTraining
 from kc_desktop.core.training.recorder import RunRecorder
+from kc_desktop.core.training.resume_point import ResumePoint
 from kc_desktop.core.training.settings import resolve_settings
 from kc_desktop.core.training.tasks import TASKS, Task
+from kc_desktop.core.training.unsaved import RunNotSaved, UnsavedRun
 
 EVAL_BATCH_SIZE = 256
 PREVIEW_IMAGES = 8
@@ -76,6 +78,8 @@ class Trainer:
         self.spec = get_model_spec(config.model)
         self.settings = resolve_settings(config, self.spec)
         self.device = resolve_device(config.device)
+        self.unsaved: UnsavedRun | None = None
+        """Set when the run folder could not be written: the newest state, to save elsewhere."""
 
     def fit(self) -> dict[str, Any]:
         """Train, checkpoint each epoch, evaluate on the test split; return the summary."""
@@ -105,10 +109,15 @@ class Trainer:
         run = RunDirectory(
             self.run_dir or new_run_dir(dataset.id, self.config.model, self.runs_parent)
         )
-        start_epoch = self._restore(run, task) + 1 if self.resume else 1
+        start_epoch, resume_point = 1, None
+        if self.resume:
+            run.remove_partial_writes()
+            last_epoch, resume_point = self._restore(run, task)
+            start_epoch = last_epoch + 1
         run_config = self._run_config(dataset, size, model)
         run.write_config(run_config)
-        callbacks = CallbackList([RunRecorder(run), *self.user_callbacks])
+        recorder = RunRecorder(run)
+        callbacks = CallbackList([recorder, *self.user_callbacks])
         train_batches = DeviceBatches(
             *splits["train"],
             self.settings["batch_size"],
@@ -119,7 +128,12 @@ class Trainer:
             augment=self.config.augment if self.spec.task == "classify" else None,
         )
         state = _RunState(
-            run=run, task=task, callbacks=callbacks, batches=train_batches, epoch=start_epoch - 1
+            run=run,
+            task=task,
+            callbacks=callbacks,
+            batches=train_batches,
+            epoch=start_epoch - 1,
+            resume=resume_point,
         )
         callbacks.on_run_start(
             {
@@ -141,9 +155,16 @@ class Trainer:
                 self._train_epoch(state, epoch, splits["val"])
         except StopTraining:
             status, reason = "stopped", "Stopped by the user."
-            self._save_if_finite(state)
+            try:
+                self._save_if_finite(state)
+            except RunNotSaved as error:
+                status, reason = "unsaved", self._keep_unsaved(state, recorder, run_config, error)
         except NonFiniteLoss as error:
             status, reason = "diverged", str(error)
+        except RunNotSaved as error:
+            status, reason = "unsaved", self._keep_unsaved(state, recorder, run_config, error)
+        except torch.OutOfMemoryError:
+            status, reason = "failed", self._out_of_memory_reason(state)
         except Exception as error:
             callbacks.on_event(f"Training failed: {error}", "error")
             callbacks.on_run_end(self._summary(state, dataset, "failed", str(error), started))
@@ -151,7 +172,7 @@ class Trainer:
         if reason:
             callbacks.on_event(reason, "warning" if status == "stopped" else "error")
         summary = self._summary(state, dataset, status, reason, started)
-        if status != "diverged":
+        if status in ("completed", "stopped", "unsaved"):
             summary.update(
                 {
                     f"test_{k}": v
@@ -184,11 +205,11 @@ class Trainer:
         task, callbacks, steps = state.task, state.callbacks, len(state.batches)
         names = task.metric_names
         log_every = self.config.log_every or max(1, steps // 50)
-        epoch_sum = torch.zeros(len(names), device=self.device)
+        epoch_sum, batches = self._begin_epoch(state, len(names))
         window_sum = torch.zeros(len(names), device=self.device)
         window_steps = window_samples = 0
         epoch_started = window_started = time.perf_counter()
-        for step, (x, y) in enumerate(state.batches, start=1):
+        for step, (x, y) in batches:
             self.control.checkpoint()
             self._apply_pending_lr(state, epoch)
             values = torch.stack([v.float() for v in task.train_step(x, y).values()])
@@ -197,6 +218,7 @@ class Trainer:
             window_steps += 1
             window_samples += len(x)
             state.global_step += 1
+            state.steps_done = step
             if step % log_every == 0 or step == steps:
                 now = time.perf_counter()
                 logs = dict(zip(names, (window_sum / window_steps).tolist(), strict=True))
@@ -224,11 +246,28 @@ class Trainer:
         _check_finite(epoch_logs, f"at the end of epoch {epoch}")
         seconds = time.perf_counter() - epoch_started
         state.train_seconds += seconds
-        state.epoch, state.last_epoch_logs = epoch, epoch_logs
+        state.epoch, state.last_epoch_logs, state.steps_done = epoch, epoch_logs, 0
         self._save(state)
         for kind, grid in task.epoch_images(epoch):
             callbacks.on_images(epoch, kind, grid)
         callbacks.on_epoch_end({"epoch": epoch, "seconds": seconds, **epoch_logs})
+
+    def _begin_epoch(
+        self, state: _RunState, metric_count: int
+    ) -> tuple[torch.Tensor, Iterator[tuple[int, tuple[torch.Tensor, torch.Tensor]]]]:
+        """The epoch's running sums and numbered batches; after a resume point, both pick up
+        where the stopped run left off (its batches redrawn and dropped, its RNG restored)."""
+        batches = enumerate(state.batches, start=1)
+        point, state.resume = state.resume, None
+        if point is None:
+            state.epoch_sum = torch.zeros(metric_count, device=self.device)
+            return state.epoch_sum, batches
+        for _ in range(point.step):
+            next(batches, None)
+        point.restore_rng(self.device)
+        state.steps_done = point.step
+        state.epoch_sum = point.epoch_sums_tensor(self.device)
+        return state.epoch_sum, batches
 
     def _apply_pending_lr(self, state: _RunState, epoch: int) -> None:
         lr = self.control.take_pending_lr()
@@ -249,26 +288,78 @@ class Trainer:
                 }
             )
 
-    def _save(self, state: _RunState) -> None:
-        info = {
+    def _checkpoint_info(self, state: _RunState) -> dict[str, Any]:
+        """What a checkpoint says about itself; inside an epoch, also where to resume."""
+        info: dict[str, Any] = {
             "epoch": state.epoch,
             "global_step": state.global_step,
             "metrics": state.last_epoch_logs,
         }
-        save_checkpoint(
-            state.run.file(MODEL_FILE),
-            state.task.model.state_dict(),
-            [opt.state_dict() for opt in state.task.optimizers],
-            info,
-        )
-        atomic_write_json(state.run.file(CHECKPOINT_FILE), info)
+        if state.steps_done:
+            point = ResumePoint.capture(state.steps_done, state.epoch_sum, self.device)
+            info["resume"] = point.to_json()
+        return info
+
+    def _save(self, state: _RunState) -> None:
+        """Write the checkpoint (atomically); a failed write raises ``RunNotSaved`` and
+        leaves the previous checkpoint as it was."""
+        info = self._checkpoint_info(state)
+        try:
+            save_checkpoint(
+                state.run.file(MODEL_FILE),
+                state.task.model.state_dict(),
+                [opt.state_dict() for opt in state.task.optimizers],
+                info,
+            )
+            atomic_write_json(state.run.file(CHECKPOINT_FILE), info)
+        except OSError as error:
+            raise RunNotSaved(state.run.path, error) from error
+
+    def _is_finite(self, state: _RunState) -> bool:
+        return all(bool(torch.isfinite(p).all()) for p in state.task.model.parameters())
 
     def _save_if_finite(self, state: _RunState) -> None:
         """On stop, keep what was trained since the last epoch unless it is broken."""
-        if all(torch.isfinite(p).all() for p in state.task.model.parameters()):
+        if self._is_finite(state):
             self._save(state)
 
-    def _restore(self, run: RunDirectory, task: Task) -> int:
+    def _keep_unsaved(
+        self, state: _RunState, recorder: RunRecorder, config: dict, error: RunNotSaved
+    ) -> str:
+        """Hold the newest good state in memory (``self.unsaved``); return the reason text."""
+        if not self._is_finite(state):
+            return f"{error} Training stopped; the last checkpoint on disk is unchanged."
+        self.unsaved = UnsavedRun(
+            source=state.run.path,
+            config=config,
+            model_state=state.task.model.state_dict(),
+            optimizer_states=[opt.state_dict() for opt in state.task.optimizers],
+            info=self._checkpoint_info(state),
+            backlog=recorder.backlog,
+        )
+        where = f"epoch {state.epoch}" + (f", step {state.steps_done}" if state.steps_done else "")
+        return (
+            f"{error} Training stopped; what it learned (up to {where}) is kept in memory "
+            "until it is saved to another folder."
+        )
+
+    def _out_of_memory_reason(self, state: _RunState) -> str:
+        """Free what the failed step held and say what to change."""
+        if self.device.type == "cuda":
+            torch.cuda.empty_cache()
+        batch = int(self.settings["batch_size"])
+        kept = (
+            f"the checkpoint of epoch {state.epoch} is kept"
+            if state.epoch
+            else "no epoch had finished, so nothing was saved"
+        )
+        return (
+            f"The {describe_device(self.device)} ran out of memory in epoch {state.epoch + 1} "
+            f"with batch size {batch}. Try a batch size of {max(1, batch // 2)} or less, a "
+            f"smaller model or image size, or the CPU; {kept}."
+        )
+
+    def _restore(self, run: RunDirectory, task: Task) -> tuple[int, ResumePoint | None]:
         model_state, optimizer_states, info = load_checkpoint(run.file(MODEL_FILE))
         try:
             task.model.load_state_dict(model_state)
@@ -279,8 +370,9 @@ class Trainer:
                 "The checkpoint does not match this model; was the config changed?"
             ) from error
         epoch = int(info.get("epoch", 0))
-        run.truncate_metrics_after(epoch)
-        return epoch
+        point = ResumePoint.from_json(info.get("resume"))
+        run.truncate_metrics_after(epoch, int(info["global_step"]) if point else None)
+        return epoch, point
 
     def _run_config(self, dataset: ImageDataset, size: int, model: torch.nn.Module) -> dict:
         return {
@@ -323,10 +415,14 @@ class _RunState:
         callbacks: CallbackList,
         batches: DeviceBatches,
         epoch: int,
+        resume: ResumePoint | None = None,
     ) -> None:
         self.run, self.task, self.callbacks, self.batches = run, task, callbacks, batches
-        self.epoch = epoch
-        self.global_step = epoch * len(batches)
+        self.epoch = epoch  # the last finished epoch
+        self.resume = resume  # where inside epoch + 1 a resumed run starts
+        self.global_step = epoch * len(batches) + (resume.step if resume else 0)
+        self.steps_done = 0  # steps of the current epoch trained so far
+        self.epoch_sum: torch.Tensor | None = None  # their summed step metrics
         self.samples_seen = 0
         self.train_seconds = 0.0
         self.last_epoch_logs: dict[str, Any] = {}
