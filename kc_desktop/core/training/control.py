@@ -8,6 +8,7 @@ request takes effect at the next step boundary and never mid-update.
 from __future__ import annotations
 
 import threading
+import time
 
 
 class StopTraining(Exception):
@@ -57,9 +58,17 @@ class RunControl:
     def is_stopped(self) -> bool:
         return self._stopped.is_set()
 
-    def checkpoint(self) -> None:
-        """Engine side, between steps: wait while paused, raise StopTraining once stopped."""
+    def checkpoint(self) -> float:
+        """Engine side, between steps: wait while paused, raise StopTraining once stopped.
+
+        Returns the seconds spent paused (0.0 when not paused), which the engine leaves out
+        of its timings: an hour-long pause must not read as an hour of slow training.
+        """
+        waited = 0.0
         if not self._running.is_set():
+            started = time.perf_counter()
             self._running.wait()
+            waited = time.perf_counter() - started
         if self._stopped.is_set():
             raise StopTraining
+        return waited

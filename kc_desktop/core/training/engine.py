@@ -131,6 +131,7 @@ class Trainer:
             run=run,
             task=task,
             callbacks=callbacks,
+            recorder=recorder,
             batches=train_batches,
             epoch=start_epoch - 1,
             resume=resume_point,
@@ -158,11 +159,11 @@ class Trainer:
             try:
                 self._save_if_finite(state)
             except RunNotSaved as error:
-                status, reason = "unsaved", self._keep_unsaved(state, recorder, run_config, error)
+                status, reason = "unsaved", self._keep_unsaved(state, run_config, error)
         except NonFiniteLoss as error:
             status, reason = "diverged", str(error)
         except RunNotSaved as error:
-            status, reason = "unsaved", self._keep_unsaved(state, recorder, run_config, error)
+            status, reason = "unsaved", self._keep_unsaved(state, run_config, error)
         except torch.OutOfMemoryError:
             status, reason = "failed", self._out_of_memory_reason(state)
         except Exception as error:
@@ -210,7 +211,10 @@ class Trainer:
         window_steps = window_samples = 0
         epoch_started = window_started = time.perf_counter()
         for step, (x, y) in batches:
-            self.control.checkpoint()
+            paused = self.control.checkpoint()
+            if paused:
+                epoch_started += paused
+                window_started += paused
             self._apply_pending_lr(state, epoch)
             values = torch.stack([v.float() for v in task.train_step(x, y).values()])
             epoch_sum += values
@@ -235,6 +239,7 @@ class Trainer:
                     }
                 )
                 state.samples_seen += window_samples
+                self._raise_if_unsaved(state)
                 window_sum.zero_()
                 window_steps = window_samples = 0
                 window_started = now
@@ -247,10 +252,11 @@ class Trainer:
         seconds = time.perf_counter() - epoch_started
         state.train_seconds += seconds
         state.epoch, state.last_epoch_logs, state.steps_done = epoch, epoch_logs, 0
-        self._save(state)
+        save_error = self._try_save(state)
         for kind, grid in task.epoch_images(epoch):
             callbacks.on_images(epoch, kind, grid)
         callbacks.on_epoch_end({"epoch": epoch, "seconds": seconds, **epoch_logs})
+        self._raise_if_unsaved(state, save_error)
 
     def _begin_epoch(
         self, state: _RunState, metric_count: int
@@ -300,9 +306,9 @@ class Trainer:
             info["resume"] = point.to_json()
         return info
 
-    def _save(self, state: _RunState) -> None:
-        """Write the checkpoint (atomically); a failed write raises ``RunNotSaved`` and
-        leaves the previous checkpoint as it was."""
+    def _try_save(self, state: _RunState) -> OSError | None:
+        """Write the checkpoint (atomically); a failed write leaves the previous one as it
+        was and is returned, so the epoch is still reported before the run stops."""
         info = self._checkpoint_info(state)
         try:
             save_checkpoint(
@@ -313,6 +319,13 @@ class Trainer:
             )
             atomic_write_json(state.run.file(CHECKPOINT_FILE), info)
         except OSError as error:
+            return error
+        return None
+
+    def _raise_if_unsaved(self, state: _RunState, error: OSError | None = None) -> None:
+        """Stop the run (``RunNotSaved``) once a checkpoint or a run file failed to write."""
+        error = error or state.recorder.error
+        if error is not None:
             raise RunNotSaved(state.run.path, error) from error
 
     def _is_finite(self, state: _RunState) -> bool:
@@ -321,11 +334,9 @@ class Trainer:
     def _save_if_finite(self, state: _RunState) -> None:
         """On stop, keep what was trained since the last epoch unless it is broken."""
         if self._is_finite(state):
-            self._save(state)
+            self._raise_if_unsaved(state, self._try_save(state))
 
-    def _keep_unsaved(
-        self, state: _RunState, recorder: RunRecorder, config: dict, error: RunNotSaved
-    ) -> str:
+    def _keep_unsaved(self, state: _RunState, config: dict, error: RunNotSaved) -> str:
         """Hold the newest good state in memory (``self.unsaved``); return the reason text."""
         if not self._is_finite(state):
             return f"{error} Training stopped; the last checkpoint on disk is unchanged."
@@ -335,7 +346,7 @@ class Trainer:
             model_state=state.task.model.state_dict(),
             optimizer_states=[opt.state_dict() for opt in state.task.optimizers],
             info=self._checkpoint_info(state),
-            backlog=recorder.backlog,
+            backlog=state.recorder.backlog,
         )
         where = f"epoch {state.epoch}" + (f", step {state.steps_done}" if state.steps_done else "")
         return (
@@ -413,11 +424,13 @@ class _RunState:
         run: RunDirectory,
         task: Task,
         callbacks: CallbackList,
+        recorder: RunRecorder,
         batches: DeviceBatches,
         epoch: int,
         resume: ResumePoint | None = None,
     ) -> None:
         self.run, self.task, self.callbacks, self.batches = run, task, callbacks, batches
+        self.recorder = recorder  # also in callbacks; its write errors stop the run
         self.epoch = epoch  # the last finished epoch
         self.resume = resume  # where inside epoch + 1 a resumed run starts
         self.global_step = epoch * len(batches) + (resume.step if resume else 0)
