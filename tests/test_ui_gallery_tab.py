@@ -101,18 +101,19 @@ def test_reconstructions_show_with_their_caption(tab: GalleryTab) -> None:
     assert not tab.interpolateButton.isEnabled()
 
 
-def test_classifier_runs_get_an_explanation(tab: GalleryTab, classifier_dir: Path) -> None:
+def test_classifier_runs_show_their_evaluation(
+    qtbot, tab: GalleryTab, classifier_dir: Path
+) -> None:
     tab.on_run_started(_info("classify"))
-    assert tab.pages.currentIndex() == 0
-    assert "Galleries belong to generative models" in tab.messageLabel.text()
-    assert "Autoencoder, VAE or DCGAN" in tab.messageLabel.text()
+    assert tab.pages.currentWidget() is tab.evaluationView
+    assert "when training ends" in tab.evaluationView.summaryLabel.text()
+    assert tab.evaluationView.confusionMatrix.matrix().size == 0
 
-    other = GalleryTab()
-    other.set_run(load_run(classifier_dir))
-    assert other.pages.currentIndex() == 0
-    assert "Galleries belong to generative models" in other.messageLabel.text()
-    assert not other.interpolateButton.isEnabled()
-    other.deleteLater()
+    with qtbot.waitSignal(tab.evaluationView.evaluation_finished, timeout=60_000):
+        tab.set_run(load_run(classifier_dir))
+    assert tab.pages.currentWidget() is tab.evaluationView
+    assert tab.evaluationView.confusionMatrix.matrix().sum() == 180  # the digits test split
+    assert not tab.interpolateButton.isEnabled()
 
 
 def test_interpolation_needs_a_saved_run_then_shows_ten_images(

@@ -3,7 +3,8 @@
 During training the engine sends one grid per epoch and kind ("samples" from fixed noise,
 "reconstructions": a row of real images above their reconstructions). Every epoch's grid is
 kept in memory (a few hundred kB each), so the epoch slider can step back through the run.
-A saved run opened later shows the grids it left in its ``samples/`` folder.
+A saved run opened later shows the grids it left in its ``samples/`` folder. Classifier
+runs show their evaluation on the test images instead (``evaluation_view``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from kc_desktop.core.inference import LoadedRun, interpolate
 from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.core.runs import SAMPLES_DIR
 from kc_desktop.ui.errors import plain_error
+from kc_desktop.ui.tabs.evaluation_view import EvaluationView
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 INTERPOLATION_STEPS = 10
@@ -44,13 +46,6 @@ PLACEHOLDER_TEXT = (
     "<p>The gallery shows the pictures a <b>generative model</b> makes while it learns: "
     f"{GENERATIVE_HINT}, or open a saved generative run from the Classify tab "
     "(File → Open saved run).</p>"
-)
-CLASSIFIER_TEXT = (
-    "<h2>Gallery</h2><p>This run trains a <b>classifier</b>: it sorts images into classes "
-    "and does not draw new ones.</p>"
-    "<p>Galleries belong to generative models: choose Autoencoder, VAE or DCGAN on the Model "
-    "tab and train it to see the images it learns to make. Use the <b>Classify</b> tab to try "
-    "this classifier on your own images.</p>"
 )
 INTERPOLATE_NEEDS_RUN = (
     "Available once the model is saved: when training ends, or after you open a saved VAE "
@@ -102,6 +97,9 @@ class GalleryTab(QWidget):
         self.pages = QStackedWidget(objectName="galleryPages")
         self.pages.addWidget(message_page)
         self.pages.addWidget(self._build_content())
+        self.evaluationView = EvaluationView()
+        self.evaluationView.status_message.connect(self.status_message)
+        self.pages.addWidget(self.evaluationView)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
@@ -327,9 +325,10 @@ class GalleryTab(QWidget):
         self.runLabel.setText(f"<b>{model}</b> on {dataset}" if model else "")
 
     def _show_task(self) -> None:
-        """Show the message for classifiers, or the grids this generative task produces."""
+        """Show the test-set evaluation of classifiers, or the grids of a generative task."""
         if self.task == "classify":
-            self._show_message(CLASSIFIER_TEXT)
+            self.evaluationView.set_run(self.run)
+            self.pages.setCurrentWidget(self.evaluationView)
             self._update_interpolate_button()
             return
         self.pages.setCurrentIndex(1)

@@ -1,0 +1,307 @@
+"""Evaluation of a classifier run on its test images: where it is right, where and why it errs.
+
+Shown by the Gallery tab for classifier runs. The test split is rebuilt and scored on Qt's
+thread pool with a fresh copy of the model (the Classify tab keeps using its own), so the
+window stays responsive; a result that arrives after another run was chosen is dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kc_desktop.core.inference import LoadedRun, load_run
+from kc_desktop.core.insight.evaluation import Evaluation, evaluate_run
+from kc_desktop.ui.background import BackgroundSignals, run_in_background
+from kc_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
+from kc_desktop.ui.widgets.image_grid import ImageGrid
+
+MAX_SHOWN = 120  # images per grid: more would shrink every cell below readability
+SORT_CHOICES = ("Most confident mistakes first", "Least confident mistakes first")
+WAITING_TEXT = "The evaluation on the test images appears here when training ends."
+METRIC_HEADERS = ("Class", "Precision", "Recall", "F1", "Test images")
+
+
+class EvaluationView(QWidget):
+    """Confusion matrix, per-class scores and image galleries of one classifier run."""
+
+    evaluation_finished = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evaluationView")
+        self.evaluation: Evaluation | None = None
+        self.run_path: Path | None = None
+        self._job: BackgroundSignals | None = None
+        self._generation = 0
+        self._build()
+        self.show_waiting()
+
+    # ---------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.summaryLabel = QLabel(objectName="evaluationSummary")
+        self.summaryLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.summaryLabel.setWordWrap(True)
+        self.evaluationProgress = QProgressBar(objectName="evaluationProgress")
+        self.evaluationProgress.setMaximumWidth(240)
+        self.evaluationProgress.setTextVisible(False)
+        top = QHBoxLayout()
+        top.addWidget(self.summaryLabel, 1)
+        top.addWidget(self.evaluationProgress)
+
+        self.confusionMatrix = ConfusionMatrixView(objectName="confusionMatrix")
+        self.confusionMatrix.setToolTip("Click a cell to see its test images.")
+        self.confusionMatrix.cell_clicked.connect(self._on_confusion_matrix_cell_clicked)
+        matrix_group = QGroupBox("Confusion matrix on the test images")
+        matrix_layout = QVBoxLayout(matrix_group)
+        matrix_layout.addWidget(self.confusionMatrix, 1)
+        hint = QLabel(
+            "Rows: the true class. Columns: what the model answered. Blue diagonal = right, "
+            "red = mistakes. Click a cell to see its images."
+        )
+        hint.setWordWrap(True)
+        matrix_layout.addWidget(hint)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        body = QHBoxLayout()
+        body.addWidget(matrix_group, 5)
+        right = QVBoxLayout()
+        right.addWidget(self._build_metrics_group(), 2)
+        right.addWidget(self._build_image_tabs(), 3)
+        body.addLayout(right, 6)
+        layout.addLayout(body, 1)
+
+    def _build_metrics_group(self) -> QGroupBox:
+        self.classMetricsTable = QTableWidget(
+            0, len(METRIC_HEADERS), objectName="classMetricsTable"
+        )
+        self.classMetricsTable.setHorizontalHeaderLabels(METRIC_HEADERS)
+        self.classMetricsTable.verticalHeader().setVisible(False)
+        self.classMetricsTable.verticalHeader().setDefaultSectionSize(
+            self.fontMetrics().height() + 6
+        )
+        self.classMetricsTable.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.classMetricsTable.setSortingEnabled(True)
+        self.classMetricsTable.setItemDelegate(_ScoreDelegate(self.classMetricsTable))
+        self.classMetricsTable.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch
+        )
+        self.classMetricsTable.setToolTip(
+            "Precision: of the images the model called this class, the share that were. "
+            "Recall: of the images of this class, the share it found. F1 balances the two."
+        )
+        group = QGroupBox("Scores per class")
+        box = QVBoxLayout(group)
+        box.addWidget(self.classMetricsTable)
+        return group
+
+    def _build_image_tabs(self) -> QTabWidget:
+        self.misclassifiedSortCombo = QComboBox(objectName="misclassifiedSortCombo")
+        self.misclassifiedSortCombo.addItems(SORT_CHOICES)
+        self.misclassifiedSortCombo.currentIndexChanged.connect(self._show_misclassified)
+        self.misclassifiedLabel = QLabel(objectName="misclassifiedLabel")
+        self.misclassifiedGrid = ImageGrid(objectName="misclassifiedGrid", min_cell=48)
+        self.misclassifiedGrid.setToolTip(
+            "Each caption: true class / the model's answer (confidence)."
+        )
+        mistakes = QWidget()
+        mistakes_layout = QVBoxLayout(mistakes)
+        row = QHBoxLayout()
+        row.addWidget(self.misclassifiedLabel, 1)
+        row.addWidget(self.misclassifiedSortCombo)
+        mistakes_layout.addLayout(row)
+        mistakes_layout.addWidget(self.misclassifiedGrid, 1)
+
+        self.cellLabel = QLabel("Click a cell of the confusion matrix.", objectName="cellLabel")
+        self.cellGrid = ImageGrid(objectName="cellGrid", min_cell=48)
+        self.cellGrid.set_placeholder("Click a cell of the confusion matrix to see its images.")
+        cell_page = QWidget()
+        cell_layout = QVBoxLayout(cell_page)
+        cell_layout.addWidget(self.cellLabel)
+        cell_layout.addWidget(self.cellGrid, 1)
+
+        self.evaluationImageTabs = QTabWidget(objectName="evaluationImageTabs")
+        self.evaluationImageTabs.addTab(mistakes, "Mistakes")
+        self.evaluationImageTabs.addTab(cell_page, "Selected cell")
+        return self.evaluationImageTabs
+
+    # ---------------------------------------------------------------- public API
+    def show_waiting(self, text: str = WAITING_TEXT) -> None:
+        """No finished run yet (training, or nothing chosen): say when results will come."""
+        self._generation += 1
+        self.evaluation, self.run_path = None, None
+        self.summaryLabel.setText(text)
+        self.evaluationProgress.hide()
+        self._clear_results()
+
+    def set_run(self, run: LoadedRun | None) -> None:
+        """Evaluate a classifier run in the background (again only if it is another run)."""
+        if run is None or run.task != "classify":
+            self.show_waiting()
+            return
+        path = Path(run.path).resolve()
+        if path == self.run_path:
+            return
+        self._generation += 1
+        generation = self._generation
+        self.evaluation, self.run_path = None, path
+        self._clear_results()
+        self.summaryLabel.setText(
+            f"Evaluating <b>{run.path.name}</b> on its test images… (the model sees each "
+            "test image once; this takes a few seconds)"
+        )
+        self.evaluationProgress.setRange(0, 0)
+        self.evaluationProgress.show()
+        device = str(run.device)
+        self._job = run_in_background(
+            lambda progress: evaluate_run(load_run(path, device=device), progress=progress),
+            lambda result: self._on_evaluation_done(generation, result),
+            lambda message: self._on_evaluation_failed(generation, message),
+            self._on_evaluation_progress,
+        )
+
+    def show_evaluation(self, evaluation: Evaluation) -> None:
+        """Fill the matrix, the table and the galleries from a finished evaluation."""
+        self.evaluation = evaluation
+        self.evaluationProgress.hide()
+        matrix = evaluation.confusion()
+        mistakes = int(matrix.sum() - np.trace(matrix))
+        name = self.run_path.name if self.run_path else "this run"
+        self.summaryLabel.setText(
+            f"<b>{name}</b>: {evaluation.accuracy:.1%} of the {evaluation.total} test images "
+            f"right, {mistakes} mistake{'s' if mistakes != 1 else ''}. The model never saw "
+            "these images while training."
+        )
+        self.confusionMatrix.set_matrix(matrix, evaluation.classes)
+        self._fill_metrics_table(evaluation)
+        self._show_misclassified()
+        self.cellLabel.setText("Click a cell of the confusion matrix.")
+        self.cellGrid.set_placeholder("Click a cell of the confusion matrix to see its images.")
+
+    # ---------------------------------------------------------------- internals
+    def _on_evaluation_done(self, generation: int, evaluation: Any) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        self.show_evaluation(evaluation)
+        self.status_message.emit(
+            f"Evaluated on {evaluation.total} test images: {evaluation.accuracy:.1%} right."
+        )
+        self.evaluation_finished.emit()
+
+    def _on_evaluation_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        self.evaluationProgress.hide()
+        self.summaryLabel.setText(f"Could not evaluate this run: {message}")
+        self.status_message.emit(f"Could not evaluate this run: {message}")
+        self.evaluation_finished.emit()
+
+    def _on_evaluation_progress(self, done: int, total: int) -> None:
+        self.evaluationProgress.setRange(0, max(1, total))
+        self.evaluationProgress.setValue(done)
+
+    def _clear_results(self) -> None:
+        self.confusionMatrix.clear()
+        self.classMetricsTable.setRowCount(0)
+        self.misclassifiedLabel.setText("")
+        self.misclassifiedGrid.set_placeholder("No evaluation yet.")
+        self.cellGrid.set_placeholder("Click a cell of the confusion matrix to see its images.")
+
+    def _fill_metrics_table(self, evaluation: Evaluation) -> None:
+        table = self.classMetricsTable
+        table.setSortingEnabled(False)
+        rows = evaluation.class_metrics()
+        table.setRowCount(len(rows))
+        for index, metrics in enumerate(rows):
+            values = (metrics.precision, metrics.recall, metrics.f1)
+            table.setItem(index, 0, QTableWidgetItem(metrics.name))
+            for column, value in enumerate(values, start=1):
+                table.setItem(index, column, _number_item(float(value)))
+            table.setItem(index, 4, _number_item(metrics.support))
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)  # rows stay in class order until a header is clicked
+
+    def _show_misclassified(self) -> None:
+        evaluation = self.evaluation
+        if evaluation is None:
+            return
+        most_first = self.misclassifiedSortCombo.currentIndex() == 0
+        wrong = evaluation.misclassified(most_confident_first=most_first)
+        shown = wrong[:MAX_SHOWN]
+        self.misclassifiedLabel.setText(_count_text(len(wrong), len(shown), "mistake"))
+        if not len(wrong):
+            self.misclassifiedGrid.set_placeholder("No mistakes on the test images.")
+            return
+        self.misclassifiedGrid.set_images(
+            evaluation.images[shown], [_caption(evaluation, int(i)) for i in shown]
+        )
+
+    def _on_confusion_matrix_cell_clicked(self, true_class: int, predicted_class: int) -> None:
+        evaluation = self.evaluation
+        if evaluation is None:
+            return
+        cell = evaluation.cell_indices(true_class, predicted_class)
+        shown = cell[:MAX_SHOWN]
+        names = evaluation.classes
+        self.cellLabel.setText(
+            f"True class <b>{names[true_class]}</b>, predicted <b>{names[predicted_class]}</b>: "
+            + _count_text(len(cell), len(shown), "image")
+        )
+        self.evaluationImageTabs.setCurrentIndex(1)
+        if not len(cell):
+            self.cellGrid.set_placeholder("No test image fell in this cell.")
+            return
+        self.cellGrid.set_images(
+            evaluation.images[shown], [_caption(evaluation, int(i)) for i in shown]
+        )
+
+
+def _caption(evaluation: Evaluation, index: int) -> str:
+    names = evaluation.classes
+    true_name = names[int(evaluation.labels[index])]
+    predicted = names[int(evaluation.predictions[index])]
+    return f"true {true_name} / pred {predicted} ({evaluation.confidences[index]:.0%})"
+
+
+def _count_text(count: int, shown: int, noun: str) -> str:
+    text = f"{count} {noun}{'s' if count != 1 else ''}"
+    return text + (f", showing the first {shown}" if shown < count else "")
+
+
+def _number_item(value: float) -> QTableWidgetItem:
+    """A right-aligned cell holding a number, so that sorting puts 9 before 18."""
+    item = QTableWidgetItem()
+    item.setData(Qt.ItemDataRole.DisplayRole, value)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class _ScoreDelegate(QStyledItemDelegate):
+    """Shows fractional scores with three decimals (the cells keep the exact number)."""
+
+    def displayText(self, value: Any, locale: QLocale) -> str:
+        if isinstance(value, float):
+            return f"{value:.3f}"
+        return super().displayText(value, locale)
