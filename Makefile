@@ -36,6 +36,10 @@ format: $(STAMP)
 	$(BIN)/ruff format kc_desktop tests main.py
 	$(BIN)/ruff check --fix kc_desktop tests main.py
 
+# Speed against bare PyTorch, responsiveness and start-up: writes bench/results.json (< 10 min).
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kc_desktop bench
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
 

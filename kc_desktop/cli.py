@@ -1,4 +1,4 @@
-"""The headless command line: ``python -m kc_desktop [gui|train|classify|sample|datasets|models]``.
+"""The headless command line: ``python -m kc_desktop [gui|train|classify|sample|...|bench]``.
 
 It drives the same core engine as the window. Errors a person can cause print one plain
 line on stderr and exit with status 2; nothing here prints a traceback for them.
@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--n", type=int, default=64)
     sample.add_argument("--seed", type=int, default=0)
     sample.add_argument("--out", default="grid.png")
+
+    bench = commands.add_parser("bench", help="measure the app's speed against bare PyTorch")
+    bench.add_argument("--quick", action="store_true", help="a tiny run (seconds), for tests")
+    bench.add_argument("--out", default="bench/results.json", help="where to write the JSON")
     return parser
 
 

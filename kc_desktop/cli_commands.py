@@ -130,10 +130,24 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from kc_desktop.bench.report import format_table
+    from kc_desktop.bench.runner import run_benchmarks
+
+    try:
+        results = run_benchmarks(quick=args.quick, out=args.out)
+    except OSError as error:
+        raise UserError(str(error)) from error
+    print(format_table(results))
+    print(f"Written to {args.out}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "datasets": cmd_datasets,
     "models": cmd_models,
     "train": cmd_train,
     "classify": cmd_classify,
     "sample": cmd_sample,
+    "bench": cmd_bench,
 }

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 APP_NAME = "kc_desktop"
+CORE_LOAD_FALLBACK_MS = 1000
+"""Start the core import this long after show() even if no paint came (a minimised window)."""
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -28,5 +31,30 @@ def run_app() -> int:
 
     window = MainWindow()
     window.show()
-    window.load_core()
+    _AfterFirstPaint(window, window.load_core)
     return app.exec()
+
+
+class _AfterFirstPaint(QObject):
+    """Runs ``action`` once, right after ``window``'s first paint (or after a fallback delay).
+
+    Importing PyTorch on a thread still slows the first paint through the GIL (about twice
+    as long on two cores), so the import starts once the window is on screen.
+    """
+
+    def __init__(self, window: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window, self._action, self._done = window, action, False
+        window.installEventFilter(self)
+        QTimer.singleShot(CORE_LOAD_FALLBACK_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._run)  # after the rest of this paint pass
+        return False
+
+    def _run(self) -> None:
+        if not self._done:
+            self._done = True
+            self._window.removeEventFilter(self)
+            self._action()
