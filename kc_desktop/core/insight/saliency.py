@@ -22,12 +22,12 @@ GRAD_CAM_MODELS = ("small-cnn", "folder-cnn")
 ATTENTION_MODELS = ("lstm-attention",)
 
 METHOD_TEXT = {
-    "grad-cam": "Grad-CAM: red marks the regions whose features pushed the model towards "
-    "its answer.",
-    "input-gradient": "Input gradient: red marks the pixels whose change would move the "
-    "score of the answer most.",
-    "attention": "Attention: the model reads the image row by row; red rows and longer bars "
-    "are the rows it weighed most.",
+    "grad-cam": "Method: Grad-CAM, the regions where the last convolution layer found "
+    "evidence for the answer.",
+    "input-gradient": "Method: input gradients, the pixels whose slightest change would move "
+    "the answer's score most.",
+    "attention": "Method: the model's own attention; it reads the image row by row, and the "
+    "bars on the right show how much it weighed each row.",
 }
 
 

@@ -4,12 +4,14 @@ Works with the model just trained (the window calls ``set_run``) or with a saved
 here. Every file goes through the core's one untrusted-image loader; a file that cannot be
 read gets a row with the reason and the others are still classified. Classification runs on
 the GUI thread: the models are small and one image takes milliseconds. Live predictions of
-the drawing are throttled to one every ``DRAW_THROTTLE_MS``.
+the drawing are throttled to one every ``DRAW_THROTTLE_MS``. The newest prediction (or the
+result row clicked) is explained by a saliency overlay: one more forward and backward pass.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.checkpoints import CheckpointError
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
-from kc_desktop.core.inference import LoadedRun, Prediction, classify, load_run
+from kc_desktop.core.inference import ImageSource, LoadedRun, Prediction, classify, load_run
+from kc_desktop.core.insight.saliency import explain
 from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.core.runs import RunDirectory
@@ -36,6 +39,7 @@ from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.tabs.drawing_input import prepare_drawing
 from kc_desktop.ui.tabs.notice_overlay import NoticeOverlay
 from kc_desktop.ui.tabs.prediction_row import THUMBNAIL_SIZE, PredictionRow
+from kc_desktop.ui.tabs.saliency_panel import EMPTY_TEXT, SaliencyPanel
 from kc_desktop.ui.tabs.square_holder import SquareHolder
 from kc_desktop.ui.widgets.draw_canvas import DrawCanvas
 from kc_desktop.ui.widgets.drop_area import DropArea
@@ -100,6 +104,8 @@ class ClassifyTab(QWidget):
         body = QHBoxLayout()
         body.addWidget(self._build_files_group(), 3)
         body.addWidget(self._build_draw_group(), 2)
+        self.saliencyPanel = SaliencyPanel()
+        body.addWidget(self.saliencyPanel, 2)
         layout.addLayout(body, 1)
 
     def _build_files_group(self) -> QGroupBox:
@@ -173,6 +179,7 @@ class ClassifyTab(QWidget):
             self.drawNotice.hide()
         self.draw_predictions = []
         self.drawPredictionBars.set_message("" if notice else DRAW_HINT)
+        self.saliencyPanel.show_message(notice or EMPTY_TEXT)
         if notice is None and self._has_ink():
             self._pending_drawing = self.drawCanvas.to_array()
             self._draw_timer.start()
@@ -195,6 +202,10 @@ class ClassifyTab(QWidget):
             prediction = Prediction(path, error=error) if error else self._classify_one(path)
             failed += self._show_prediction(row, prediction)
         self._trim_rows()
+        batch = self.rows[: min(len(paths), MAX_ROWS)]
+        newest = next((row for row in batch if row.predictions), None)
+        if newest is not None:
+            self.explain_row(newest)
         done = min(len(paths), MAX_ROWS)
         message = f"Classified {done - failed} of {done} image{'s' if done != 1 else ''}"
         if failed:
@@ -209,11 +220,28 @@ class ClassifyTab(QWidget):
         if reason:
             self.status_message.emit(reason)
             return
-        row = self._insert_row("pasted image", 0)
+        row = self._insert_row("pasted image", 0, image)
         row.set_thumbnail(image)
         self._show_prediction(row, self._classify_one(image))
         self._trim_rows()
+        self.explain_row(row)
         self.status_message.emit("Classified the pasted image.")
+
+    def explain_row(self, row: PredictionRow) -> None:
+        """Show which pixels drove a result row's prediction (also when the row is clicked)."""
+        if row.predictions and row.image_source is not None:
+            self.explain(row.image_source, row.nameLabel.text())
+
+    def explain(self, source: ImageSource, name: str) -> None:
+        """Show the saliency of the current run's answer for one image in the side panel."""
+        if self._blocking_reason():
+            return
+        try:
+            saliency = explain(self.run, source)
+        except (ImageLoadError, OSError, RuntimeError, ValueError) as error:
+            self.saliencyPanel.show_message(f"Could not explain this answer: {plain_error(error)}")
+            return
+        self.saliencyPanel.show_saliency(name, saliency)
 
     def clear_results(self) -> None:
         for row in self.rows:
@@ -308,8 +336,11 @@ class ClassifyTab(QWidget):
         row.set_predictions(prediction.predictions)
         return 0
 
-    def _insert_row(self, source: str, index: int) -> PredictionRow:
-        row = PredictionRow(source)
+    def _insert_row(
+        self, source: str, index: int, image: np.ndarray | None = None
+    ) -> PredictionRow:
+        row = PredictionRow(source, image_source=source if image is None else image)
+        row.clicked.connect(partial(self.explain_row, row))
         self.resultsLayout.insertWidget(index, row)
         self.rows.insert(index, row)
         return row
@@ -349,13 +380,14 @@ class ClassifyTab(QWidget):
             self.draw_predictions = []
             self.drawPredictionBars.set_message(DRAW_HINT)
             return
-        dataset = str(self.run.config.get("dataset", ""))
-        prediction = self._classify_one(prepare_drawing(drawing, dataset))
+        prepared = prepare_drawing(drawing, str(self.run.config.get("dataset", "")))
+        prediction = self._classify_one(prepared)
         if prediction.error:
             self.drawPredictionBars.set_message(prediction.error)
             return
         self.draw_predictions = prediction.predictions
         self.drawPredictionBars.set_predictions(prediction.predictions)
+        self.explain(prepared, "your drawing")
 
 
 def _thumbnail(path: str) -> tuple[np.ndarray | None, str | None]:

@@ -1,14 +1,19 @@
-"""One result of the Classify tab: a thumbnail, the file name, and the top-5 bars or a reason."""
+"""One result of the Classify tab: a thumbnail, the file name, and the top-5 bars or a reason.
+
+Clicking a classified row asks the tab to explain its answer (the saliency panel); the row
+keeps what it classified (a path or a pasted image) so the answer can be recomputed.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kc_desktop.core.inference import ImageSource
 from kc_desktop.ui.images import array_to_qimage
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
@@ -18,11 +23,20 @@ THUMBNAIL_SIZE = 72
 class PredictionRow(QFrame):
     """Shows what the model thinks one image is; a bad file shows why it was not classified."""
 
-    def __init__(self, source: str, parent: QWidget | None = None) -> None:
+    clicked = Signal()
+
+    def __init__(
+        self,
+        source: str,
+        parent: QWidget | None = None,
+        *,
+        image_source: ImageSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("predictionRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.source = source
+        self.image_source = image_source
         self.predictions: list[tuple[str, float]] = []
         self.error: str | None = None
         self.thumbnail = QLabel(objectName="predictionThumbnail")
@@ -67,6 +81,13 @@ class PredictionRow(QFrame):
         self.predictions = list(predictions)
         self.error = None
         self.bars.set_predictions(self.predictions)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Click to see which pixels drove this answer.")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.predictions:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
     def set_message(self, message: str) -> None:
         """Replace the bars with a one-line reason (not an image, corrupt, too large…)."""

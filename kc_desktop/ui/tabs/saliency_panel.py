@@ -1,0 +1,64 @@
+"""The Classify tab's "Why this answer?" box: a saliency overlay, its opacity, a plain caption.
+
+It explains one prediction at a time (the newest, or the result row the user clicked) in
+words a non-programmer can follow: red shows what pushed the model towards its answer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from kc_desktop.core.insight.saliency import METHOD_TEXT, Saliency
+from kc_desktop.ui.widgets.saliency_overlay import SaliencyOverlay
+
+DEFAULT_OPACITY = 60  # percent
+RED_MEANS = "Red = pixels that pushed the model towards its answer."
+EMPTY_TEXT = "Classify an image or draw a digit to see which pixels drove the answer."
+
+
+class SaliencyPanel(QGroupBox):
+    """Shows the saliency of one prediction over its image, with an opacity slider."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Why this answer?", parent)
+        self.setObjectName("saliencyPanel")
+        self.captionLabel = QLabel(objectName="saliencyCaption")
+        self.captionLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.captionLabel.setWordWrap(True)
+        self.overlay = SaliencyOverlay(objectName="saliencyOverlay")
+        self.overlay.setToolTip(RED_MEANS + " Move the slider to fade the red layer.")
+        self.opacitySlider = QSlider(Qt.Orientation.Horizontal, objectName="saliencyOpacitySlider")
+        self.opacitySlider.setRange(0, 100)
+        self.opacitySlider.setToolTip("How strongly the red layer covers the image.")
+        self.opacitySlider.valueChanged.connect(self._on_opacity_slider_value_changed)
+        self.opacitySlider.setValue(DEFAULT_OPACITY)
+        self.explanationLabel = QLabel(objectName="saliencyExplanation")
+        self.explanationLabel.setWordWrap(True)
+        slider_row = QHBoxLayout()
+        slider_row.addWidget(QLabel("Image"))
+        slider_row.addWidget(self.opacitySlider, 1)
+        slider_row.addWidget(QLabel("Red layer"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.captionLabel)
+        layout.addWidget(self.overlay, 1)
+        layout.addLayout(slider_row)
+        layout.addWidget(self.explanationLabel)
+        self.show_message(EMPTY_TEXT)
+
+    def show_saliency(self, name: str, saliency: Saliency) -> None:
+        """Explain the prediction ``saliency`` made for the input called ``name``."""
+        self.overlay.set_saliency(saliency.image, saliency.heatmap, saliency.row_weights)
+        self.captionLabel.setText(
+            f"{name}: the model answered <b>{saliency.label}</b> ({saliency.confidence:.0%})."
+        )
+        self.explanationLabel.setText(f"{RED_MEANS} {METHOD_TEXT[saliency.method]}")
+
+    def show_message(self, text: str) -> None:
+        """No explanation to show (no run, nothing classified yet, or why it failed)."""
+        self.overlay.clear(text)
+        self.captionLabel.setText("")
+        self.explanationLabel.setText(RED_MEANS)
+
+    def _on_opacity_slider_value_changed(self, value: int) -> None:
+        self.overlay.set_opacity(value / 100)
