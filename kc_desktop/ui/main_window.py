@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.session: Any = None
         self.current_run: Any = None
         self.confirm_close: Callable[[], bool] = self._ask_close_during_training
+        self.choose_save_folder: Callable[[], str | None] = self._ask_save_folder
+        self.confirm_discard_unsaved: Callable[[], bool] = self._ask_discard_unsaved
         self._loader = CoreLoader()
         self._loader.progress.connect(self.statusBar().showMessage)
         self._loader.loaded.connect(self._on_core_loaded)
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         train.train_requested.connect(self.start_training)
         train.pause_toggled.connect(self.toggle_pause)
         train.stop_requested.connect(session.stop)
+        train.save_elsewhere_requested.connect(self.save_unsaved_elsewhere)
         model.lr_change_requested.connect(self._on_lr_change_requested)
         session.state_changed.connect(train.set_run_state)
         session.state_changed.connect(model.set_run_state)
@@ -198,6 +201,9 @@ class MainWindow(QMainWindow):
         if self.data_tab.dataset is None or self.data_tab.is_loading:
             self.show_message("Wait for the dataset to finish loading, then press Train.")
             return
+        if self.session.unsaved is not None and not self.confirm_discard_unsaved():
+            return
+        self.train_tab.show_unsaved(False)
         config = self.model_tab.config(self.data_tab.dataset_id, self.data_tab.folder)
         self.settings.setValue("choices/model", config.model)
         self.settings.setValue("choices/dataset", config.dataset)
@@ -232,6 +238,10 @@ class MainWindow(QMainWindow):
 
     def _on_run_finished(self, summary: dict) -> None:
         self.train_tab.on_finished(summary)
+        if self.session.unsaved is not None:
+            self.train_tab.show_unsaved(True)
+            self.show_message("The run could not be saved: press Save elsewhere… (Train tab).")
+            return
         self.show_message(f"Run {summary['status']}: saved in {summary['run_dir']}")
         from kc_desktop.core.inference import load_run
 
@@ -271,6 +281,48 @@ class MainWindow(QMainWindow):
         self.show_message(f"Model saved to {destination}")
         return destination
 
+    def save_unsaved_elsewhere(self) -> Path | None:
+        """Write the run whose own folder failed (disk full, read-only) to a chosen folder."""
+        if self.session is None or self.session.unsaved is None:
+            return None
+        parent = self.choose_save_folder()
+        if not parent:
+            return None
+        from kc_desktop.core.inference import load_run
+        from kc_desktop.ui.errors import plain_error
+
+        try:
+            destination = self.session.save_unsaved(parent)
+        except OSError as error:
+            self.show_message(f"Could not save the run there either: {plain_error(error)}")
+            return None
+        self.train_tab.show_unsaved(False)
+        self.train_tab.log(f"Run saved to {destination}")
+        self.show_message(f"Run saved to {destination}")
+        try:
+            self._set_current_run(load_run(destination))
+        except (ValueError, OSError) as error:
+            self.train_tab.log(f"The saved run could not be reopened: {error}", "warning")
+        return destination
+
+    def _ask_save_folder(self) -> str | None:
+        return QFileDialog.getExistingDirectory(self, "Save the run into…") or None
+
+    def _ask_discard_unsaved(self) -> bool:
+        """Offer to save the unsaved run first; False when the user cancels."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Run not saved",
+            "The last run could not be saved in its folder; it exists only in memory.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        save = box.addButton("Save elsewhere…", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        if box.clickedButton() is save:
+            return self.save_unsaved_elsewhere() is not None
+        return box.clickedButton() is box.button(QMessageBox.StandardButton.Discard)
+
     def _show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
@@ -298,6 +350,10 @@ class MainWindow(QMainWindow):
                 return
             self.statusBar().showMessage("Stopping the run and saving…")
             self.session.shutdown()
+        unsaved = self.session is not None and self.session.unsaved is not None
+        if unsaved and not self.confirm_discard_unsaved():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         QThreadPool.globalInstance().waitForDone(10_000)

@@ -7,6 +7,7 @@ RunControl directly because the worker's thread is busy inside ``Trainer.fit``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -34,6 +35,8 @@ class TrainingSession(QObject):
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self.state = "idle"
+        self.unsaved: Any = None
+        """The last run's ``UnsavedRun`` when its folder could not be written, until saved."""
 
     @property
     def is_active(self) -> bool:
@@ -43,6 +46,7 @@ class TrainingSession(QObject):
         if self.is_active:
             raise RuntimeError("A run is already active.")
         self.control = RunControl()
+        self.unsaved = None
         thread = QThread()
         thread.setObjectName("TrainingThread")
         worker = TrainingWorker(config, self.control, dataset)
@@ -95,7 +99,20 @@ class TrainingSession(QObject):
             self._on_thread_finished()
         return finished
 
+    def save_unsaved(self, parent: str | Path) -> Path:
+        """Write the run that could not be saved into a new folder under ``parent``.
+
+        Raises ``OSError`` when that fails too; the run stays in memory for another try.
+        """
+        if self.unsaved is None:
+            raise RuntimeError("There is no unsaved run.")
+        destination = self.unsaved.write_to(parent)
+        self.unsaved = None
+        return destination
+
     def _on_worker_finished(self, summary: dict) -> None:
+        if self._worker is not None:  # it has finished run(): its result can be read
+            self.unsaved = self._worker.unsaved
         self.finished.emit(summary)
 
     def _on_worker_failed(self, message: str) -> None:

@@ -73,6 +73,7 @@ class TrainingWorker(QObject):
         self.config = config
         self.control = control
         self.dataset = dataset
+        self.unsaved: Any = None  # the engine's UnsavedRun when the run folder failed
 
     @Slot()
     def run(self) -> None:
@@ -87,6 +88,7 @@ class TrainingWorker(QObject):
                 dataset=self.dataset,
             )
             summary = trainer.fit()
+            self.unsaved = trainer.unsaved
         except Exception as error:
             self.failed.emit(plain_error(error))
             return

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import math
 import time
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -52,6 +53,7 @@ class TrainTab(QWidget):
     train_requested = Signal()
     pause_toggled = Signal()
     stop_requested = Signal()
+    save_elsewhere_requested = Signal()
     status_message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -109,6 +111,15 @@ class TrainTab(QWidget):
             "No run yet. Press Train to start.", objectName="runSummaryLabel"
         )
         self.runSummaryLabel.setWordWrap(True)
+        self.saveElsewhereButton = QPushButton("Save elsewhere…", objectName="saveElsewhereButton")
+        self.saveElsewhereButton.setToolTip(
+            "The run folder could not be written: save what was trained to another folder."
+        )
+        self.saveElsewhereButton.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)
+        )
+        self.saveElsewhereButton.clicked.connect(self.save_elsewhere_requested)
+        self.saveElsewhereButton.setVisible(False)
 
         grid = QGridLayout()
         grid.addWidget(self.lossPlot, 0, 0)
@@ -116,6 +127,7 @@ class TrainTab(QWidget):
         grid.addWidget(self.devicePlot, 1, 0)
         log_box = QVBoxLayout()
         log_box.addWidget(self.runSummaryLabel)
+        log_box.addWidget(self.saveElsewhereButton, 0, Qt.AlignmentFlag.AlignLeft)
         log_box.addWidget(self.logView, 1)
         grid.addLayout(log_box, 1, 1)
         layout = QVBoxLayout(self)
@@ -244,7 +256,13 @@ class TrainTab(QWidget):
         for key, label in (("loss", "final loss"), ("d_loss", "D loss"), ("g_loss", "G loss")):
             if key in summary and "test_accuracy" not in summary:
                 parts.append(f"{label} {summary[key]:.4f}")
-        parts.append(f"Saved in {summary['run_dir']}")
+        reason = html.escape(summary.get("reason") or "")  # already in the log, as an event
+        if summary["status"] == "unsaved":
+            parts.append(f"<span style='color:#b00020'>{reason}</span>")
+        else:
+            if reason and summary["status"] != "completed":
+                parts.append(f"<i>{reason}</i>")
+            parts.append(f"Saved in {summary['run_dir']}")
         self.runSummaryLabel.setText(" ".join(parts))
         self.log(f"Run {summary['status']}. " + " ".join(p for p in parts[1:] if "<" not in p))
         if summary["status"] == "completed":
@@ -252,6 +270,10 @@ class TrainTab(QWidget):
             self.trainProgress.setFormat("Done")
         else:
             self.trainProgress.setFormat(summary["status"].capitalize())
+
+    def show_unsaved(self, unsaved: bool) -> None:
+        """Offer (or stop offering) to save a run whose folder could not be written."""
+        self.saveElsewhereButton.setVisible(unsaved)
 
     def on_failed(self, message: str) -> None:
         self.runSummaryLabel.setText(f"<b>Training failed:</b> {message}")

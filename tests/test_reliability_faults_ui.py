@@ -1,0 +1,119 @@
+"""Faults seen from the window: a GPU out of memory and a full disk end in a readable line,
+the training thread ends, the window stays usable, and nothing trained is lost."""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import torch
+from PySide6.QtCore import Qt
+
+from kc_desktop.core import checkpoints
+from kc_desktop.core.checkpoints import load_checkpoint
+from kc_desktop.core.runs import MODEL_FILE
+from kc_desktop.core.training import tasks
+from kc_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[MainWindow]:
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    main.load_core()
+    qtbot.waitUntil(lambda: main.is_core_ready, timeout=60_000)
+    qtbot.waitUntil(lambda: main.data_tab.dataset is not None, timeout=60_000)
+    main.model_tab.select_model("mlp")
+    main.model_tab.epochsSpin.setValue(2)
+    yield main
+    if main.session.is_active:
+        main.session.shutdown()
+
+
+def _train(window: MainWindow, qtbot) -> dict:
+    with qtbot.waitSignal(window.session.finished, timeout=120_000) as finished:
+        qtbot.mouseClick(window.train_tab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.session.is_active, timeout=10_000)
+    return finished.args[0]
+
+
+def test_out_of_memory_is_reported_and_the_window_trains_again(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_step = tasks.ClassifyTask.train_step
+    calls = {"n": 0}
+
+    def runs_out_of_memory(self, x, y):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 1.00 GiB")
+        return real_step(self, x, y)
+
+    monkeypatch.setattr(tasks.ClassifyTask, "train_step", runs_out_of_memory)
+    summary = _train(window, qtbot)
+    train = window.train_tab
+    assert summary["status"] == "failed"
+    assert "ran out of memory" in train.logView.toPlainText()
+    assert "Try a batch size of" in train.runSummaryLabel.text()
+    assert train.trainProgress.format() == "Failed"
+    assert train.trainButton.isEnabled() and not train.stopButton.isEnabled()
+
+    monkeypatch.setattr(tasks.ClassifyTask, "train_step", real_step)
+    again = _train(window, qtbot)  # the window is still usable
+    assert again["status"] == "completed" and again["epochs"] == 2
+
+
+def test_disk_full_offers_save_elsewhere_and_loses_nothing(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real_replace = checkpoints.os.replace
+    model_writes = {"n": 0}
+
+    def disk_full_on_second_model_write(source, target) -> None:
+        if str(target).endswith(MODEL_FILE):
+            model_writes["n"] += 1
+            if model_writes["n"] == 2:
+                raise OSError(errno.ENOSPC, "No space left on device", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(checkpoints.os, "replace", disk_full_on_second_model_write)
+    summary = _train(window, qtbot)
+    monkeypatch.setattr(checkpoints.os, "replace", real_replace)
+    train = window.train_tab
+    assert summary["status"] == "unsaved" and summary["epochs"] == 2
+    assert train.saveElsewhereButton.isVisible()
+    assert "the disk is full" in train.runSummaryLabel.text()
+    assert "Save elsewhere" in window.statusBar().currentMessage()
+
+    chosen: list[str | None] = [None, str(tmp_path / "usb")]
+    window.choose_save_folder = lambda: chosen.pop(0)
+    qtbot.mouseClick(train.saveElsewhereButton, Qt.MouseButton.LeftButton)  # cancelled
+    assert window.session.unsaved is not None and train.saveElsewhereButton.isVisible()
+    qtbot.mouseClick(train.saveElsewhereButton, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "usb" / Path(summary["run_dir"]).name
+    assert load_checkpoint(saved / MODEL_FILE)[2]["epoch"] == 2  # not the epoch on disk (1)
+    assert window.session.unsaved is None and not train.saveElsewhereButton.isVisible()
+    assert window.current_run is not None and window.current_run.path == saved
+    assert str(saved) in window.statusBar().currentMessage()
+
+
+def test_closing_with_an_unsaved_run_asks_first(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(self, record) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    from kc_desktop.core.runs import RunDirectory
+
+    monkeypatch.setattr(RunDirectory, "append_metrics", read_only)
+    assert _train(window, qtbot)["status"] == "unsaved"
+    monkeypatch.undo()
+    answers = [False, True]
+    window.confirm_discard_unsaved = lambda: answers.pop(0) if answers else True
+    window.close()
+    assert window.isVisible() and window.session.unsaved is not None  # cancelled: kept
+    window.close()
+    assert not window.isVisible() and answers == []  # discarded: closed
