@@ -71,9 +71,30 @@ def cmd_train(args: argparse.Namespace) -> int:
         summary = trainer.fit()
     except (ValueError, DatasetUnavailableError, CheckpointError, OSError) as error:
         raise UserError(str(error)) from error
+    if summary["status"] == "unsaved":
+        raise UserError(_unsaved_advice(summary, trainer))
     _print_summary(summary)
     print(summary["run_dir"])
     return 0 if summary["status"] in ("completed", "stopped") else 1
+
+
+def _unsaved_advice(summary: dict, trainer: Trainer) -> str:
+    """What to do when the run folder could not be written (the state in memory ends with
+    this process; the last checkpoint on disk is whole, so the run can go on from it)."""
+    from kc_desktop.core.checkpoints import load_checkpoint
+    from kc_desktop.core.runs import MODEL_FILE
+
+    run_dir = summary["run_dir"]
+    why = trainer.unsaved.why if trainer.unsaved is not None else summary["reason"]
+    try:
+        kept = f"its checkpoint of epoch {load_checkpoint(Path(run_dir, MODEL_FILE))[2]['epoch']}"
+    except (CheckpointError, OSError):
+        kept = "no checkpoint"
+    return (
+        f"{why} Training stopped after epoch {summary['epochs']}; the folder keeps {kept}. "
+        f"Free some space or make the folder writable, then go on with: "
+        f"python -m kc_desktop train --resume {run_dir}"
+    )
 
 
 def _print_summary(summary: dict) -> None:

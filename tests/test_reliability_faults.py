@@ -278,3 +278,29 @@ def test_process_killed_during_a_checkpoint_write(tmp_path: Path, unstopped) -> 
     assert resumed["status"] == "completed" and _temp_files(run_dir) == []
     assert [e["epoch"] for e in history.epochs] == [2, 3]
     _assert_same_run(reference_history, history.epochs, reference["run_dir"], run_dir)
+
+
+def test_train_command_on_a_full_disk_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    from kc_desktop.cli import main
+
+    real_replace = checkpoints.os.replace
+    model_writes = {"n": 0}
+
+    def disk_full_on_second_model_write(source, target) -> None:
+        if str(target).endswith(MODEL_FILE):
+            model_writes["n"] += 1
+            if model_writes["n"] == 2:
+                raise OSError(errno.ENOSPC, "No space left on device", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(checkpoints.os, "replace", disk_full_on_second_model_write)
+    status = main(["train", "--model", "mlp", "--epochs", "3", "--out", str(tmp_path)])
+    error = capsys.readouterr().err.strip().splitlines()[-1]  # after the progress lines
+    assert status == 2
+    (run_dir,) = list(tmp_path.iterdir())
+    assert error.startswith(f"error: Could not write to the run folder {run_dir}")
+    assert "(the disk is full)" in error and "after epoch 2" in error
+    assert "keeps its checkpoint of epoch 1" in error
+    assert error.endswith(f"python -m kc_desktop train --resume {run_dir}")

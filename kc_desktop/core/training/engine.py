@@ -347,6 +347,7 @@ class Trainer:
             optimizer_states=[opt.state_dict() for opt in state.task.optimizers],
             info=self._checkpoint_info(state),
             backlog=state.recorder.backlog,
+            why=str(error),
         )
         where = f"epoch {state.epoch}" + (f", step {state.steps_done}" if state.steps_done else "")
         return (

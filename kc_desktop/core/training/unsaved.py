@@ -69,6 +69,7 @@ class UnsavedRun:
     optimizer_states: list[dict[str, Any]]
     info: dict[str, Any]
     backlog: Backlog
+    why: str = ""  # the one-line reason the run folder could not be written
 
     @property
     def epoch(self) -> int:
