@@ -1,7 +1,7 @@
 """Render every tab of the window to docs/screenshots/*.png, offscreen, with real content.
 
-Trains a short digits classifier (curves, classify tab) and a short VAE (gallery) so that no
-screenshot shows an empty tab. Run with ``make screenshots``.
+Trains a short digits classifier (curves, its evaluation, classify tab with saliency) and a
+short VAE (gallery) so that no screenshot shows an empty tab. Run with ``make screenshots``.
 """
 
 from __future__ import annotations
@@ -71,6 +71,8 @@ def main() -> int:
     window.gallery_tab.interpolateButton.click()
     grab(window, 3, "gallery")
     train(window, "small-cnn", 3)
+    wait_until(lambda: window.gallery_tab.evaluationView.evaluation is not None)
+    grab(window, 3, "evaluation")
     grab(window, 0, "data")
     grab(window, 1, "model")
     grab(window, 2, "train")
