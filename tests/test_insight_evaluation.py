@@ -12,7 +12,7 @@ from sklearn.metrics import precision_recall_fscore_support
 from helpers import tiny_dataset
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import load_run
-from kc_desktop.core.insight.evaluation import Evaluation, evaluate_run
+from kc_desktop.core.insight.evaluation import Evaluation, evaluate_run, evaluate_saved_run
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +77,14 @@ def test_each_cell_lists_exactly_its_images(evaluation: Evaluation) -> None:
         assert len(cell) == matrix[true_class, predicted_class]
         assert np.all(evaluation.labels[cell] == true_class)
         assert np.all(evaluation.predictions[cell] == predicted_class)
+
+
+def test_a_saved_run_is_evaluated_from_its_folder_alone(
+    evaluation: Evaluation, digits_classifier_dir: Path
+) -> None:
+    again = evaluate_saved_run(digits_classifier_dir)
+    assert np.array_equal(again.confusion(), evaluation.confusion())
+    assert np.allclose(again.confidences, evaluation.confidences)
 
 
 def test_progress_counts_every_test_image(digits_classifier_dir: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -17,7 +18,9 @@ import torch
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import resize_images
 from kc_desktop.core.data.registry import load_dataset
-from kc_desktop.core.inference import LoadedRun
+from kc_desktop.core.devices import resolve_device
+from kc_desktop.core.inference import LoadedRun, load_run
+from kc_desktop.core.runs import RunDirectory
 from kc_desktop.core.training.engine import EVAL_BATCH_SIZE
 
 Progress = Callable[[int, int], None]
@@ -157,6 +160,22 @@ def evaluate_run(
         confidences=confidences,
         images=images.permute(0, 2, 3, 1).contiguous().numpy(),
     )
+
+
+def evaluate_saved_run(run_dir: str | Path, progress: Progress | None = None) -> Evaluation:
+    """Evaluate a fresh copy of a saved run's model on the device it was trained on.
+
+    A fresh copy keeps the caller's model (e.g. the one the Classify tab uses) out of this
+    thread; the training device matters because CUDA runs score in bfloat16, and only the
+    same precision reproduces their ``test_accuracy`` exactly. Without that device (a run
+    trained on a GPU, opened on a laptop) the CPU scores it in full precision.
+    """
+    config_device = str(RunDirectory(Path(run_dir)).read_config().get("device") or "auto")
+    try:
+        device = str(resolve_device(config_device))
+    except ValueError:
+        device = "cpu"
+    return evaluate_run(load_run(run_dir, device=device), progress=progress)
 
 
 def predict_batches(

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kc_desktop.core.inference import LoadedRun, load_run
-from kc_desktop.core.insight.evaluation import Evaluation, evaluate_run
+from kc_desktop.core.inference import LoadedRun
+from kc_desktop.core.insight.evaluation import Evaluation, evaluate_saved_run
 from kc_desktop.ui.background import BackgroundSignals, run_in_background
 from kc_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
 from kc_desktop.ui.widgets.image_grid import ImageGrid
@@ -172,9 +172,8 @@ class EvaluationView(QWidget):
         )
         self.evaluationProgress.setRange(0, 0)
         self.evaluationProgress.show()
-        device = str(run.device)
         self._job = run_in_background(
-            lambda progress: evaluate_run(load_run(path, device=device), progress=progress),
+            lambda progress: evaluate_saved_run(path, progress=progress),
             lambda result: self._on_evaluation_done(generation, result),
             lambda message: self._on_evaluation_failed(generation, message),
             self._on_evaluation_progress,
