@@ -164,7 +164,11 @@ class ConfusionMatrixView(QWidget):
             painter.drawRect(QRectF(left + column * cell, top + row * cell, cell, cell))
 
     def _paint_axes(self, painter: QPainter, left: float, top: float, cell: float) -> None:
-        painter.setFont(self.font())
+        names_font = QFont(self.font())
+        line = self.fontMetrics().height() + 4
+        if line > cell and names_font.pointSizeF() > 0:  # many classes: names shrink with rows
+            names_font.setPointSizeF(max(6.0, names_font.pointSizeF() * cell / line))
+        painter.setFont(names_font)
         painter.setPen(self.palette().windowText().color())
         count = len(self._classes)
         label_width = self._label_width()
