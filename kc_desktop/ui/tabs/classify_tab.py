@@ -202,11 +202,10 @@ class ClassifyTab(QWidget):
             prediction = Prediction(path, error=error) if error else self._classify_one(path)
             failed += self._show_prediction(row, prediction)
         self._trim_rows()
-        batch = self.rows[: min(len(paths), MAX_ROWS)]
-        newest = next((row for row in batch if row.predictions), None)
+        done = min(len(paths), MAX_ROWS)
+        newest = next((row for row in self.rows[:done] if row.predictions), None)
         if newest is not None:
             self.explain_row(newest)
-        done = min(len(paths), MAX_ROWS)
         message = f"Classified {done - failed} of {done} image{'s' if done != 1 else ''}"
         if failed:
             message += f"; {failed} could not be read (see the rows for why)"
