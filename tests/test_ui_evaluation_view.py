@@ -7,7 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
 
 from kc_desktop.core.inference import load_run
 from kc_desktop.ui.tabs.evaluation_view import EvaluationView
@@ -118,3 +119,29 @@ def test_a_run_whose_data_is_gone_gives_one_readable_line(
     assert text.startswith("Could not evaluate this run:") and "\n" not in text
     assert "Traceback" not in text
     assert widget.confusionMatrix.matrix().size == 0
+
+
+def _finish_background_jobs(qtbot) -> None:
+    """Let every thread-pool job end and deliver its queued reports."""
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    qtbot.wait(0)  # deliver the queued signals
+    QApplication.processEvents()
+
+
+def test_a_result_for_a_run_no_longer_shown_is_dropped(qtbot, digits_classifier_dir: Path) -> None:
+    widget = EvaluationView()
+    qtbot.addWidget(widget)
+    widget.set_run(load_run(digits_classifier_dir))
+    widget.show_waiting()
+    _finish_background_jobs(qtbot)
+    assert widget.evaluation is None
+    assert widget.confusionMatrix.matrix().size == 0
+    assert "when training ends" in widget.summaryLabel.text()
+
+
+def test_closing_the_view_while_it_evaluates_is_safe(qtbot, digits_classifier_dir: Path) -> None:
+    widget = EvaluationView()
+    widget.set_run(load_run(digits_classifier_dir))
+    widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _finish_background_jobs(qtbot)  # the report finds no receiver, and nothing raises

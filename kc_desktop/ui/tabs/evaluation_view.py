@@ -2,7 +2,9 @@
 
 Shown by the Gallery tab for classifier runs. The test split is rebuilt and scored on Qt's
 thread pool with a fresh copy of the model (the Classify tab keeps using its own), so the
-window stays responsive; a result that arrives after another run was chosen is dropped.
+window stays responsive. Only the reports of the job still wanted count: a result that
+arrives after another run was chosen is dropped, and the slots are bound methods, so Qt
+disconnects them if the view is closed before the job ends.
 """
 
 from __future__ import annotations
@@ -51,7 +53,6 @@ class EvaluationView(QWidget):
         self.evaluation: Evaluation | None = None
         self.run_path: Path | None = None
         self._job: BackgroundSignals | None = None
-        self._generation = 0
         self._build()
         self.show_waiting()
 
@@ -148,7 +149,7 @@ class EvaluationView(QWidget):
     # ---------------------------------------------------------------- public API
     def show_waiting(self, text: str = WAITING_TEXT) -> None:
         """No finished run yet (training, or nothing chosen): say when results will come."""
-        self._generation += 1
+        self._job = None
         self.evaluation, self.run_path = None, None
         self.summaryLabel.setText(text)
         self.evaluationProgress.hide()
@@ -162,8 +163,6 @@ class EvaluationView(QWidget):
         path = Path(run.path).resolve()
         if path == self.run_path:
             return
-        self._generation += 1
-        generation = self._generation
         self.evaluation, self.run_path = None, path
         self._clear_results()
         self.summaryLabel.setText(
@@ -174,8 +173,8 @@ class EvaluationView(QWidget):
         self.evaluationProgress.show()
         self._job = run_in_background(
             lambda progress: evaluate_saved_run(path, progress=progress),
-            lambda result: self._on_evaluation_done(generation, result),
-            lambda message: self._on_evaluation_failed(generation, message),
+            self._on_evaluation_done,
+            self._on_evaluation_failed,
             self._on_evaluation_progress,
         )
 
@@ -198,8 +197,12 @@ class EvaluationView(QWidget):
         self.cellGrid.set_placeholder("Click a cell of the confusion matrix to see its images.")
 
     # ---------------------------------------------------------------- internals
-    def _on_evaluation_done(self, generation: int, evaluation: Any) -> None:
-        if generation != self._generation:
+    def _reports_from_current_job(self) -> bool:
+        """True for the job still wanted; an abandoned job may already be gone (sender None)."""
+        return self._job is not None and self.sender() is self._job
+
+    def _on_evaluation_done(self, evaluation: Any) -> None:
+        if not self._reports_from_current_job():
             return
         self._job = None
         self.show_evaluation(evaluation)
@@ -208,8 +211,8 @@ class EvaluationView(QWidget):
         )
         self.evaluation_finished.emit()
 
-    def _on_evaluation_failed(self, generation: int, message: str) -> None:
-        if generation != self._generation:
+    def _on_evaluation_failed(self, message: str) -> None:
+        if not self._reports_from_current_job():
             return
         self._job = None
         self.evaluationProgress.hide()
@@ -218,6 +221,8 @@ class EvaluationView(QWidget):
         self.evaluation_finished.emit()
 
     def _on_evaluation_progress(self, done: int, total: int) -> None:
+        if not self._reports_from_current_job():
+            return
         self.evaluationProgress.setRange(0, max(1, total))
         self.evaluationProgress.setValue(done)
 
