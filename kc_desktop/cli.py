@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--shift", type=float, default=0.0, help="augment: shift fraction")
     train.add_argument("--zoom", type=float, default=0.0, help="augment: zoom fraction")
     train.add_argument("--resume", metavar="RUN_DIR", help="continue a saved run")
+    train.add_argument(
+        "--no-quality",
+        action="store_true",
+        help="GAN / VAE: skip the per-epoch sample-quality score (Fréchet distance, coverage)",
+    )
 
     classify = commands.add_parser("classify", help="top-k predictions for image files")
     classify.add_argument("run_dir")

@@ -12,9 +12,10 @@ from kc_desktop.core.checkpoints import CheckpointError
 from kc_desktop.core.data.errors import DatasetUnavailableError
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.data.registry import list_datasets
+from kc_desktop.core.insight.quality_metric import sample_quality_metrics
 from kc_desktop.core.models.registry import list_models
 from kc_desktop.core.runs import RunDirectory, encode_png
-from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.core.training.config import TrainConfig, load_config_dataset
 from kc_desktop.core.training.engine import Trainer
 
 
@@ -60,13 +61,18 @@ def cmd_train(args: argparse.Namespace) -> int:
                 folder=args.folder,
                 image_size=args.image_size,
                 augment=Augment(flip=args.flip, shift=args.shift, zoom=args.zoom),
+                score_samples=not args.no_quality,
             )
+        config.validate()  # plain errors before a dataset is loaded or downloaded
+        dataset = load_config_dataset(config)
         trainer = Trainer(
             config,
             callbacks=[ConsoleProgress()],
             run_dir=resume_dir,
             resume=resume_dir is not None,
             runs_parent=args.out,
+            dataset=dataset,
+            epoch_metrics=sample_quality_metrics(config, dataset),
         )
         summary = trainer.fit()
     except (ValueError, DatasetUnavailableError, CheckpointError, OSError) as error:
@@ -98,7 +104,17 @@ def _unsaved_advice(summary: dict, trainer: Trainer) -> str:
 
 
 def _print_summary(summary: dict) -> None:
-    keys = ("test_accuracy", "test_loss", "loss", "recon", "kl", "d_loss", "g_loss")
+    keys = (
+        "test_accuracy",
+        "test_loss",
+        "loss",
+        "recon",
+        "kl",
+        "d_loss",
+        "g_loss",
+        "frechet_distance",
+        "classes_covered",
+    )
     figures = "  ".join(f"{k} {summary[k]:.4f}" for k in keys if k in summary)
     print(
         f"{summary['status']}: {summary['epochs']} epochs in {summary['seconds']:.1f} s "

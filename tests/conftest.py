@@ -7,7 +7,9 @@ and caches written by one test never leak into another or into the user's real h
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,3 +40,37 @@ def digits_classifier_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def digits_vae_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A VAE trained 1 epoch on digits, shared by the suite."""
     return train_digits_run(tmp_path_factory, model="vae", epochs=1)
+
+
+@pytest.fixture(scope="session")
+def digits_feature_net_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample-quality feature classifier of digits (small CNN, ~97%), trained once."""
+    from quality_helpers import train_digits_feature_net
+
+    return train_digits_feature_net(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def digits_scored_vae_dir(
+    tmp_path_factory: pytest.TempPathFactory, digits_feature_net_dir: Path
+) -> Path:
+    """A VAE trained 3 epochs (lr 3e-3) on digits, its sample quality scored after each epoch."""
+    from quality_helpers import train_scored_vae
+
+    return train_scored_vae(tmp_path_factory, digits_feature_net_dir, epochs=3)
+
+
+@pytest.fixture
+def ready_window(qtbot) -> Iterator[Any]:
+    """The main window, shown, with PyTorch loaded and the digits dataset selected."""
+    from kc_desktop.ui.main_window import MainWindow
+
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    main.load_core()
+    qtbot.waitUntil(lambda: main.is_core_ready, timeout=60_000)
+    qtbot.waitUntil(lambda: main.data_tab.dataset is not None, timeout=60_000)
+    yield main
+    if main.session is not None and main.session.is_active:
+        main.session.shutdown()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,16 +50,8 @@ REQUIRED_NAMES = (
 
 
 @pytest.fixture
-def window(qtbot) -> Iterator[MainWindow]:
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.show()
-    main.load_core()
-    qtbot.waitUntil(lambda: main.is_core_ready, timeout=60_000)
-    qtbot.waitUntil(lambda: main.data_tab.dataset is not None, timeout=60_000)
-    yield main
-    if main.session is not None and main.session.is_active:
-        main.session.shutdown()
+def window(ready_window: MainWindow) -> MainWindow:
+    return ready_window
 
 
 def _find(window: MainWindow, name: str) -> QWidget:

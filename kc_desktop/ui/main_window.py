@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         session.run_started.connect(self._on_run_started)
         session.metrics_logged.connect(train.on_metrics)
         session.epoch_ended.connect(train.on_epoch_ended)
+        session.epoch_ended.connect(self.gallery_tab.on_epoch_ended)
         session.images_ready.connect(self.gallery_tab.add_images)
         session.event_logged.connect(self._on_event_logged)
         session.finished.connect(self._on_run_finished)

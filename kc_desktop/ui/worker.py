@@ -78,14 +78,18 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Train; always ends with exactly one of ``finished`` or ``failed``."""
+        from kc_desktop.core.insight.quality_metric import sample_quality_metrics
+        from kc_desktop.core.training.config import load_config_dataset
         from kc_desktop.core.training.engine import Trainer
 
         try:
+            dataset = self.dataset or load_config_dataset(self.config)
             trainer = Trainer(
                 self.config,
                 callbacks=[_SignalBridge(self)],
                 control=self.control,
-                dataset=self.dataset,
+                dataset=dataset,
+                epoch_metrics=sample_quality_metrics(self.config, dataset),
             )
             summary = trainer.fit()
             self.unsaved = trainer.unsaved

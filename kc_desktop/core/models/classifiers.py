@@ -77,6 +77,10 @@ class SmallCNN(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.classifier(self.features(x))
 
+    def embed(self, x: torch.Tensor) -> torch.Tensor:
+        """The 512 penultimate features (after the ReLU) that sample-quality scores compare."""
+        return self.classifier[:3](self.features(x))
+
 
 class FolderCNN(nn.Module):
     """The articles' photo CNN: four conv blocks 32-64-128-128, dropout 0.5, fc512, logits.

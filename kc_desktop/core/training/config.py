@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kc_desktop.core.data.loader import Augment
+
+if TYPE_CHECKING:
+    from kc_desktop.core.data.dataset import ImageDataset
 
 OPTIMIZERS = ("adam", "sgd")
 
@@ -36,6 +39,7 @@ class TrainConfig:
     val_fraction: float = 0.1
     test_fraction: float = 0.1
     log_every: int | None = None
+    score_samples: bool = True  # GAN / VAE: score sample quality after each epoch
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (the augment switches become a nested dict)."""
@@ -70,3 +74,17 @@ class TrainConfig:
             raise ValueError("Beta (the VAE's KL weight) cannot be negative.")
         if not 0 <= self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
             raise ValueError("Validation and test fractions must be between 0 and 1.")
+
+
+def load_config_dataset(config: TrainConfig) -> ImageDataset:
+    """The dataset ``config`` names, split exactly as the engine splits it for training."""
+    from kc_desktop.core.data.registry import load_dataset
+
+    return load_dataset(
+        config.dataset,
+        path=config.folder,
+        size=config.image_size,
+        seed=config.seed,
+        val_fraction=config.val_fraction,
+        test_fraction=config.test_fraction,
+    )

@@ -24,12 +24,11 @@ from kc_desktop.core.checkpoints import (
 )
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import DeviceBatches, resize_images
-from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.devices import describe_device, resolve_device
 from kc_desktop.core.models.registry import build_model, get_model_spec
 from kc_desktop.core.runs import CHECKPOINT_FILE, MODEL_FILE, RunDirectory, new_run_dir
 from kc_desktop.core.training.callbacks import Callback, CallbackList
-from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.core.training.config import TrainConfig, load_config_dataset
 from kc_desktop.core.training.control import RunControl, StopTraining
 from kc_desktop.core.training.recorder import RunRecorder
 from kc_desktop.core.training.resume_point import ResumePoint
@@ -84,14 +83,7 @@ class Trainer:
     def fit(self) -> dict[str, Any]:
         """Train, checkpoint each epoch, evaluate on the test split; return the summary."""
         started = time.perf_counter()
-        dataset = self.dataset or load_dataset(
-            self.config.dataset,
-            path=self.config.folder,
-            size=self.config.image_size,
-            seed=self.config.seed,
-            val_fraction=self.config.val_fraction,
-            test_fraction=self.config.test_fraction,
-        )
+        dataset = self.dataset or load_config_dataset(self.config)
         size = self.spec.input_size(dataset.size)
         splits = {
             name: self._prepared_split(dataset, name, size) for name in ("train", "val", "test")

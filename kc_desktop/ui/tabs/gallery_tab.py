@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +33,12 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.inference import LoadedRun, interpolate
 from kc_desktop.core.models.registry import get_model_spec
-from kc_desktop.core.runs import SAMPLES_DIR
+from kc_desktop.core.runs import SAMPLES_DIR, RunDirectory
 from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.tabs.evaluation_view import EvaluationView
+from kc_desktop.ui.tabs.latent_traversal import LatentTraversal
+from kc_desktop.ui.tabs.nearest_panel import NearestPanel
+from kc_desktop.ui.tabs.quality_panel import QualityPanel
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 INTERPOLATION_STEPS = 10
@@ -156,9 +160,12 @@ class GalleryTab(QWidget):
         recon_layout = QVBoxLayout(self.reconstructionsGroup)
         recon_layout.addWidget(self.reconstructionGrid, 1)
         recon_layout.addWidget(self.reconstructionCaption)
+        self.qualityPanel = QualityPanel()
+        self.qualityPlot = self.qualityPanel.qualityPlot
         grids = QHBoxLayout()
         grids.addWidget(self.samplesGroup, 1)
         grids.addWidget(self.reconstructionsGroup, 1)
+        grids.addWidget(self.qualityPanel, 1)
 
         self.interpolateButton = QPushButton("Interpolate", objectName="interpolateButton")
         self.interpolateButton.clicked.connect(self.show_interpolation)
@@ -185,8 +192,20 @@ class GalleryTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(grids, 3)
-        layout.addWidget(self.interpolationGroup, 1)
+        layout.addWidget(self._build_latent_views(), 2)
         return page
+
+    def _build_latent_views(self) -> QTabWidget:
+        """Interpolation, latent traversal and nearest training images share one tabbed area."""
+        self.latentTraversal = LatentTraversal()
+        self.nearestPanel = NearestPanel()
+        for view in (self.latentTraversal, self.nearestPanel):
+            view.status_message.connect(self.status_message)
+        self.galleryViews = QTabWidget(objectName="galleryViews")
+        self.galleryViews.addTab(self.interpolationGroup, "Interpolation")
+        self.galleryViews.addTab(self.latentTraversal, "Latent traversal (VAE)")
+        self.galleryViews.addTab(self.nearestPanel, "Nearest training image")
+        return self.galleryViews
 
     # ---------------------------------------------------------------- public API
     def on_run_started(self, info: dict[str, Any]) -> None:
@@ -195,6 +214,9 @@ class GalleryTab(QWidget):
         self.run_dir = Path(info["run_dir"]) if info.get("run_dir") else None
         self.task = str(info.get("task", ""))
         self._reset_grids()
+        self.qualityPanel.clear(len(info.get("classes") or []))
+        self.latentTraversal.set_run(None)
+        self.nearestPanel.set_run(None)
         config = info.get("config") or {}
         self._set_run_label(config)
         self._show_task()
@@ -206,9 +228,15 @@ class GalleryTab(QWidget):
         self.grids[kind][int(epoch)] = np.ascontiguousarray(grid)
         self._update_slider()
 
+    def on_epoch_ended(self, logs: dict[str, Any]) -> None:
+        """An epoch of the live run ended: plot its sample-quality score, if it has one."""
+        self.qualityPanel.add_epoch(logs)
+
     def set_run(self, run: LoadedRun | None) -> None:
         """Use a loaded run for interpolation; a saved run also brings its epoch grids."""
         self.run = run
+        self.latentTraversal.set_run(run)
+        self.nearestPanel.set_run(run)
         if run is None:
             if self.task is None:
                 self._show_message(PLACEHOLDER_TEXT)
@@ -219,6 +247,8 @@ class GalleryTab(QWidget):
             self.run_dir = Path(run.path)
             self._reset_grids()
             self._load_saved_grids(self.run_dir)
+            records = RunDirectory(self.run_dir).read_metrics()
+            self.qualityPanel.load_records(records, len(run.classes))
         self.task = run.task
         self._set_run_label(run.config)
         self._show_task()
@@ -334,7 +364,7 @@ class GalleryTab(QWidget):
         self.pages.setCurrentIndex(1)
         self.samplesGroup.setVisible(self.task != "reconstruct")
         self.reconstructionsGroup.setVisible(self.task != "gan")
-        self.interpolationGroup.setVisible(True)
+        self.qualityPanel.setVisible(self.task in ("vae", "gan"))
         self._update_interpolate_button()
         self._show_epoch()
 
@@ -383,6 +413,7 @@ class GalleryTab(QWidget):
             self.saveGalleryButton.setEnabled(self.interpolation is not None)
             return
         self.epochLabel.setText(f"Epoch {epoch} of {epochs[-1]}")
+        self.qualityPanel.show_epoch(epoch)
         for kind, grid_widget in (
             ("samples", self.galleryGrid),
             ("reconstructions", self.reconstructionGrid),

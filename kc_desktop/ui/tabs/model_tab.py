@@ -88,6 +88,15 @@ class ModelTab(QWidget):
             "VAE only: weight of the KL term in the ELBO. 1 is the classic "
             "VAE; larger values give smoother, more disentangled latents."
         )
+        self.scoreSamplesCheck = QCheckBox(
+            "Score samples each epoch", objectName="scoreSamplesCheck"
+        )
+        self.scoreSamplesCheck.setChecked(True)
+        self.scoreSamplesCheck.setToolTip(
+            "VAE and DCGAN: after each epoch, measure how close 512 samples are to real images "
+            "(Fréchet distance and class coverage, plotted on the Gallery tab). The first run "
+            "on a dataset trains a small classifier for it, a few seconds on digits."
+        )
         self.deviceCombo = QComboBox(objectName="deviceCombo")
         for choice in available_devices():
             self.deviceCombo.addItem(choice.label, choice.id)
@@ -116,6 +125,7 @@ class ModelTab(QWidget):
         form.addRow("Learning rate:", lr_row)
         form.addRow("Optimizer:", self.optimizerCombo)
         form.addRow("Beta (VAE):", self.betaSpin)
+        form.addRow("Quality:", self.scoreSamplesCheck)
         form.addRow("Device:", self.deviceCombo)
         form.addRow("Seed:", self.seedSpin)
         settings = QGroupBox("Hyper-parameters")
@@ -192,6 +202,7 @@ class ModelTab(QWidget):
             seed=self.seedSpin.value(),
             folder=folder,
             augment=self._augment() if spec.task == "classify" else Augment(),
+            score_samples=self.scoreSamplesCheck.isChecked(),
         )
 
     def set_run_state(self, state: str) -> None:
@@ -203,16 +214,23 @@ class ModelTab(QWidget):
             self.batchSizeSpin,
             self.optimizerCombo,
             self.betaSpin,
+            self.scoreSamplesCheck,
             self.deviceCombo,
             self.seedSpin,
             self.augmentGroup,
         ):
-            widget.setEnabled(idle and (widget is not self.betaSpin or self._is_vae()))
+            widget.setEnabled(idle and self._applies(widget))
         self.learningRateSpin.setEnabled(idle or state == "paused")
         self.applyLrButton.setEnabled(state == "paused")
 
-    def _is_vae(self) -> bool:
-        return get_model_spec(self.model_id).task == "vae"
+    def _applies(self, widget: QWidget) -> bool:
+        """Beta is for the VAE only, the quality score for models that draw samples."""
+        task = get_model_spec(self.model_id).task
+        if widget is self.betaSpin:
+            return task == "vae"
+        if widget is self.scoreSamplesCheck:
+            return task in ("vae", "gan")
+        return True
 
     def _augment(self) -> Augment:
         return Augment(
@@ -228,7 +246,8 @@ class ModelTab(QWidget):
         self.batchSizeSpin.setValue(spec.default_batch_size)
         self.learningRateSpin.setValue(spec.default_lr)
         self.optimizerCombo.setCurrentIndex(self.optimizerCombo.findData(spec.default_optimizer))
-        self.betaSpin.setEnabled(spec.task == "vae")
+        self.betaSpin.setEnabled(self._applies(self.betaSpin))
+        self.scoreSamplesCheck.setEnabled(self._applies(self.scoreSamplesCheck))
         self.augmentGroup.setEnabled(spec.task == "classify")
         self._update_summary()
 

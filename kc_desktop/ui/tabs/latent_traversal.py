@@ -1,0 +1,155 @@
+"""Latent traversal of a VAE (Gallery tab): pick one latent number and slide it.
+
+The decoded image follows the slider live. Decoding one 28x28 image with the VAE's small
+decoder takes about a millisecond, so it runs on the GUI thread without throttling. The
+row below sweeps the same number from -3 to 3, so the whole effect is visible at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kc_desktop.core.inference import LoadedRun
+from kc_desktop.core.insight.latent import (
+    TRAVERSAL_RANGE,
+    base_point,
+    decode_traversal,
+    traversal_row,
+)
+from kc_desktop.ui.errors import plain_error
+from kc_desktop.ui.widgets.image_grid import ImageGrid
+
+SLIDER_STEPS = 10  # slider ticks per unit of latent value: -3.0 .. 3.0 in steps of 0.1
+NEEDS_VAE = "Latent traversal needs a saved VAE run (train one, or open one)."
+READY = (
+    "Each latent number of the VAE is one knob of the picture. Choose a number and slide it: "
+    "numbers the model uses change the image, numbers it switched off change nothing."
+)
+
+
+class LatentTraversal(QWidget):
+    """Dimension spin box, value slider, the decoded image and a -3..3 sweep row."""
+
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run: LoadedRun | None = None
+        self.base_seed: int | None = None
+        self.latentDimSpin = QSpinBox(objectName="latentDimSpin")
+        self.latentDimSpin.setPrefix("number ")
+        self.latentDimSpin.setToolTip("Which latent number to move (the others stay fixed).")
+        self.latentDimSpin.valueChanged.connect(self._on_latent_dim_spin_value_changed)
+        self.latentValueSlider = QSlider(Qt.Orientation.Horizontal, objectName="latentValueSlider")
+        limit = int(TRAVERSAL_RANGE * SLIDER_STEPS)
+        self.latentValueSlider.setRange(-limit, limit)
+        self.latentValueSlider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.latentValueSlider.setTickInterval(SLIDER_STEPS)
+        self.latentValueSlider.setToolTip(
+            "The value of the chosen latent number, from -3 to 3 prior standard deviations."
+        )
+        self.latentValueSlider.valueChanged.connect(self._on_latent_value_slider_value_changed)
+        self.latentValueLabel = QLabel(objectName="latentValueLabel")
+        self.latentValueLabel.setMinimumWidth(70)
+        self.traversalBaseButton = QPushButton("New base point", objectName="traversalBaseButton")
+        self.traversalBaseButton.setToolTip(
+            "Start from another random latent point (the first is the centre, all zeros)."
+        )
+        self.traversalBaseButton.clicked.connect(self.new_base_point)
+        self.traversalHint = QLabel(NEEDS_VAE, objectName="traversalHint")
+        self.traversalHint.setWordWrap(True)
+        self.traversalImage = ImageGrid(objectName="traversalImage")
+        self.traversalImage.setMinimumSize(90, 90)
+        self.traversalImage.setToolTip("The image decoded at the slider's value.")
+        self.traversalRow = ImageGrid(objectName="traversalRow")
+        self.traversalRow.setToolTip("The chosen number swept from -3 (left) to 3 (right).")
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Latent"))
+        controls.addWidget(self.latentDimSpin)
+        controls.addWidget(self.latentValueSlider, 1)
+        controls.addWidget(self.latentValueLabel)
+        controls.addWidget(self.traversalBaseButton)
+        left = QVBoxLayout()
+        left.addLayout(controls)
+        left.addWidget(self.traversalHint)
+        left.addWidget(self.traversalRow, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.traversalImage, 1)
+        self.set_run(None)
+
+    def set_run(self, run: LoadedRun | None) -> None:
+        """Use ``run`` when it is a VAE; anything else disables the controls."""
+        self.run = run if run is not None and run.task == "vae" else None
+        self.base_seed = None
+        ready = self.run is not None
+        for widget in (self.latentDimSpin, self.latentValueSlider, self.traversalBaseButton):
+            widget.setEnabled(ready)
+        self.traversalHint.setText(READY if ready else NEEDS_VAE)
+        if not ready:
+            self.traversalImage.set_placeholder("No VAE loaded.")
+            self.traversalRow.set_placeholder("")
+            self.latentValueLabel.setText("")
+            return
+        self.latentDimSpin.blockSignals(True)
+        self.latentDimSpin.setRange(0, self.run.latent_dim - 1)
+        self.latentDimSpin.setValue(0)
+        self.latentDimSpin.blockSignals(False)
+        self.latentValueSlider.blockSignals(True)
+        self.latentValueSlider.setValue(0)
+        self.latentValueSlider.blockSignals(False)
+        self.refresh()
+
+    def value(self) -> float:
+        return self.latentValueSlider.value() / SLIDER_STEPS
+
+    def new_base_point(self) -> None:
+        """Move the traversal's fixed point to a new random draw from the prior."""
+        if self.run is None:
+            return
+        self.base_seed = 0 if self.base_seed is None else self.base_seed + 1
+        self.refresh()
+        self.status_message.emit(f"Latent traversal from random point {self.base_seed + 1}.")
+
+    def refresh(self) -> None:
+        """Decode the image at the slider's value and the sweep row of the chosen number."""
+        if self.run is None:
+            return
+        self._show_image()
+        try:
+            row = traversal_row(self.run, base_point(self.run, self.base_seed), self._dim())
+        except (RuntimeError, ValueError) as error:
+            self.status_message.emit(f"Could not decode the traversal: {plain_error(error)}")
+            return
+        self.traversalRow.set_single_image(row)
+
+    def _dim(self) -> int:
+        return self.latentDimSpin.value()
+
+    def _show_image(self) -> None:
+        self.latentValueLabel.setText(f"{self.value():+.1f}")
+        try:
+            image = decode_traversal(
+                self.run, base_point(self.run, self.base_seed), self._dim(), self.value()
+            )
+        except (RuntimeError, ValueError) as error:
+            self.status_message.emit(f"Could not decode the traversal: {plain_error(error)}")
+            return
+        self.traversalImage.set_single_image(image)
+
+    def _on_latent_dim_spin_value_changed(self, _value: int) -> None:
+        self.refresh()
+
+    def _on_latent_value_slider_value_changed(self, _value: int) -> None:
+        if self.run is not None:
+            self._show_image()

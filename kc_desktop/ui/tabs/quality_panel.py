@@ -1,0 +1,99 @@
+"""The per-epoch sample-quality plot of the Gallery tab (``qualityPlot``) and its readout.
+
+The engine scores GAN and VAE samples after every epoch (core/insight/quality_metric.py);
+this panel plots the Fréchet distance per epoch beside a flat line for real held-out
+images (the floor a perfect generator would reach), and spells out the figures of the
+epoch chosen on the gallery's slider, class coverage included. A saved run's scores are
+read back from its metrics.jsonl.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from kc_desktop.ui.widgets.curve_plot import CurvePlot
+
+DISTANCE = "Fréchet distance"
+REAL = "real held-out images"
+NO_SCORES = (
+    "No quality scores for this run: they are computed after each epoch of a VAE or DCGAN "
+    "when “Score samples each epoch” is ticked on the Model tab."
+)
+EXPLANATION = (
+    "Lower is better: the distance between features of generated and real training images, "
+    "measured by a classifier trained on the same data (like FID). Coverage: how many classes "
+    "the samples are recognised as, and how evenly (1 = all equally often)."
+)
+
+
+class QualityPanel(QGroupBox):
+    """Fréchet distance per epoch, and coverage of the selected epoch."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Sample quality per epoch", parent, objectName="qualityGroup")
+        self.scores: dict[int, dict[str, float]] = {}
+        self.num_classes = 0
+        self.qualityPlot = CurvePlot(
+            title="", x_label="epoch", y_label="distance", placeholder="No scores yet."
+        )
+        self.qualityPlot.setObjectName("qualityPlot")
+        self.qualityPlot.setToolTip(EXPLANATION)
+        self.qualityPlot.setMinimumWidth(260)
+        self.qualityLabel = QLabel(objectName="qualityLabel")
+        self.qualityLabel.setWordWrap(True)
+        self.qualityLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.qualityLabel.setToolTip(EXPLANATION)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.qualityPlot, 1)
+        layout.addWidget(self.qualityLabel)
+        self.clear()
+
+    def clear(self, num_classes: int = 0) -> None:
+        """A new run (of a dataset with ``num_classes`` classes): no scores yet."""
+        self.scores = {}
+        self.num_classes = num_classes
+        self.qualityPlot.clear()
+        self.qualityPlot.add_series(DISTANCE, "#9467bd", width=2)
+        self.qualityPlot.add_series(REAL, "#8c8c8c", width=1)
+        self.qualityLabel.setText("The score of each epoch appears when the epoch ends.")
+
+    def add_epoch(self, logs: dict[str, Any]) -> None:
+        """One epoch's logs (from the engine or metrics.jsonl); ignored without a score."""
+        if "frechet_distance" not in logs:
+            return
+        epoch = int(logs["epoch"])
+        self.scores[epoch] = {k: float(v) for k, v in logs.items() if isinstance(v, (int, float))}
+        self.qualityPlot.append(DISTANCE, epoch, float(logs["frechet_distance"]))
+        if "frechet_real" in logs:
+            self.qualityPlot.append(REAL, epoch, float(logs["frechet_real"]))
+        self.show_epoch(epoch)
+
+    def load_records(self, records: list[dict[str, Any]], num_classes: int = 0) -> None:
+        """The epoch records of a saved run's metrics.jsonl."""
+        self.clear(num_classes)
+        for record in records:
+            if record.get("kind") == "epoch":
+                self.add_epoch(record)
+        if not self.scores:
+            self.qualityLabel.setText(NO_SCORES)
+
+    def show_epoch(self, epoch: int | None) -> None:
+        """Spell out the figures of ``epoch`` (the one the gallery slider shows)."""
+        score = self.scores.get(epoch) if epoch is not None else None
+        if score is None:
+            if self.scores:
+                self.qualityLabel.setText(f"Epoch {epoch} has no quality score.")
+            return
+        parts = [f"<b>Epoch {epoch}</b>: Fréchet distance <b>{score['frechet_distance']:.1f}</b>"]
+        if "frechet_real" in score:
+            parts.append(f" (real held-out images: {score['frechet_real']:.1f})")
+        if "classes_covered" in score:
+            parts.append(
+                f"<br>Covers <b>{int(score['classes_covered'])}</b> of "
+                f"{self.num_classes or '?'} classes, "
+                f"evenness {score.get('class_evenness', 0.0):.2f}"
+            )
+        self.qualityLabel.setText("".join(parts))
