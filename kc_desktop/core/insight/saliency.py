@@ -69,18 +69,17 @@ def explain_tensor(run: LoadedRun, x: torch.Tensor, target: int | None = None) -
         raise ValueError("Saliency explains classifiers; this run is a generative model.")
     x = x.to(run.device)
     run.model.eval()
-    with torch.no_grad():
-        probabilities = torch.softmax(run.model(x).float(), dim=1)[0]
-    index = int(probabilities.argmax()) if target is None else int(target)
     method = method_for(str(run.config.get("model", "")))
     row_weights = None
     if method == "grad-cam":
-        heatmap = grad_cam(run.model, x, index)
+        logits, heatmap = grad_cam(run.model, x, target)
     elif method == "attention":
-        row_weights = attention_rows(run.model, x)
+        logits, row_weights = attention_rows(run.model, x)
         heatmap = np.repeat((row_weights / row_weights.max())[:, None], x.shape[-1], axis=1)
     else:
-        heatmap = input_gradient(run.model, x, index)
+        logits, heatmap = input_gradient(run.model, x, target)
+    index = _target(logits, target)
+    probabilities = torch.softmax(logits.detach().float(), dim=1)[0]
     image = (x[0].detach().cpu().permute(1, 2, 0) * 255).round().clamp(0, 255).byte().numpy()
     return Saliency(
         method=method,
@@ -93,8 +92,11 @@ def explain_tensor(run: LoadedRun, x: torch.Tensor, target: int | None = None) -
     )
 
 
-def grad_cam(model: torch.nn.Module, x: torch.Tensor, target: int) -> np.ndarray:
-    """Grad-CAM of a model with ``features`` (conv blocks ending in a pool) and ``classifier``.
+def grad_cam(
+    model: torch.nn.Module, x: torch.Tensor, target: int | None
+) -> tuple[torch.Tensor, np.ndarray]:
+    """(logits, Grad-CAM) of a model with ``features`` (conv blocks ending in a pool) and
+    ``classifier``, from one forward and one backward pass.
 
     The last convolution's ReLU output A is weighted per channel by the mean gradient of
     the class score over its positions; ReLU keeps evidence *for* the class; the map is
@@ -104,10 +106,10 @@ def grad_cam(model: torch.nn.Module, x: torch.Tensor, target: int) -> np.ndarray
     with torch.enable_grad():
         activations = features[:-1](x)
         logits = model.classifier(features[-1](activations))
-        (gradients,) = torch.autograd.grad(logits[0, target], activations)
+        (gradients,) = torch.autograd.grad(logits[0, _target(logits, target)], activations)
     weights = gradients.mean(dim=(2, 3), keepdim=True)
     cam = F.relu((weights * activations).sum(dim=1, keepdim=True)).detach()
-    return _unit_range(_to_input_pixels(cam, features[:-1], x.shape[-1])[0, 0])
+    return logits.detach(), _unit_range(_to_input_pixels(cam, features[:-1], x.shape[-1])[0, 0])
 
 
 def _to_input_pixels(cam: torch.Tensor, layers: torch.nn.Module, size: int) -> torch.Tensor:
@@ -140,23 +142,30 @@ def _first(value: int | tuple[int, ...]) -> int:
     return int(value[0] if isinstance(value, tuple) else value)
 
 
-def input_gradient(model: torch.nn.Module, x: torch.Tensor, target: int) -> np.ndarray:
-    """|d score / d pixel|, the largest over colour channels, scaled to [0, 1]."""
+def input_gradient(
+    model: torch.nn.Module, x: torch.Tensor, target: int | None
+) -> tuple[torch.Tensor, np.ndarray]:
+    """(logits, |d score / d pixel|): the largest over colour channels, scaled to [0, 1]."""
     with torch.enable_grad():
         pixels = x.detach().clone().requires_grad_(True)
         logits = model(pixels)
-        (gradients,) = torch.autograd.grad(logits[0, target], pixels)
-    return _unit_range(gradients[0].abs().amax(dim=0))
+        (gradients,) = torch.autograd.grad(logits[0, _target(logits, target)], pixels)
+    return logits.detach(), _unit_range(gradients[0].abs().amax(dim=0))
 
 
-def attention_rows(model: torch.nn.Module, x: torch.Tensor) -> np.ndarray:
-    """The attention weights of an LSTM-attention model over the image rows (sum to 1)."""
+def attention_rows(model: torch.nn.Module, x: torch.Tensor) -> tuple[torch.Tensor, np.ndarray]:
+    """(logits, attention weights over the image rows, summing to 1) of an LSTM-attention."""
     with torch.no_grad():
-        model(x)
+        logits = model(x)
     weights = getattr(model, "last_attention", None)
     if weights is None:
         raise ValueError("This model does not expose attention weights.")
-    return weights[0].detach().float().cpu().numpy()
+    return logits, weights[0].detach().float().cpu().numpy()
+
+
+def _target(logits: torch.Tensor, target: int | None) -> int:
+    """The class to explain: the one asked for, else the model's answer."""
+    return int(logits[0].argmax()) if target is None else int(target)
 
 
 def _unit_range(values: torch.Tensor) -> np.ndarray:
