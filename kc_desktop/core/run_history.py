@@ -165,15 +165,15 @@ def validate_run_name(name: str) -> str:
     name = name.strip()
     if not name:
         raise ValueError("Give the run a name.")
-    if name.startswith("."):
-        raise ValueError("A run name cannot start with a dot.")
-    if name.endswith("."):
-        raise ValueError("A run name cannot end with a dot.")
     if any(char in FORBIDDEN_NAME_CHARACTERS or ord(char) < 32 for char in name):
         raise ValueError(
             f"A run name cannot contain any of {' '.join(FORBIDDEN_NAME_CHARACTERS)} "
             "or control characters."
         )
+    if name.startswith("."):
+        raise ValueError("A run name cannot start with a dot.")
+    if name.endswith("."):
+        raise ValueError("A run name cannot end with a dot.")
     if len(name) > MAX_NAME_LENGTH:
         raise ValueError(f"A run name can have at most {MAX_NAME_LENGTH} characters.")
     return name

@@ -32,6 +32,7 @@ SHORTCUTS_HELP = """<table>
 <tr><td><b>F6</b></td><td>Pause / resume</td></tr>
 <tr><td><b>Shift+F5</b></td><td>Stop (keeps what was trained)</td></tr>
 <tr><td><b>Ctrl+1 … Ctrl+5</b></td><td>Go to a tab</td></tr>
+<tr><td><b>Ctrl+R</b></td><td>Show / hide the saved runs (open, rename, delete, compare)</td></tr>
 <tr><td><b>Ctrl+O</b></td><td>Open an image folder</td></tr>
 <tr><td><b>Ctrl+Shift+O</b></td><td>Open a saved run</td></tr>
 <tr><td><b>Ctrl+S</b></td><td>Save the model (copy the run folder)</td></tr>
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
             tab.status_message.connect(self.show_message)
         self.session = TrainingSession(self)
         self._wire()
+        self._build_runs_dock()
         self._build_menus()
         self.deviceLabel.setText(describe_device(resolve_device("auto")))
         self._restore_choices()
@@ -145,6 +147,38 @@ class MainWindow(QMainWindow):
             lambda index: self.settings.setValue("window/tab", index)
         )
 
+    def _build_runs_dock(self) -> None:
+        """The run history, docked at the bottom; hidden at first, then as the user left it."""
+        from kc_desktop.ui.runs_dock import RunsDock
+
+        self.runsDock = RunsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.runsDock)
+        self.runsDock.hide()
+        self.runsDock.status_message.connect(self.show_message)
+        self.runsDock.open_requested.connect(self._on_history_open_requested)
+        self.runsDock.run_renamed.connect(self._on_history_run_renamed)
+        self.session.run_started.connect(
+            lambda info: self.runsDock.set_training_run(info["run_dir"])
+        )
+        self.session.finished.connect(lambda _: self.runsDock.set_training_run(None))
+        self.session.failed.connect(lambda _: self.runsDock.set_training_run(None))
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _on_history_open_requested(self, path: str) -> None:
+        """Open through the Classify tab (it loads and reports errors), then show the run."""
+        run = self.classify_tab.open_run(path)
+        if run is not None:
+            self.mainTabs.setCurrentWidget(
+                self.gallery_tab if run.is_generative else self.classify_tab
+            )
+
+    def _on_history_run_renamed(self, old: str, new: str) -> None:
+        """Reload the current run from its new folder, so the gallery and Save find it."""
+        if self.current_run is not None and Path(self.current_run.path) == Path(old):
+            self.classify_tab.open_run(new)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "Open image &folder…", "Ctrl+O", self.data_tab.choose_folder)
@@ -165,6 +199,11 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{index + 1}",
                 lambda _=False, i=index: self.mainTabs.setCurrentIndex(i),
             )
+        view_menu.addSeparator()
+        runs_action = self.runsDock.toggleViewAction()
+        runs_action.setText("&Runs")
+        runs_action.setShortcut(QKeySequence("Ctrl+R"))
+        view_menu.addAction(runs_action)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
         self._action(help_menu, "&About kc_desktop", None, self._show_about)
@@ -356,6 +395,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.is_core_ready:  # before that the Runs dock does not exist to be saved
+            self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
         QThreadPool.globalInstance().waitForDone(10_000)
         event.accept()

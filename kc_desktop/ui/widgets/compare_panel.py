@@ -1,0 +1,170 @@
+"""Overlay the per-epoch curves of several runs, one metric at a time, and export them.
+
+The metric combo lists only the metrics every compared run logged, so each curve in the
+plot has a partner; the CSV holds exactly the points the plot shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kc_desktop.core.run_history import (
+    Curves,
+    comparison_rows,
+    read_epoch_curves,
+    shared_metrics,
+    write_comparison_csv,
+)
+from kc_desktop.ui.errors import plain_error
+from kc_desktop.ui.widgets.curve_plot import CurvePlot
+
+LABEL_EVERY_EPOCH_UP_TO = 12  # beyond this, pyqtgraph's own ticks; below, no "1.5" epochs
+PLACEHOLDER = "Select two or more runs in the table and press Compare."
+# (title, suggested file name, filter) -> chosen path or None
+ChooseSavePath = Callable[[str, str, str], "str | None"]
+
+
+def metric_title(metric: str) -> str:
+    """``val_accuracy`` -> ``val accuracy``: the words a person reads on the axis."""
+    return metric.replace("_", " ")
+
+
+class ComparePanel(QWidget):
+    """A metric combo, the overlaid curves (``comparePlot``) and PNG / CSV export buttons."""
+
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.curves_by_run: dict[str, Curves] = {}
+        self.choose_save_path: ChooseSavePath = self._ask_save_path
+        self.metricCombo = QComboBox(objectName="compareMetricCombo")
+        self.metricCombo.setToolTip("Metrics that every compared run logged per epoch")
+        self.metricCombo.currentTextChanged.connect(self._on_metric_combo_text_changed)
+        self.exportPngButton = QPushButton("Export PNG…", objectName="exportComparePngButton")
+        self.exportPngButton.clicked.connect(self._on_export_png_clicked)
+        self.exportCsvButton = QPushButton("Export CSV…", objectName="exportCompareCsvButton")
+        self.exportCsvButton.setToolTip("One line per point: run, epoch, metric, value")
+        self.exportCsvButton.clicked.connect(self._on_export_csv_clicked)
+        self.plot = CurvePlot(objectName="comparePlot", x_label="epoch", placeholder=PLACEHOLDER)
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Metric"))
+        controls.addWidget(self.metricCombo, 1)
+        controls.addWidget(self.exportPngButton)
+        controls.addWidget(self.exportCsvButton)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.plot, 1)
+        self._set_exportable(False)
+
+    @property
+    def metric(self) -> str:
+        return self.metricCombo.currentText()
+
+    def compare(self, paths: list[Path]) -> bool:
+        """Read the epoch curves of the runs in ``paths`` and plot their first shared metric."""
+        curves_by_run = {Path(path).name: read_epoch_curves(Path(path)) for path in paths}
+        metrics = shared_metrics(list(curves_by_run.values()))
+        if not metrics:
+            self.status_message.emit(
+                "These runs have no per-epoch metric in common (a run stopped before its "
+                "first epoch has none)."
+            )
+            return False
+        self.curves_by_run = curves_by_run
+        self.metricCombo.blockSignals(True)
+        self.metricCombo.clear()
+        self.metricCombo.addItems(metrics)
+        self.metricCombo.blockSignals(False)
+        self._plot_metric(metrics[0])
+        self._set_exportable(True)
+        return True
+
+    def clear(self) -> None:
+        """Forget the comparison (its runs were renamed or deleted)."""
+        self.curves_by_run = {}
+        self.metricCombo.clear()
+        self.plot.clear()
+        self.plot.set_title("")
+        self._set_exportable(False)
+
+    def rows(self) -> list[tuple]:
+        """The plotted points as ``(run, epoch, metric, value)``."""
+        return comparison_rows(self.curves_by_run, self.metric)
+
+    def export_png(self, path: str) -> bool:
+        saved = self.plot.export_png(path)
+        self.status_message.emit(
+            f"Comparison saved to {path}" if saved else f"Could not write {path}."
+        )
+        return saved
+
+    def export_csv(self, path: str) -> bool:
+        try:
+            write_comparison_csv(Path(path), self.rows())
+        except OSError as error:
+            self.status_message.emit(f"Could not save the CSV: {plain_error(error)}")
+            return False
+        self.status_message.emit(f"Comparison saved to {path}")
+        return True
+
+    # ---------------------------------------------------------------- internals
+    def _plot_metric(self, metric: str) -> None:
+        self.plot.clear()
+        self.plot.set_title(f"{metric_title(metric)} per epoch")
+        self.plot.set_labels("epoch", metric_title(metric))
+        epochs: set[int] = set()
+        for run, curves in self.curves_by_run.items():
+            points = sorted(curves.get(metric, {}).items())
+            self.plot.extend(run, [epoch for epoch, _ in points], [value for _, value in points])
+            epochs.update(epoch for epoch, _ in points)
+        ticks = [[(epoch, str(epoch)) for epoch in sorted(epochs)]]
+        self.plot.plot_item.getAxis("bottom").setTicks(
+            ticks if len(epochs) <= LABEL_EVERY_EPOCH_UP_TO else None
+        )
+        self.plot.redraw()
+
+    def _set_exportable(self, exportable: bool) -> None:
+        for widget in (self.metricCombo, self.exportPngButton, self.exportCsvButton):
+            widget.setEnabled(exportable)
+
+    def _on_metric_combo_text_changed(self, metric: str) -> None:
+        if metric and self.curves_by_run:
+            self._plot_metric(metric)
+
+    def _on_export_png_clicked(self) -> None:
+        path = self.choose_save_path(
+            "Save the comparison plot", self._file_stem() + ".png", "PNG images (*.png)"
+        )
+        if path:
+            self.export_png(path)
+
+    def _on_export_csv_clicked(self) -> None:
+        path = self.choose_save_path(
+            "Save the compared curves", self._file_stem() + ".csv", "CSV files (*.csv)"
+        )
+        if path:
+            self.export_csv(path)
+
+    def _file_stem(self) -> str:
+        return f"compare-{self.metric or 'runs'}"
+
+    def _ask_save_path(self, title: str, suggested: str, file_filter: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path.home() / suggested), file_filter
+        )
+        return path or None

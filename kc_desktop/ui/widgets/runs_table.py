@@ -1,0 +1,172 @@
+"""The table of saved runs: one row per run, readable cells, columns that sort by value.
+
+Each cell shows formatted text ("90.6%", "1 of 5") but sorts by the number behind it, so
+sorting by accuracy or date orders runs by value, not alphabetically. A row keeps its run
+folder, so selections survive sorting and refreshing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from kc_desktop.core.run_history import RunRow
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+MISSING = -math.inf  # sorts runs without a value below every run with one
+
+
+class _SortableItem(QTableWidgetItem):
+    """A cell that compares by its sort key instead of its text."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return self.data(SORT_ROLE) < other.data(SORT_ROLE)
+
+
+def _number_or_missing(value: float | None) -> float:
+    return MISSING if value is None else value
+
+
+def _epochs_text(row: RunRow) -> str:
+    if row.epochs_done is None or row.epochs_done == row.epochs:
+        return "" if row.epochs is None else str(row.epochs)
+    return f"{row.epochs_done} of {row.epochs}" if row.epochs is not None else str(row.epochs_done)
+
+
+def _latent_text(row: RunRow) -> str:
+    parts = []
+    if row.beta is not None:
+        parts.append(f"β {row.beta:g}")
+    if row.latent_dim is not None:
+        parts.append(f"z {row.latent_dim}")
+    return " · ".join(parts)
+
+
+def _accuracy_text(row: RunRow) -> str:
+    if row.accuracy is None:
+        return ""
+    return f"{row.accuracy:.1%}" + ("" if row.finished else " (val)")
+
+
+def _loss_text(row: RunRow) -> str:
+    if row.loss is None:
+        return ""
+    text = f"G {row.loss:.4g} · D {row.d_loss:.4g}" if row.d_loss is not None else f"{row.loss:.4g}"
+    return text if row.finished or row.task == "gan" else f"{text} (val)"
+
+
+Column = tuple[str, Callable[[RunRow], str], Callable[[RunRow], object], str]
+
+# header, text, sort key, tooltip of the header
+COLUMNS: tuple[Column, ...] = (
+    ("Name", lambda r: r.name, lambda r: r.name.casefold(), "The run's folder name"),
+    (
+        "Date",
+        lambda r: r.started.strftime("%Y-%m-%d %H:%M"),
+        lambda r: r.started.timestamp(),
+        "When the run was started",
+    ),
+    ("Dataset", lambda r: r.dataset, lambda r: r.dataset.casefold(), ""),
+    ("Model", lambda r: r.model, lambda r: r.model.casefold(), ""),
+    (
+        "Epochs",
+        _epochs_text,
+        lambda r: _number_or_missing(r.epochs_done if r.epochs_done is not None else r.epochs),
+        "Epochs trained (of those planned, when the run ended early)",
+    ),
+    ("Batch", lambda r: str(r.batch_size or ""), lambda r: _number_or_missing(r.batch_size), ""),
+    (
+        "LR",
+        lambda r: "" if r.lr is None else f"{r.lr:g}",
+        lambda r: _number_or_missing(r.lr),
+        "Learning rate",
+    ),
+    ("Optimizer", lambda r: r.optimizer, lambda r: r.optimizer, ""),
+    (
+        "β / latent",
+        _latent_text,
+        lambda r: (_number_or_missing(r.beta), _number_or_missing(r.latent_dim)),
+        "The VAE's KL weight β and the latent size z of generative models",
+    ),
+    (
+        "Accuracy",
+        _accuracy_text,
+        lambda r: _number_or_missing(r.accuracy),
+        "Test accuracy of a classifier (validation accuracy while a run is unfinished)",
+    ),
+    (
+        "Final loss",
+        _loss_text,
+        lambda r: _number_or_missing(r.loss),
+        "Test loss (a GAN: generator and discriminator losses of the last epoch)",
+    ),
+    ("Status", lambda r: r.status, lambda r: r.status, ""),
+)
+COLUMN_TITLES = tuple(column[0] for column in COLUMNS)
+
+
+class RunsTable(QTableWidget):
+    """Read-only, sortable list of runs; rows are selected whole, several at a time."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(0, len(COLUMNS), **kwargs)
+        self.setHorizontalHeaderLabels(COLUMN_TITLES)
+        for index, (_, _, _, tooltip) in enumerate(COLUMNS):
+            if tooltip:
+                self.horizontalHeaderItem(index).setToolTip(tooltip)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.setSortingEnabled(True)
+        self.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+
+    def set_rows(self, rows: list[RunRow], select: list[Path] | None = None) -> None:
+        """Show ``rows``, keeping the sort order, and select the runs in ``select``."""
+        self.setSortingEnabled(False)  # Qt's advice: sorting while filling scrambles rows
+        self.setRowCount(len(rows))
+        for row_index, row in enumerate(rows):
+            for column_index, (_, text, key, _) in enumerate(COLUMNS):
+                item = _SortableItem(text(row))
+                item.setData(SORT_ROLE, key(row))
+                item.setData(PATH_ROLE, str(row.path))
+                self.setItem(row_index, column_index, item)
+            self.item(row_index, 0).setToolTip(str(row.path))
+        self.setSortingEnabled(True)
+        self.resizeColumnsToContents()
+        self.select_paths(select or [])
+
+    def select_paths(self, paths: list[Path]) -> None:
+        """Select exactly the rows of the run folders in ``paths``."""
+        wanted = {str(path) for path in paths}
+        selection = self.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row_index in range(self.rowCount()):
+            if self.item(row_index, 0).data(PATH_ROLE) in wanted:
+                selection.select(self.model().index(row_index, 0), flags)
+
+    def selected_paths(self) -> list[Path]:
+        """Run folders of the selected rows, top to bottom as shown."""
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return [Path(self.item(row, 0).data(PATH_ROLE)) for row in rows]
+
+    def path_at(self, row: int) -> Path:
+        return Path(self.item(row, 0).data(PATH_ROLE))
+
+    def row_of(self, path: Path) -> int | None:
+        """The row showing the run folder ``path``, or None."""
+        for row in range(self.rowCount()):
+            if self.path_at(row) == Path(path):
+                return row
+        return None
