@@ -4,7 +4,6 @@ the training thread ends, the window stays usable, and nothing trained is lost."
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,18 +18,11 @@ from kc_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot) -> Iterator[MainWindow]:
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.show()
-    main.load_core()
-    qtbot.waitUntil(lambda: main.is_core_ready, timeout=60_000)
-    qtbot.waitUntil(lambda: main.data_tab.dataset is not None, timeout=60_000)
-    main.model_tab.select_model("mlp")
-    main.model_tab.epochsSpin.setValue(2)
-    yield main
-    if main.session.is_active:
-        main.session.shutdown()
+def window(ready_window: MainWindow) -> MainWindow:
+    """The ready window set to train a small MLP for two epochs."""
+    ready_window.model_tab.select_model("mlp")
+    ready_window.model_tab.epochsSpin.setValue(2)
+    return ready_window
 
 
 def _train(window: MainWindow, qtbot) -> dict:
