@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from run_history_helpers import copy_runs, epoch_records, summary_of, train_tiny_run
 
 from kc_desktop.core.paths import runs_dir
@@ -124,6 +125,22 @@ def test_delete_moves_to_the_trash_without_asking(
     assert not runs[0].exists() and (trash / runs[0].name / "config.json").is_file()
     assert asked == []
     assert dock.table.rowCount() == 2 and dock.table.row_of(runs[0]) is None
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the freedesktop.org trash is Linux's")
+def test_delete_uses_the_real_system_trash(
+    dock: RunsDock, runs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_home = tmp_path / "data"
+    data_home.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    if Path(location) != data_home:  # never let a test fill the real user's trash
+        pytest.skip("Qt does not follow XDG_DATA_HOME here")
+    dock.confirm_delete = lambda names: pytest.fail("asked although the trash works")
+    assert dock.delete([runs[0]]) == [runs[0]]
+    assert not runs[0].exists()
+    assert (data_home / "Trash" / "files" / runs[0].name / "config.json").is_file()
 
 
 def test_delete_without_a_trash_asks_first(dock: RunsDock, runs: list[Path]) -> None:

@@ -37,8 +37,7 @@ def move_to_trash(path: Path) -> bool:
 
     Qt knows the trash of Windows, macOS and freedesktop.org desktops (Linux).
     """
-    moved, _ = QFile.moveToTrash(str(path))
-    return moved
+    return QFile(str(path)).moveToTrash()
 
 
 class RunsDock(QDockWidget):
