@@ -137,12 +137,23 @@ def _finish(watcher: _RunWatcher) -> dict[str, Any]:
 
 
 def window_samples_per_s(window: MainWindow, ticks: TickRecorder, epochs: int) -> float:
-    """Samples/s the engine reports for a run started with the Train button."""
+    """Samples/s the engine reports for a run started with the Train button.
+
+    GUI ticks are recorded from the click to the end of the last epoch: what the window
+    does after the run (reopening it for the gallery) is not part of "while training".
+    """
+
+    def on_epoch_ended(logs: dict[str, Any]) -> None:
+        if logs["epoch"] >= epochs:
+            ticks.stop()
+
+    window.session.epoch_ended.connect(on_epoch_ended)
     ticks.start()
     try:
         summary = _finish(_start_run(window, epochs))
     finally:
         ticks.stop()
+        window.session.epoch_ended.disconnect(on_epoch_ended)
     return float(summary["samples_per_s"])
 
 
