@@ -43,6 +43,25 @@ def digits_vae_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_mlp_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An MLP trained 2 epochs on the tiny band set (a few seconds), shared by the suite."""
+    from run_history_helpers import train_tiny_run
+
+    return train_tiny_run(tmp_path_factory.mktemp("tiny_runs"), "mlp", epochs=2)
+
+
+@pytest.fixture
+def saved_runs(tiny_mlp_dir: Path, digits_classifier_dir: Path, digits_vae_dir: Path) -> list[Path]:
+    """Copies of a tiny MLP, a digits CNN and a digits VAE in this test's runs folder, in
+    that order: a test may rename or delete them."""
+    from run_history_helpers import copy_runs
+
+    from kc_desktop.core.paths import runs_dir
+
+    return copy_runs([tiny_mlp_dir, digits_classifier_dir, digits_vae_dir], runs_dir())
+
+
+@pytest.fixture(scope="session")
 def digits_feature_net_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample-quality feature classifier of digits (small CNN, ~97%), trained once."""
     from quality_helpers import train_digits_feature_net

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from run_history_helpers import copy_runs, epoch_records, summary_of, train_tiny_run
+from run_history_helpers import epoch_records, summary_of
 
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.core.run_history import (
@@ -25,26 +25,15 @@ from kc_desktop.core.run_history import (
 )
 
 
-@pytest.fixture(scope="module")
-def tiny_mlp_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return train_tiny_run(tmp_path_factory.mktemp("tiny_runs"), "mlp", epochs=2)
-
-
-@pytest.fixture
-def runs(tiny_mlp_dir: Path, digits_classifier_dir: Path, digits_vae_dir: Path) -> list[Path]:
-    """Copies of a tiny MLP, a digits CNN and a digits VAE in this test's runs folder."""
-    return copy_runs([tiny_mlp_dir, digits_classifier_dir, digits_vae_dir], runs_dir())
-
-
 def _rows_by_name(training: Path | None = None) -> dict:
     return {row.name: row for row in run_rows(training=training)}
 
 
-def test_rows_describe_every_saved_run(runs: list[Path]) -> None:
-    mlp, cnn, vae = runs
+def test_rows_describe_every_saved_run(saved_runs: list[Path]) -> None:
+    mlp, cnn, vae = saved_runs
     (runs_dir() / "not-a-run").mkdir()
     rows = _rows_by_name()
-    assert set(rows) == {run.name for run in runs}
+    assert set(rows) == {run.name for run in saved_runs}
     for run, model, dataset in ((mlp, "mlp", "tiny"), (cnn, "small-cnn", "digits")):
         row, summary = rows[run.name], summary_of(run)
         config = json.loads((run / "config.json").read_text())
@@ -70,8 +59,8 @@ def test_rows_describe_every_saved_run(runs: list[Path]) -> None:
     assert vae_row.loss == summary_of(vae)["test_loss"]
 
 
-def test_unfinished_run_shows_its_last_checkpoint(runs: list[Path]) -> None:
-    run = runs[0]
+def test_unfinished_run_shows_its_last_checkpoint(saved_runs: list[Path]) -> None:
+    run = saved_runs[0]
     (run / "summary.json").unlink()
     checkpoint = json.loads((run / "checkpoint.json").read_text())
     row = _rows_by_name()[run.name]
@@ -82,9 +71,9 @@ def test_unfinished_run_shows_its_last_checkpoint(runs: list[Path]) -> None:
 
 
 def test_rows_take_paths_from_the_folder_and_ignore_values_that_are_not_numbers(
-    runs: list[Path],
+    saved_runs: list[Path],
 ) -> None:
-    run = runs[0]
+    run = saved_runs[0]
     summary = summary_of(run) | {"run_dir": "/etc", "test_accuracy": "100%"}
     (run / "summary.json").write_text(json.dumps(summary))
     config = json.loads((run / "config.json").read_text()) | {"lr": "fast", "epochs": True}
@@ -94,8 +83,8 @@ def test_rows_take_paths_from_the_folder_and_ignore_values_that_are_not_numbers(
     assert (row.lr, row.epochs, row.accuracy) == (None, None, None)
 
 
-def test_rename_moves_the_folder_and_keeps_the_run(runs: list[Path]) -> None:
-    run = runs[0]
+def test_rename_moves_the_folder_and_keeps_the_run(saved_runs: list[Path]) -> None:
+    run = saved_runs[0]
     before = _rows_by_name()[run.name]
     target = rename_run(run, "  best mlp  ")
     assert target == runs_dir() / "best mlp"
@@ -111,17 +100,19 @@ def test_rename_moves_the_folder_and_keeps_the_run(runs: list[Path]) -> None:
 @pytest.mark.parametrize(
     "name", ["../x", "a/b", "a\\b", "", "   ", ".hidden", "..", "bad.", "c:d", "x" * 101, "t\tab"]
 )
-def test_rename_refuses_names_that_are_not_plain_folder_names(runs: list[Path], name: str) -> None:
-    run = runs[0]
+def test_rename_refuses_names_that_are_not_plain_folder_names(
+    saved_runs: list[Path], name: str
+) -> None:
+    run = saved_runs[0]
     with pytest.raises(ValueError):
         rename_run(run, name)
     assert run.is_dir()
-    assert sorted(p.name for p in runs_dir().iterdir()) == sorted(r.name for r in runs)
+    assert sorted(p.name for p in runs_dir().iterdir()) == sorted(r.name for r in saved_runs)
     assert not (runs_dir().parent / "x").exists()
 
 
-def test_rename_refuses_a_name_taken_even_in_another_case(runs: list[Path]) -> None:
-    first, second = runs[0], runs[1]
+def test_rename_refuses_a_name_taken_even_in_another_case(saved_runs: list[Path]) -> None:
+    first, second = saved_runs[0], saved_runs[1]
     with pytest.raises(ValueError, match="already exists"):
         rename_run(first, second.name)
     with pytest.raises(ValueError, match="already exists"):
@@ -130,8 +121,8 @@ def test_rename_refuses_a_name_taken_even_in_another_case(runs: list[Path]) -> N
     assert rename_run(first, first.name) == first
 
 
-def test_the_training_run_can_be_neither_renamed_nor_deleted(runs: list[Path]) -> None:
-    run = runs[0]
+def test_the_training_run_can_be_neither_renamed_nor_deleted(saved_runs: list[Path]) -> None:
+    run = saved_runs[0]
     with pytest.raises(ValueError, match="training now"):
         rename_run(run, "other", training=run)
     with pytest.raises(ValueError, match="training now"):
@@ -140,9 +131,9 @@ def test_the_training_run_can_be_neither_renamed_nor_deleted(runs: list[Path]) -
 
 
 def test_delete_removes_only_run_folders_inside_the_runs_folder(
-    runs: list[Path], tmp_path: Path
+    saved_runs: list[Path], tmp_path: Path
 ) -> None:
-    outside = Path(shutil.copytree(runs[0], tmp_path / "elsewhere"))
+    outside = Path(shutil.copytree(saved_runs[0], tmp_path / "elsewhere"))
     with pytest.raises(ValueError, match="not a run folder"):
         check_deletable(outside)
     plain = runs_dir() / "holiday photos"
@@ -154,17 +145,17 @@ def test_delete_removes_only_run_folders_inside_the_runs_folder(
     with pytest.raises(ValueError, match="not a run folder"):
         delete_run(link)
     assert outside.is_dir() and plain.is_dir()
-    delete_run(runs[0])
-    assert not runs[0].exists()
-    assert runs[0].name not in _rows_by_name()
+    delete_run(saved_runs[0])
+    assert not saved_runs[0].exists()
+    assert saved_runs[0].name not in _rows_by_name()
 
 
 def test_validate_run_name_strips_spaces() -> None:
     assert validate_run_name("  cnn, lr 1e-3 ") == "cnn, lr 1e-3"
 
 
-def test_epoch_curves_equal_the_epoch_lines_of_metrics_jsonl(runs: list[Path]) -> None:
-    for run in runs:
+def test_epoch_curves_equal_the_epoch_lines_of_metrics_jsonl(saved_runs: list[Path]) -> None:
+    for run in saved_runs:
         records = epoch_records(run)
         curves = read_epoch_curves(run)
         metrics = set(records[0]) - {"kind", "epoch", "seconds"}
@@ -173,8 +164,8 @@ def test_epoch_curves_equal_the_epoch_lines_of_metrics_jsonl(runs: list[Path]) -
             assert curves[metric] == {r["epoch"]: r[metric] for r in records}
 
 
-def test_epoch_curves_skip_lines_that_are_not_epoch_records(runs: list[Path]) -> None:
-    run = runs[0]
+def test_epoch_curves_skip_lines_that_are_not_epoch_records(saved_runs: list[Path]) -> None:
+    run = saved_runs[0]
     expected = read_epoch_curves(run)
     with (run / "metrics.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('[1, 2]\n"text"\n{"kind": "epoch", "epoch": "3", "loss": 1.0}\n')
@@ -183,9 +174,9 @@ def test_epoch_curves_skip_lines_that_are_not_epoch_records(runs: list[Path]) ->
 
 
 def test_shared_metrics_put_validation_accuracy_first_and_keep_only_common_ones(
-    runs: list[Path],
+    saved_runs: list[Path],
 ) -> None:
-    mlp, cnn, vae = (read_epoch_curves(run) for run in runs)
+    mlp, cnn, vae = (read_epoch_curves(run) for run in saved_runs)
     classifiers = shared_metrics([mlp, cnn])
     assert classifiers[0] == "val_accuracy"
     assert set(classifiers) == {"accuracy", "loss", "val_accuracy", "val_loss"}
@@ -194,8 +185,10 @@ def test_shared_metrics_put_validation_accuracy_first_and_keep_only_common_ones(
     assert shared_metrics([]) == []
 
 
-def test_comparison_csv_holds_the_points_of_metrics_jsonl(runs: list[Path], tmp_path: Path) -> None:
-    mlp, cnn = runs[0], runs[1]
+def test_comparison_csv_holds_the_points_of_metrics_jsonl(
+    saved_runs: list[Path], tmp_path: Path
+) -> None:
+    mlp, cnn = saved_runs[0], saved_runs[1]
     curves = {run.name: read_epoch_curves(run) for run in (mlp, cnn)}
     path = tmp_path / "compare.csv"
     write_comparison_csv(path, comparison_rows(curves, "val_loss"))

@@ -5,33 +5,21 @@ from __future__ import annotations
 import csv
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtCore import QStandardPaths, Qt
-from run_history_helpers import copy_runs, epoch_records, summary_of, train_tiny_run
+from run_history_helpers import epoch_records, summary_of
 
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.ui.runs_dock import RunsDock
 from kc_desktop.ui.widgets.runs_table import COLUMN_TITLES
 
 
-@pytest.fixture(scope="module")
-def tiny_mlp_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return train_tiny_run(tmp_path_factory.mktemp("tiny_runs"), "mlp", epochs=2)
-
-
 @pytest.fixture
-def runs(tiny_mlp_dir: Path, digits_classifier_dir: Path, digits_vae_dir: Path) -> list[Path]:
-    """Copies of a tiny MLP, a digits CNN and a digits VAE in this test's runs folder."""
-    return copy_runs([tiny_mlp_dir, digits_classifier_dir, digits_vae_dir], runs_dir())
-
-
-@pytest.fixture
-def dock(qtbot, runs: list[Path]) -> RunsDock:
+def dock(qtbot, saved_runs: list[Path]) -> RunsDock:
     widget = RunsDock()
     qtbot.addWidget(widget)
     widget.resize(1200, 360)
@@ -53,9 +41,9 @@ def _messages(dock: RunsDock) -> list[str]:
 
 
 def test_table_has_one_row_per_saved_run_with_its_settings_and_results(
-    dock: RunsDock, runs: list[Path]
+    dock: RunsDock, saved_runs: list[Path]
 ) -> None:
-    mlp, cnn, vae = runs
+    mlp, cnn, vae = saved_runs
     assert dock.objectName() == "runsDock" and dock.table.objectName() == "runsTable"
     assert dock.table.rowCount() == 3
     for run, model, dataset in ((mlp, "mlp", "tiny"), (cnn, "small-cnn", "digits")):
@@ -72,27 +60,29 @@ def test_table_has_one_row_per_saved_run_with_its_settings_and_results(
     assert _cell(dock, vae, "Accuracy") == ""
 
 
-def test_sorting_by_accuracy_orders_runs_by_value(dock: RunsDock, runs: list[Path]) -> None:
+def test_sorting_by_accuracy_orders_runs_by_value(dock: RunsDock, saved_runs: list[Path]) -> None:
     column = COLUMN_TITLES.index("Accuracy")
     dock.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     shown = [dock.table.path_at(row) for row in range(dock.table.rowCount())]
     accuracies = [summary_of(run).get("test_accuracy", -1.0) for run in shown]
     assert accuracies == sorted(accuracies, reverse=True)
-    assert shown[-1] == runs[2]  # the VAE has no accuracy
+    assert shown[-1] == saved_runs[2]  # the VAE has no accuracy
 
 
-def test_open_asks_the_window_to_load_the_run(dock: RunsDock, runs: list[Path], qtbot) -> None:
-    dock.table.select_paths([runs[1]])
+def test_open_asks_the_window_to_load_the_run(
+    dock: RunsDock, saved_runs: list[Path], qtbot
+) -> None:
+    dock.table.select_paths([saved_runs[1]])
     with qtbot.waitSignal(dock.open_requested) as opened:
         qtbot.mouseClick(dock.openButton, Qt.MouseButton.LeftButton)
-    assert opened.args == [str(runs[1])]
+    assert opened.args == [str(saved_runs[1])]
 
 
 def test_rename_renames_the_folder_and_refuses_escapes_and_clashes(
-    dock: RunsDock, runs: list[Path], qtbot
+    dock: RunsDock, saved_runs: list[Path], qtbot
 ) -> None:
     messages = _messages(dock)
-    mlp, cnn, _ = runs
+    mlp, cnn, _ = saved_runs
     dock.table.select_paths([mlp])
     dock.ask_name = lambda current: "../x"
     dock.renameButton.click()
@@ -113,23 +103,23 @@ def test_rename_renames_the_folder_and_refuses_escapes_and_clashes(
 
 
 def test_delete_moves_to_the_trash_without_asking(
-    dock: RunsDock, runs: list[Path], tmp_path: Path
+    dock: RunsDock, saved_runs: list[Path], tmp_path: Path
 ) -> None:
     trash = tmp_path / "trash"
     trash.mkdir()
     asked: list[list[str]] = []
     dock.move_to_trash = lambda path: bool(shutil.move(path, trash / path.name))
     dock.confirm_delete = lambda names: asked.append(names) or True
-    dock.table.select_paths([runs[0]])
+    dock.table.select_paths([saved_runs[0]])
     dock.deleteButton.click()
-    assert not runs[0].exists() and (trash / runs[0].name / "config.json").is_file()
+    assert not saved_runs[0].exists() and (trash / saved_runs[0].name / "config.json").is_file()
     assert asked == []
-    assert dock.table.rowCount() == 2 and dock.table.row_of(runs[0]) is None
+    assert dock.table.rowCount() == 2 and dock.table.row_of(saved_runs[0]) is None
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the freedesktop.org trash is Linux's")
 def test_delete_uses_the_real_system_trash(
-    dock: RunsDock, runs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    dock: RunsDock, saved_runs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_home = tmp_path / "data"
     data_home.mkdir()
@@ -138,38 +128,38 @@ def test_delete_uses_the_real_system_trash(
     if Path(location) != data_home:  # never let a test fill the real user's trash
         pytest.skip("Qt does not follow XDG_DATA_HOME here")
     dock.confirm_delete = lambda names: pytest.fail("asked although the trash works")
-    assert dock.delete([runs[0]]) == [runs[0]]
-    assert not runs[0].exists()
-    assert (data_home / "Trash" / "files" / runs[0].name / "config.json").is_file()
+    assert dock.delete([saved_runs[0]]) == [saved_runs[0]]
+    assert not saved_runs[0].exists()
+    assert (data_home / "Trash" / "files" / saved_runs[0].name / "config.json").is_file()
 
 
-def test_delete_without_a_trash_asks_first(dock: RunsDock, runs: list[Path]) -> None:
+def test_delete_without_a_trash_asks_first(dock: RunsDock, saved_runs: list[Path]) -> None:
     answers = [False, True]
     asked: list[list[str]] = []
     dock.move_to_trash = lambda path: False
     dock.confirm_delete = lambda names: asked.append(names) or answers.pop(0)
-    dock.table.select_paths([runs[0], runs[1]])
+    dock.table.select_paths([saved_runs[0], saved_runs[1]])
     assert dock.delete(dock.table.selected_paths()) == []
-    assert runs[0].is_dir() and runs[1].is_dir() and dock.table.rowCount() == 3
+    assert saved_runs[0].is_dir() and saved_runs[1].is_dir() and dock.table.rowCount() == 3
     dock.deleteButton.click()
-    assert sorted(asked[-1]) == sorted([runs[0].name, runs[1].name])
-    assert not runs[0].exists() and not runs[1].exists()
+    assert sorted(asked[-1]) == sorted([saved_runs[0].name, saved_runs[1].name])
+    assert not saved_runs[0].exists() and not saved_runs[1].exists()
     assert dock.table.rowCount() == 1
 
 
-def test_the_training_run_is_never_deleted(dock: RunsDock, runs: list[Path]) -> None:
+def test_the_training_run_is_never_deleted(dock: RunsDock, saved_runs: list[Path]) -> None:
     messages = _messages(dock)
     dock.move_to_trash = lambda path: pytest.fail("the training run reached the trash")
-    dock.set_training_run(str(runs[0]))
-    assert _cell(dock, runs[0], "Status") == "completed"  # it has a summary already
-    assert dock.delete([runs[0]]) == []
-    assert runs[0].is_dir() and "training now" in messages[-1]
+    dock.set_training_run(str(saved_runs[0]))
+    assert _cell(dock, saved_runs[0], "Status") == "completed"  # it has a summary already
+    assert dock.delete([saved_runs[0]]) == []
+    assert saved_runs[0].is_dir() and "training now" in messages[-1]
 
 
 def test_compare_plots_one_curve_per_run_with_the_points_of_metrics_jsonl(
-    dock: RunsDock, runs: list[Path], qtbot
+    dock: RunsDock, saved_runs: list[Path], qtbot
 ) -> None:
-    mlp, cnn, _ = runs
+    mlp, cnn, _ = saved_runs
     panel = dock.compare_panel
     assert not dock.compareButton.isEnabled()
     dock.table.select_paths([mlp, cnn])
@@ -190,8 +180,10 @@ def test_compare_plots_one_curve_per_run_with_the_points_of_metrics_jsonl(
     assert sorted(legend) == sorted([mlp.name, cnn.name])
 
 
-def test_compare_offers_only_metrics_every_run_logged(dock: RunsDock, runs: list[Path]) -> None:
-    mlp, _, vae = runs
+def test_compare_offers_only_metrics_every_run_logged(
+    dock: RunsDock, saved_runs: list[Path]
+) -> None:
+    mlp, _, vae = saved_runs
     dock.table.select_paths([mlp, vae])
     dock.compareButton.click()
     combo = dock.compare_panel.metricCombo
@@ -199,9 +191,9 @@ def test_compare_offers_only_metrics_every_run_logged(dock: RunsDock, runs: list
 
 
 def test_export_writes_the_compared_points_as_csv_and_the_plot_as_png(
-    dock: RunsDock, runs: list[Path], tmp_path: Path
+    dock: RunsDock, saved_runs: list[Path], tmp_path: Path
 ) -> None:
-    mlp, cnn, _ = runs
+    mlp, cnn, _ = saved_runs
     panel = dock.compare_panel
     assert not panel.exportCsvButton.isEnabled()
     dock.table.select_paths([mlp, cnn])
@@ -231,47 +223,32 @@ def test_export_writes_the_compared_points_as_csv_and_the_plot_as_png(
 
 
 def test_renaming_or_deleting_a_compared_run_clears_the_comparison(
-    dock: RunsDock, runs: list[Path]
+    dock: RunsDock, saved_runs: list[Path]
 ) -> None:
-    dock.table.select_paths([runs[0], runs[1]])
+    dock.table.select_paths([saved_runs[0], saved_runs[1]])
     dock.compareButton.click()
     assert dock.compare_panel.plot.series_names()
-    dock.rename(runs[0], "renamed")
+    dock.rename(saved_runs[0], "renamed")
     assert dock.compare_panel.plot.series_names() == []
     assert not dock.compare_panel.exportPngButton.isEnabled()
 
 
-@pytest.fixture
-def window(qtbot) -> Iterator:
-    from kc_desktop.ui.main_window import MainWindow
-
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.resize(1200, 800)
-    main.show()
-    main.load_core()
-    qtbot.waitUntil(lambda: main.is_core_ready, timeout=60_000)
-    yield main
-    if main.session is not None and main.session.is_active:
-        main.session.shutdown()
-
-
 def test_view_menu_toggles_the_dock_with_ctrl_r_and_the_window_remembers_it(
-    window, qtbot, runs: list[Path]
+    ready_window, qtbot, saved_runs: list[Path]
 ) -> None:
     from kc_desktop.ui.main_window import SHORTCUTS_HELP, MainWindow
 
     view_menu = next(
-        action.menu() for action in window.menuBar().actions() if action.text() == "&View"
+        action.menu() for action in ready_window.menuBar().actions() if action.text() == "&View"
     )
     toggle = next(action for action in view_menu.actions() if action.text() == "&Runs")
     assert toggle.shortcut().toString() == "Ctrl+R" and "Ctrl+R" in SHORTCUTS_HELP
-    assert not window.runsDock.isVisible()
+    assert not ready_window.runsDock.isVisible()
     toggle.trigger()
-    assert window.runsDock.isVisible()
-    assert window.runsDock.table.rowCount() == len(runs)
-    assert window.mainTabs.count() == 5
-    window.close()
+    assert ready_window.runsDock.isVisible()
+    assert ready_window.runsDock.table.rowCount() == len(saved_runs)
+    assert ready_window.mainTabs.count() == 5
+    ready_window.close()
 
     again = MainWindow()
     qtbot.addWidget(again)
@@ -284,41 +261,48 @@ def test_view_menu_toggles_the_dock_with_ctrl_r_and_the_window_remembers_it(
 
 
 def test_double_click_opens_the_run_in_the_gallery_and_classify_tabs(
-    window, qtbot, runs: list[Path]
+    ready_window, qtbot, saved_runs: list[Path]
 ) -> None:
-    dock = window.runsDock
+    dock = ready_window.runsDock
     dock.show()
     qtbot.waitExposed(dock.table)
-    for run, tab in ((runs[1], window.classify_tab), (runs[2], window.gallery_tab)):
+    for run, tab in (
+        (saved_runs[1], ready_window.classify_tab),
+        (saved_runs[2], ready_window.gallery_tab),
+    ):
         row = dock.table.row_of(run)
         rect = dock.table.visualRect(dock.table.model().index(row, 0))
         # An item view opens on a double-click only where the press before it landed.
         qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        assert window.current_run.path == run
-        assert window.classify_tab.run is window.current_run
-        assert window.gallery_tab.run_dir == run
-        assert window.mainTabs.currentWidget() is tab
+        assert ready_window.current_run.path == run
+        assert ready_window.classify_tab.run is ready_window.current_run
+        assert ready_window.gallery_tab.run_dir == run
+        assert ready_window.mainTabs.currentWidget() is tab
 
 
-def test_renaming_the_open_run_reopens_it_from_its_new_folder(window, runs: list[Path]) -> None:
-    dock = window.runsDock
+def test_renaming_the_open_run_reopens_it_from_its_new_folder(
+    ready_window, saved_runs: list[Path]
+) -> None:
+    dock = ready_window.runsDock
     dock.show()
-    dock.open_run(runs[1])
-    target = dock.rename(runs[1], "best cnn")
-    assert window.current_run.path == target
-    assert window.gallery_tab.run_dir == target
-    assert window.windowTitle().startswith("best cnn")
+    dock.open_run(saved_runs[1])
+    target = dock.rename(saved_runs[1], "best cnn")
+    assert ready_window.current_run.path == target
+    assert ready_window.gallery_tab.run_dir == target
+    assert ready_window.windowTitle().startswith("best cnn")
 
 
-def test_the_dock_refreshes_when_a_run_ends(window, runs: list[Path], tiny_mlp_dir: Path) -> None:
-    dock = window.runsDock
+def test_the_dock_refreshes_when_a_run_ends(
+    ready_window, saved_runs: list[Path], tiny_mlp_dir: Path
+) -> None:
+    dock = ready_window.runsDock
     dock.show()
-    dock.set_training_run(str(runs[1]))
-    shutil.rmtree(runs[0])
+    dock.set_training_run(str(saved_runs[1]))
+    shutil.rmtree(saved_runs[0])
     new = Path(shutil.copytree(tiny_mlp_dir, runs_dir() / "later run"))
     assert dock.table.rowCount() == 3 and dock.table.row_of(new) is None  # not re-read yet
-    window.session.finished.emit(summary_of(new) | {"run_dir": str(new)})
+    ready_window.session.finished.emit(summary_of(new) | {"run_dir": str(new)})
     assert dock.training_run is None
     assert dock.table.rowCount() == 3
-    assert dock.table.row_of(new) is not None and dock.table.row_of(runs[0]) is None
+    assert dock.table.row_of(new) is not None and dock.table.row_of(saved_runs[0]) is None
