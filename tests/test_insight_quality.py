@@ -13,7 +13,12 @@ from kc_desktop.cli import main
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import load_run
 from kc_desktop.core.insight import feature_net as feature_net_module
-from kc_desktop.core.insight.feature_net import dataset_fingerprint, load_or_train_feature_net
+from kc_desktop.core.insight import quality_metric
+from kc_desktop.core.insight.feature_net import (
+    FeatureNet,
+    dataset_fingerprint,
+    load_or_train_feature_net,
+)
 from kc_desktop.core.insight.quality import (
     GaussianStats,
     QualityScorer,
@@ -156,3 +161,24 @@ def test_cli_train_scores_a_vae_each_epoch(
     run_dir = Path(capsys.readouterr().out.strip().splitlines()[-1])
     epochs = [r for r in RunDirectory(run_dir).read_metrics() if r["kind"] == "epoch"]
     assert len(epochs) == 1 and not any("frechet_distance" in r for r in epochs)
+
+
+def test_a_run_is_told_before_the_feature_net_is_trained(
+    digits_feature_net_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    digits = load_dataset("digits")
+    trained: list[bool] = []
+
+    def train_then_load(dataset, device):
+        trained.append(True)
+        return FeatureNet(load_run(digits_feature_net_dir))
+
+    monkeypatch.setattr(quality_metric, "load_or_train_feature_net", train_then_load)
+    told: list[str] = []
+    config = TrainConfig(model="dcgan", device="cpu")
+    sample_quality_metrics(config, digits, notify=told.append)[0].scorer()
+    assert told == [quality_metric.TRAINING_NOTICE] and trained == [True]
+
+    install_feature_net(digits_feature_net_dir)  # cached now: nothing to announce
+    sample_quality_metrics(config, digits, notify=told.append)[0].scorer()
+    assert len(told) == 1

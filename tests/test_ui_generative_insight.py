@@ -12,6 +12,7 @@ from quality_helpers import install_feature_net
 
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import LoadedRun, load_run
+from kc_desktop.core.insight.latent import base_point, decode_traversal
 from kc_desktop.core.insight.nearest import nearest_neighbours
 from kc_desktop.core.runs import RunDirectory
 from kc_desktop.ui.images import qimage_to_array
@@ -80,29 +81,39 @@ def test_live_epochs_add_one_point_each_and_a_new_run_clears_them(tab: GalleryTa
 
 
 def test_latent_traversal_follows_the_slider_only_for_dimensions_in_use(
-    tab: GalleryTab, vae: LoadedRun
+    tab: GalleryTab, vae: LoadedRun, qtbot
 ) -> None:
     tab.set_run(vae)
     traversal = tab.latentTraversal
     assert traversal.latentDimSpin.maximum() == vae.latent_dim - 1
+
+    def image_at(value: int) -> np.ndarray:
+        traversal.latentValueSlider.setValue(value)
+        qtbot.waitUntil(lambda: not traversal.is_decoding(), timeout=10_000)
+        return _pixels(traversal.traversalImage)
+
     changes = []
     for dim in range(vae.latent_dim):
         traversal.latentDimSpin.setValue(dim)
-        traversal.latentValueSlider.setValue(-20)
-        low = _pixels(traversal.traversalImage)
-        traversal.latentValueSlider.setValue(20)
-        changes.append(np.abs(_pixels(traversal.traversalImage) - low).mean())
+        low = image_at(-20)
+        changes.append(np.abs(image_at(20) - low).mean())
     assert max(changes) > 5  # some latent numbers really steer the picture
 
     unused = int(np.argmax(changes))
     with torch.no_grad():  # cut the decoder off from that number: it is now unused
         vae.model.decoder[0].weight[:, unused] = 0
     traversal.latentDimSpin.setValue(unused)
-    traversal.latentValueSlider.setValue(-20)
-    low = _pixels(traversal.traversalImage)
-    traversal.latentValueSlider.setValue(20)
-    assert np.array_equal(_pixels(traversal.traversalImage), low)
+    low = image_at(-20)
+    assert np.array_equal(image_at(20), low)
     assert traversal.latentValueLabel.text() == "+2.0"
+
+    traversal.latentDimSpin.setValue(0)
+    for value in (-30, -10, 5, 25, 12):  # a quick drag: only the last position matters
+        traversal.latentValueSlider.setValue(value)
+    qtbot.waitUntil(lambda: not traversal.is_decoding(), timeout=10_000)
+    expected = decode_traversal(vae, base_point(vae), 0, 1.2)
+    shown = _pixels(traversal.traversalImage)
+    assert np.array_equal(shown, np.broadcast_to(expected, shown.shape))
 
 
 def test_latent_traversal_is_for_vae_runs_only(tab: GalleryTab, digits_classifier_dir) -> None:

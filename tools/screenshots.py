@@ -1,7 +1,8 @@
 """Render every tab of the window to docs/screenshots/*.png, offscreen, with real content.
 
 Trains a short digits classifier (curves, its evaluation, classify tab with saliency) and a
-short VAE (gallery) so that no screenshot shows an empty tab. Run with ``make screenshots``.
+short VAE and DCGAN (gallery, quality, traversal, nearest images) so that no screenshot shows
+an empty tab. Run with ``make screenshots``.
 """
 
 from __future__ import annotations
@@ -70,6 +71,17 @@ def main() -> int:
     train(window, "vae", 5)
     window.gallery_tab.interpolateButton.click()
     grab(window, 3, "gallery")
+    gallery = window.gallery_tab
+    gallery.galleryViews.setCurrentWidget(gallery.latentTraversal)
+    gallery.latentTraversal.latentValueSlider.setValue(15)
+    wait_until(lambda: not gallery.latentTraversal.is_decoding())
+    grab(window, 3, "gallery-vae-insight")
+    train(window, "dcgan", 6)
+    gallery.galleryViews.setCurrentWidget(gallery.nearestPanel)
+    gallery.nearestPanel.nearestButton.click()
+    wait_until(lambda: gallery.nearestPanel.report is not None)
+    grab(window, 3, "gallery-dcgan")
+    gallery.galleryViews.setCurrentIndex(0)
     train(window, "small-cnn", 3)
     wait_until(lambda: window.gallery_tab.evaluationView.evaluation is not None)
     grab(window, 3, "evaluation")

@@ -90,7 +90,9 @@ class TrainingWorker(QObject):
                 callbacks=[_SignalBridge(self)],
                 control=self.control,
                 dataset=dataset,
-                epoch_metrics=sample_quality_metrics(self.config, dataset),
+                epoch_metrics=sample_quality_metrics(
+                    self.config, dataset, notify=lambda text: self.event_logged.emit(text, "info")
+                ),
             )
             summary = trainer.fit()
             self.unsaved = trainer.unsaved

@@ -114,12 +114,17 @@ def _resize(images: torch.Tensor, size: int) -> torch.Tensor:
     return resized.clamp(0, 1)
 
 
+def is_feature_net_cached(dataset: ImageDataset) -> bool:
+    """True when ``dataset``'s feature net is on disk (no training needed)."""
+    return (feature_nets_dir() / dataset_fingerprint(dataset) / "summary.json").is_file()
+
+
 def load_or_train_feature_net(dataset: ImageDataset, device: str = "auto") -> FeatureNet:
     """The cached feature net of ``dataset``, trained first (a few seconds) when missing."""
     from kc_desktop.core.devices import resolve_device
 
     target = feature_nets_dir() / dataset_fingerprint(dataset)
-    if not (target / "summary.json").is_file():
+    if not is_feature_net_cached(dataset):
         _train_into(target, dataset, device)
     try:
         run = load_run(target, device=str(resolve_device(device)))

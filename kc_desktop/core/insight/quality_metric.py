@@ -8,11 +8,13 @@ the first epoch also trains the feature classifier unless it is cached (a few se
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.inference import decode_latents
-from kc_desktop.core.insight.feature_net import load_or_train_feature_net
+from kc_desktop.core.insight.feature_net import is_feature_net_cached, load_or_train_feature_net
 from kc_desktop.core.insight.quality import QualityScorer
 from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.core.training.config import TrainConfig
@@ -21,15 +23,26 @@ from kc_desktop.core.training.engine import EpochMetric
 QUALITY_SAMPLES = 512
 SCORED_TASKS = ("vae", "gan")
 LATENT_SEED_OFFSET = 54_321  # keeps these points apart from the gallery's fixed noise
+TRAINING_NOTICE = (
+    "Training the small classifier behind the sample-quality score (once for this dataset)…"
+)
 
 
-def sample_quality_metrics(config: TrainConfig, dataset: ImageDataset) -> list[EpochMetric]:
-    """The quality hook for ``config``'s run, or none (classifiers, autoencoder, switched off)."""
+def sample_quality_metrics(
+    config: TrainConfig, dataset: ImageDataset, notify: Callable[[str], None] | None = None
+) -> list[EpochMetric]:
+    """The quality hook for ``config``'s run, or none (classifiers, autoencoder, switched off).
+
+    ``notify(message)`` is told before the feature classifier is trained, which pauses the
+    run for a few seconds after its first epoch.
+    """
     task = get_model_spec(config.model).task
     too_few = len(dataset.splits["train"]) < 2  # a covariance needs two images
     if not config.score_samples or task not in SCORED_TASKS or too_few:
         return []
-    return [SampleQualityMetric(dataset, task, device=config.device, seed=config.seed)]
+    return [
+        SampleQualityMetric(dataset, task, device=config.device, seed=config.seed, notify=notify)
+    ]
 
 
 @torch.no_grad()
@@ -54,16 +67,20 @@ class SampleQualityMetric:
         device: str = "auto",
         seed: int = 0,
         scorer: QualityScorer | None = None,
+        notify: Callable[[str], None] | None = None,
     ) -> None:
         self.dataset = dataset
         self.task = task
         self.device = device
         self.seed = seed
         self._scorer = scorer
+        self.notify = notify
 
     def scorer(self) -> QualityScorer:
         """Built on first use: loads (or trains) the feature net and the real statistics."""
         if self._scorer is None:
+            if self.notify is not None and not is_feature_net_cached(self.dataset):
+                self.notify(TRAINING_NOTICE)
             feature_net = load_or_train_feature_net(self.dataset, self.device)
             real_images, _ = self.dataset.split("train")
             held_out, _ = self.dataset.split("test")

@@ -173,7 +173,6 @@ class GalleryTab(QWidget):
         self.interpolationHint.setWordWrap(True)
         self.interpolationGrid = ImageGrid(objectName="interpolationGrid")
         self.interpolationGrid.setMinimumHeight(80)
-        self.interpolationGrid.setMaximumHeight(150)
         self.interpolationGrid.setToolTip(
             "From the left image to the right one through the latent space, in 10 steps."
         )
