@@ -171,8 +171,8 @@ def stop_latency_steps(window: MainWindow) -> float:
     """Seconds from pressing Stop to the run's end, over the seconds of one training step."""
     watcher = _start_run(window, 1000)
     wait_until(lambda: len(watcher.records) >= STOP_AFTER_STEPS or watcher.done, "steps to log")
-    last = watcher.records[-1]
-    step_s = window.model_tab.batchSizeSpin.value() / float(last["samples_per_s"])
+    rate = median([float(r["samples_per_s"]) for r in watcher.records[-10:]])
+    step_s = window.model_tab.batchSizeSpin.value() / rate
     pressed = time.perf_counter()
     window.train_tab.stopButton.click()
     _finish(watcher)
