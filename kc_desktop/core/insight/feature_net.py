@@ -116,7 +116,12 @@ def _resize(images: torch.Tensor, size: int) -> torch.Tensor:
 
 def is_feature_net_cached(dataset: ImageDataset) -> bool:
     """True when ``dataset``'s feature net is on disk (no training needed)."""
-    return (feature_nets_dir() / dataset_fingerprint(dataset) / "summary.json").is_file()
+    return _is_complete(feature_nets_dir() / dataset_fingerprint(dataset))
+
+
+def _is_complete(net_dir: Path) -> bool:
+    """summary.json is written last, when the run ended: its presence means the net is whole."""
+    return (net_dir / "summary.json").is_file()
 
 
 def load_or_train_feature_net(dataset: ImageDataset, device: str = "auto") -> FeatureNet:
@@ -124,7 +129,7 @@ def load_or_train_feature_net(dataset: ImageDataset, device: str = "auto") -> Fe
     from kc_desktop.core.devices import resolve_device
 
     target = feature_nets_dir() / dataset_fingerprint(dataset)
-    if not is_feature_net_cached(dataset):
+    if not _is_complete(target):
         _train_into(target, dataset, device)
     try:
         run = load_run(target, device=str(resolve_device(device)))
@@ -151,7 +156,7 @@ def _train_into(target: Path, dataset: ImageDataset, device: str) -> None:
         try:
             os.replace(summary["run_dir"], target)
         except OSError:
-            if not (target / "summary.json").is_file():  # not another process's finished net
+            if not _is_complete(target):  # not another process's finished net
                 raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
