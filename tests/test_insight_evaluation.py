@@ -13,6 +13,8 @@ from helpers import tiny_dataset
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import load_run
 from kc_desktop.core.insight.evaluation import Evaluation, evaluate_run, evaluate_saved_run
+from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.core.training.engine import Trainer
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +105,18 @@ def test_other_data_or_a_generative_run_gives_a_plain_error(
         evaluate_run(load_run(digits_classifier_dir), dataset=tiny_dataset(classes=10))
     with pytest.raises(ValueError, match="Only classifier runs"):
         evaluate_run(load_run(digits_vae_dir))
+
+
+@pytest.mark.slow
+def test_resized_colour_images_reproduce_the_reported_accuracy(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Shapes are 32x32 colour; the small CNN takes 28x28, so the split must be resized alike."""
+    summary = Trainer(
+        TrainConfig(dataset="shapes", model="small-cnn", epochs=1, device="cpu"),
+        runs_parent=tmp_path_factory.mktemp("runs"),
+    ).fit()
+    evaluation = evaluate_saved_run(summary["run_dir"])
+    assert evaluation.images.shape[1:] == (28, 28, 3)
+    assert evaluation.total == load_dataset("shapes").splits["test"].numel()
+    assert evaluation.accuracy == pytest.approx(summary["test_accuracy"], abs=1e-12)
