@@ -161,10 +161,11 @@ def test_compare_plots_one_curve_per_run_with_the_points_of_metrics_jsonl(
 ) -> None:
     mlp, cnn, _ = saved_runs
     panel = dock.compare_panel
-    assert not dock.compareButton.isEnabled()
+    assert not dock.compareButton.isEnabled() and not panel.isVisible()
     dock.table.select_paths([mlp, cnn])
     assert dock.compareButton.isEnabled()
     qtbot.mouseClick(dock.compareButton, Qt.MouseButton.LeftButton)
+    assert panel.isVisible()
     plot = dock.findChild(type(panel.plot), "comparePlot")
     assert plot is panel.plot
     assert panel.metric == "val_accuracy"
@@ -178,6 +179,8 @@ def test_compare_plots_one_curve_per_run_with_the_points_of_metrics_jsonl(
             assert ys.tolist() == [record[metric] for record in records]
     legend = [label.text for _, label in plot.legend.items]
     assert sorted(legend) == sorted([mlp.name, cnn.name])
+    panel.closeButton.click()
+    assert not panel.isVisible()
 
 
 def test_compare_offers_only_metrics_every_run_logged(
@@ -191,13 +194,14 @@ def test_compare_offers_only_metrics_every_run_logged(
 
 
 def test_export_writes_the_compared_points_as_csv_and_the_plot_as_png(
-    dock: RunsDock, saved_runs: list[Path], tmp_path: Path
+    dock: RunsDock, saved_runs: list[Path], tmp_path: Path, qtbot
 ) -> None:
     mlp, cnn, _ = saved_runs
     panel = dock.compare_panel
     assert not panel.exportCsvButton.isEnabled()
     dock.table.select_paths([mlp, cnn])
     dock.compareButton.click()
+    qtbot.waitUntil(lambda: panel.plot.width() > 200)  # laid out, as a person sees it
     panel.metricCombo.setCurrentText("val_loss")
     targets = {".csv": tmp_path / "compare.csv", ".png": tmp_path / "compare.png"}
     panel.choose_save_path = lambda title, suggested, file_filter: str(

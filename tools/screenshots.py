@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KC_DESKTOP_HOME", tempfile.mkdtemp(prefix="kc_screens_"))
 
 from PIL import Image
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 
 from kc_desktop.ui.app import create_application
 from kc_desktop.ui.main_window import MainWindow
@@ -55,6 +55,17 @@ def grab(window: MainWindow, index: int, name: str) -> None:
         loop.exec()
     window.grab().save(str(OUT / f"{name}.png"))
     print(OUT / f"{name}.png")
+
+
+def show_runs_comparison(window: MainWindow) -> None:
+    """Open the Runs dock and overlay the validation accuracy of the classifier runs."""
+    dock = window.runsDock
+    window.resize(1280, 1040)  # the Train tab keeps its height; the dock gets the rest
+    dock.show()
+    window.resizeDocks([dock], [400], Qt.Orientation.Vertical)
+    paths = [dock.table.path_at(row) for row in range(dock.table.rowCount())]
+    dock.table.select_paths([path for path in paths if path.name.endswith(("-mlp", "-cnn"))])
+    dock.compare_selected()
 
 
 def main() -> int:
@@ -99,6 +110,10 @@ def main() -> int:
     broken.write_bytes(b"not really a photo")
     window.classify_tab.classify_files([*samples, str(broken)])
     grab(window, 4, "classify")
+    train(window, "mlp", 3)
+    show_runs_comparison(window)
+    grab(window, 2, "runs")
+    window.runsDock.hide()
     window.confirm_close = lambda: True
     window.close()
     app.processEvents()

@@ -91,6 +91,7 @@ class RunsDock(QDockWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        self.compare_panel.hide()  # shown by Compare: until then the table has the width
         self.setWidget(splitter)
         self._update_buttons()
 
@@ -196,7 +197,8 @@ class RunsDock(QDockWidget):
         if len(paths) < 2:
             self.status_message.emit("Select two or more runs to compare (Ctrl+click).")
             return
-        self.compare_panel.compare(paths)
+        if self.compare_panel.compare(paths):
+            self.compare_panel.show()
 
     # ---------------------------------------------------------------- internals
     def _forget_compared(self, paths: list[Path]) -> None:

@@ -59,12 +59,16 @@ class ComparePanel(QWidget):
         self.exportCsvButton.setToolTip("One line per point: run, epoch, metric, value")
         self.exportCsvButton.clicked.connect(self._on_export_csv_clicked)
         self.plot = CurvePlot(objectName="comparePlot", x_label="epoch", placeholder=PLACEHOLDER)
+        self.closeButton = QPushButton("Close", objectName="closeCompareButton")
+        self.closeButton.setToolTip("Hide the comparison: the table gets the whole width")
+        self.closeButton.clicked.connect(self.hide)
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Metric"))
         controls.addWidget(self.metricCombo, 1)
         controls.addWidget(self.exportPngButton)
         controls.addWidget(self.exportCsvButton)
+        controls.addWidget(self.closeButton)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
@@ -137,6 +141,8 @@ class ComparePanel(QWidget):
             ticks if len(epochs) <= LABEL_EVERY_EPOCH_UP_TO else None
         )
         self.plot.redraw()
+        if epochs:  # finished runs need no room for new points: half an epoch each side
+            self.plot.plot_item.setXRange(min(epochs) - 0.5, max(epochs) + 0.5, padding=0)
 
     def _set_exportable(self, exportable: bool) -> None:
         for widget in (self.metricCombo, self.exportPngButton, self.exportCsvButton):

@@ -73,6 +73,19 @@ COLUMNS: tuple[Column, ...] = (
     ),
     ("Dataset", lambda r: r.dataset, lambda r: r.dataset.casefold(), ""),
     ("Model", lambda r: r.model, lambda r: r.model.casefold(), ""),
+    ("Status", lambda r: r.status, lambda r: r.status, ""),
+    (
+        "Accuracy",
+        _accuracy_text,
+        lambda r: _number_or_missing(r.accuracy),
+        "Test accuracy of a classifier (validation accuracy while a run is unfinished)",
+    ),
+    (
+        "Final loss",
+        _loss_text,
+        lambda r: _number_or_missing(r.loss),
+        "Test loss (a GAN: generator and discriminator losses of the last epoch)",
+    ),
     (
         "Epochs",
         _epochs_text,
@@ -93,19 +106,6 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: (_number_or_missing(r.beta), _number_or_missing(r.latent_dim)),
         "The VAE's KL weight β and the latent size z of generative models",
     ),
-    (
-        "Accuracy",
-        _accuracy_text,
-        lambda r: _number_or_missing(r.accuracy),
-        "Test accuracy of a classifier (validation accuracy while a run is unfinished)",
-    ),
-    (
-        "Final loss",
-        _loss_text,
-        lambda r: _number_or_missing(r.loss),
-        "Test loss (a GAN: generator and discriminator losses of the last epoch)",
-    ),
-    ("Status", lambda r: r.status, lambda r: r.status, ""),
 )
 COLUMN_TITLES = tuple(column[0] for column in COLUMNS)
 
@@ -129,7 +129,7 @@ class RunsTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.setSortingEnabled(True)
-        self.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.sortByColumn(COLUMN_TITLES.index("Date"), Qt.SortOrder.DescendingOrder)
 
     def set_rows(self, rows: list[RunRow], select: list[Path] | None = None) -> None:
         """Show ``rows``, keeping the sort order, and select the runs in ``select``."""
