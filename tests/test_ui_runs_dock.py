@@ -102,6 +102,21 @@ def test_rename_renames_the_folder_and_refuses_escapes_and_clashes(
     assert dock.table.selected_paths() == [target]
 
 
+def test_f2_renames_and_the_delete_key_deletes_in_the_table(
+    dock: RunsDock, saved_runs: list[Path], qtbot
+) -> None:
+    dock.ask_name = lambda current: f"{current} (copy kept)"
+    dock.move_to_trash = lambda path: False
+    dock.confirm_delete = lambda names: True
+    dock.table.select_paths([saved_runs[0]])
+    dock.table.setFocus()
+    qtbot.keyClick(dock.table, Qt.Key.Key_F2)
+    renamed = runs_dir() / f"{saved_runs[0].name} (copy kept)"
+    assert renamed.is_dir() and dock.table.selected_paths() == [renamed]
+    qtbot.keyClick(dock.table, Qt.Key.Key_Delete)
+    assert not renamed.exists() and dock.table.rowCount() == 2
+
+
 def test_delete_moves_to_the_trash_without_asking(
     dock: RunsDock, saved_runs: list[Path], tmp_path: Path
 ) -> None:
