@@ -36,6 +36,7 @@ def machine_info() -> dict[str, Any]:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
             versions[package] = "not installed"
+    versions["torch"] = torch.__version__  # with its build tag, e.g. +cu132 or +cpu
     return {
         "cores": os.cpu_count(),
         "physical_cores": psutil.cpu_count(logical=False),

@@ -25,21 +25,20 @@ def seconds_to_first_paint(kind: str, home: str) -> float:
     env = {**os.environ, "KC_DESKTOP_HOME": home}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
-    child = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "kc_desktop.bench.startup_child", kind],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         env=env,
         text=True,
-    )
-    try:
-        line = child.stdout.readline() if child.stdout else ""
-        elapsed = time.perf_counter() - started
-        child.wait(timeout=CHILD_TIMEOUT_S)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+    ) as child:
+        try:
+            line = child.stdout.readline() if child.stdout else ""
+            elapsed = time.perf_counter() - started
+            child.wait(timeout=CHILD_TIMEOUT_S)
+        finally:
+            if child.poll() is None:
+                child.kill()
     if line.strip() != PAINTED:
         raise RuntimeError(f"The {kind} window never painted (exit status {child.returncode}).")
     return elapsed

@@ -26,9 +26,31 @@ def make_optimizer(
     momentum: float,
     betas: tuple[float, float],
 ) -> torch.optim.Optimizer:
+    """SGD with momentum, or Adam; Adam runs fused where it can (CPU, CUDA).
+
+    PyTorch's default Adam on the CPU updates one tensor after another in Python: fused, the
+    update takes a fifth of the time, which is a third of an MLP's whole step. The fused
+    kernel walks raw memory, so it is kept to contiguous weights: with channels-last ones, a
+    state restored from a checkpoint (stored NCHW) would be read in the wrong order.
+    """
+    params = list(params)
     if name == "sgd":
         return torch.optim.SGD(params, lr=lr, momentum=momentum)
-    return torch.optim.Adam(params, lr=lr, betas=betas)
+    fused = bool(params) and all(
+        p.device.type in ("cpu", "cuda") and p.dtype.is_floating_point and p.is_contiguous()
+        for p in params
+    )
+    return torch.optim.Adam(params, lr=lr, betas=betas, fused=fused or None)
+
+
+def use_fast_layout(model: nn.Module, device: torch.device) -> None:
+    """Put convolution weights in channels-last (NHWC) memory: 6-20% faster steps on CPU
+    (oneDNN) and CUDA (cuDNN). Same network, same numbers, another memory layout; saved
+    checkpoints stay contiguous NCHW."""
+    if device.type in ("cpu", "cuda") and any(
+        isinstance(m, nn.Conv2d | nn.ConvTranspose2d) for m in model.modules()
+    ):
+        model.to(memory_format=torch.channels_last)
 
 
 class Task:
@@ -46,10 +68,7 @@ class Task:
             if use_amp
             else contextlib.nullcontext
         )
-        if device.type in ("cpu", "cuda") and _has_conv(model):
-            # Convolutions run 6-20% faster on NHWC weights (oneDNN / cuDNN): same network,
-            # same numbers, another memory layout. Saved checkpoints stay contiguous NCHW.
-            model.to(memory_format=torch.channels_last)
+        use_fast_layout(model, device)
         self.optimizers = self._make_optimizers()
 
     def _make_optimizers(self) -> list[torch.optim.Optimizer]:
@@ -80,21 +99,23 @@ class Task:
         """(kind, uint8 grid) pairs for the gallery; classifiers have none."""
         return []
 
+    def _train_mode(self) -> None:
+        """``model.train()`` walks every submodule, a noticeable share of a small model's step;
+        evaluation always switches the whole model, so the root's flag tells the mode."""
+        if not self.model.training:
+            self.model.train()
+
     def _optimise(self, optimizer: torch.optim.Optimizer, loss: torch.Tensor) -> None:
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
 
 
-def _has_conv(model: nn.Module) -> bool:
-    return any(isinstance(m, nn.Conv2d | nn.ConvTranspose2d) for m in model.modules())
-
-
 class ClassifyTask(Task):
     metric_names = ("loss", "accuracy")
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> dict[str, torch.Tensor]:
-        self.model.train()
+        self._train_mode()
         with self._autocast():
             logits = self.model(x)
         loss = F.cross_entropy(logits.float(), y)
@@ -154,7 +175,7 @@ class ReconstructTask(_ImageTask):
     """Self-supervised autoencoder: loss = sum over pixels of (x - f(x))^2, mean over samples."""
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> dict[str, torch.Tensor]:
-        self.model.train()
+        self._train_mode()
         with self._autocast():
             recon = self.model(x)
         loss = _sum_squared_error(recon.float(), x)
@@ -196,7 +217,7 @@ class VaeTask(_ImageTask):
         return recon, kl
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> dict[str, torch.Tensor]:
-        self.model.train()
+        self._train_mode()
         recon, kl = self._losses(x)
         loss = recon + self.settings["beta"] * kl
         self._optimise(self.optimizers[0], loss)
@@ -251,7 +272,7 @@ class GanTask(_ImageTask):
         ]
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> dict[str, torch.Tensor]:
-        self.model.train()
+        self._train_mode()
         d_opt, g_opt = self.optimizers
         generator, discriminator = self.model.generator, self.model.discriminator
         z = torch.randn(len(x), self.model.latent_dim, device=x.device)
