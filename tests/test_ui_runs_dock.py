@@ -69,6 +69,16 @@ def test_sorting_by_accuracy_orders_runs_by_value(dock: RunsDock, saved_runs: li
     assert shown[-1] == saved_runs[2]  # the VAE has no accuracy
 
 
+def test_refresh_keeps_the_selection_and_the_column_widths_a_person_set(
+    dock: RunsDock, saved_runs: list[Path]
+) -> None:
+    dock.table.setColumnWidth(0, 333)
+    dock.table.select_paths([saved_runs[1]])
+    dock.refresh()
+    assert dock.table.columnWidth(0) == 333
+    assert dock.table.selected_paths() == [saved_runs[1]]
+
+
 def test_open_asks_the_window_to_load_the_run(
     dock: RunsDock, saved_runs: list[Path], qtbot
 ) -> None:

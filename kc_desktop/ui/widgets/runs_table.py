@@ -134,6 +134,7 @@ class RunsTable(QTableWidget):
     def set_rows(self, rows: list[RunRow], select: list[Path] | None = None) -> None:
         """Show ``rows``, keeping the sort order, and select the runs in ``select``."""
         self.setSortingEnabled(False)  # Qt's advice: sorting while filling scrambles rows
+        first_fill = self.rowCount() == 0  # later, keep the widths a person may have set
         self.setRowCount(len(rows))
         for row_index, row in enumerate(rows):
             for column_index, (_, text, key, _) in enumerate(COLUMNS):
@@ -143,7 +144,8 @@ class RunsTable(QTableWidget):
                 self.setItem(row_index, column_index, item)
             self.item(row_index, 0).setToolTip(str(row.path))
         self.setSortingEnabled(True)
-        self.resizeColumnsToContents()
+        if first_fill:
+            self.resizeColumnsToContents()
         self.select_paths(select or [])
 
     def select_paths(self, paths: list[Path]) -> None:
