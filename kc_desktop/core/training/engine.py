@@ -358,9 +358,9 @@ class Trainer:
             else "no epoch had finished, so nothing was saved"
         )
         return (
-            f"The {describe_device(self.device)} ran out of memory in epoch {state.epoch + 1} "
-            f"with batch size {batch}. Try a batch size of {max(1, batch // 2)} or less, a "
-            f"smaller model or image size, or the CPU; {kept}."
+            f"The device ({describe_device(self.device)}) ran out of memory in epoch "
+            f"{state.epoch + 1} with batch size {batch}. Try a batch size of "
+            f"{max(1, batch // 2)} or less, a smaller model or image size, or the CPU; {kept}."
         )
 
     def _restore(self, run: RunDirectory, task: Task) -> tuple[int, ResumePoint | None]:
