@@ -9,7 +9,6 @@ import pickle
 import struct
 import subprocess
 import sys
-import time
 import urllib.error
 from pathlib import Path
 
@@ -84,11 +83,9 @@ def test_digits_are_the_scikit_learn_digits_upscaled() -> None:
     assert correlation > 0.9
 
 
-def test_shapes_are_fast_deterministic_and_balanced() -> None:
+def test_shapes_are_deterministic_and_balanced() -> None:
     builtin._shapes.cache_clear()
-    started = time.perf_counter()
     first = builtin.load_shapes()
-    assert time.perf_counter() - started < 2.0
     builtin._shapes.cache_clear()
     second = builtin.load_shapes()
     assert torch.equal(first.images, second.images) and torch.equal(first.labels, second.labels)

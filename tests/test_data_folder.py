@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -79,11 +78,9 @@ def test_second_open_is_a_cache_hit(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert len(calls) == 13
     calls.clear()
     reports: list[tuple[int, int]] = []
-    started = time.perf_counter()
     second = load_dataset(
         "folder", path=root, size=16, progress=lambda d, t: reports.append((d, t))
     )
-    assert time.perf_counter() - started < 1.0
     assert calls == []
     assert reports == [(13, 13)]
     assert torch.equal(first.images, second.images) and torch.equal(first.labels, second.labels)
@@ -150,9 +147,7 @@ def test_nested_folders_links_and_loops(tmp_path: Path) -> None:
     os.symlink(root / "cats", root / "cats" / "2024" / "back-up")  # a loop
     os.symlink(root / "cats" / "missing.png", root / "cats" / "dangling.png")
     os.symlink("self.png", root / "cats" / "self.png")
-    started = time.perf_counter()
-    dataset = load_dataset("folder", path=root, size=8)
-    assert time.perf_counter() - started < 5.0
+    dataset = load_dataset("folder", path=root, size=8)  # a loop would hang: pytest-timeout
     counts = torch.bincount(dataset.labels).tolist()
     assert counts == [3, 2, 2]
     reasons = {s.path: s.reason for s in dataset.skipped}
