@@ -191,7 +191,7 @@ class TrainTab(QWidget):
             self.devicePlot.add_series("RAM %", "#9467bd")
 
     def on_metrics(self, records: list[dict[str, Any]]) -> None:
-        """A batch of step logs (at most ~20 batches a second)."""
+        """A batch of step logs (at most ~10 batches a second)."""
         if not records:
             return
         for record in records:
