@@ -3,7 +3,8 @@
 Signals carry plain Python data only (dicts, floats, uint8 numpy copies), never tensors
 or Qt GUI objects, so widgets are touched on the GUI thread alone. Step logs are batched
 and emitted at most ~10 times a second however fast the model trains (each batch costs
-the GUI thread a progress-bar repaint; the plots redraw at 10 Hz anyway).
+the GUI thread a progress-bar repaint and a plot frame, since plots draw only when
+points arrived).
 """
 
 from __future__ import annotations

@@ -5,10 +5,11 @@ pyqtgraph's own scrolling-plot examples):
 
 * points go into growable numpy buffers (capacity doubles when full, so appending is
   amortised O(1)); the curves get views of those buffers, never Python lists re-converted;
-* the curves are redrawn on a 10 Hz QTimer, and only when a point arrived since the last
-  redraw (a dirty flag), however fast points come in. Ten frames a second still reads as
-  live, and each frame repaints axes and text: at 25 Hz the GUI thread used about a quarter
-  of a core during a run, which on two cores came out of the training's samples/s;
+* the curves are redrawn on a 20 Hz QTimer, and only when a point arrived since the last
+  redraw (a dirty flag), however fast points come in. The worker delivers step logs at
+  most 10 times a second, so a live run costs at most ten frames a second: each frame
+  repaints axes and text, and at 25 unconditional frames the GUI thread used about a
+  quarter of a core, which on two cores came out of the training's samples/s;
 * pyqtgraph draws only what is in view (``setClipToView``) and at most a few points per
   pixel column, keeping the peaks (``setDownsampling(auto=True, mode="peak")``);
 * the view range moves only when a point falls outside it, with headroom (``_fit_view``),
@@ -32,7 +33,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
-REDRAW_INTERVAL_MS = 100  # 10 redraws a second at most
+REDRAW_INTERVAL_MS = 50  # 20 Hz timer; frames only when points arrived
 INITIAL_CAPACITY = 256
 SYMBOLS_UP_TO = 50  # plain series with this few points get a dot on each point
 DEFAULT_SMOOTHING = 0.9
