@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -102,3 +105,29 @@ def train_digits_run(tmp_path_factory: pytest.TempPathFactory, **config: object)
             TrainConfig(dataset="digits", **config), runs_parent=tmp_path_factory.mktemp("runs")
         ).fit()
     return Path(summary["run_dir"])
+
+
+@contextmanager
+def disk_full_at_model_write(nth: int = 2) -> Iterator[None]:
+    """Within the block, the ``nth`` move of model.safetensors into place fails with ENOSPC.
+
+    The temporary file is already written when the atomic rename fails, as when a disk
+    fills up half-way through a checkpoint; every other write goes through.
+    """
+    from kc_desktop.core import checkpoints
+    from kc_desktop.core.runs import MODEL_FILE
+
+    real_replace = checkpoints.os.replace
+    model_writes = 0
+
+    def replace(source, target) -> None:
+        nonlocal model_writes
+        if str(target).endswith(MODEL_FILE):
+            model_writes += 1
+            if model_writes == nth:
+                raise OSError(errno.ENOSPC, "No space left on device", str(target))
+        real_replace(source, target)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(checkpoints.os, "replace", replace)
+        yield

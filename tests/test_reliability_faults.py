@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from helpers import tiny_dataset
-from kc_desktop.core import checkpoints
+from helpers import disk_full_at_model_write, tiny_dataset
 from kc_desktop.core.checkpoints import load_checkpoint
 from kc_desktop.core.inference import load_run
 from kc_desktop.core.runs import MODEL_FILE, RunDirectory
@@ -141,19 +140,8 @@ def test_failed_checkpoint_write_keeps_previous_and_the_newest_state_in_memory(
     tmp_path: Path, unstopped, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reference, reference_history = unstopped
-    real_replace = checkpoints.os.replace
-    model_writes = {"n": 0}
-
-    def disk_full_on_second_model_write(source, target) -> None:
-        if str(target).endswith(MODEL_FILE):
-            model_writes["n"] += 1
-            if model_writes["n"] == 2:  # the temp file is written; the move fails
-                raise OSError(errno.ENOSPC, "No space left on device", str(target))
-        real_replace(source, target)
-
-    monkeypatch.setattr(checkpoints.os, "replace", disk_full_on_second_model_write)
-    summary, history, trainer = _fit(tmp_path)
-    monkeypatch.setattr(checkpoints.os, "replace", real_replace)
+    with disk_full_at_model_write():
+        summary, history, trainer = _fit(tmp_path)
     run_dir = Path(summary["run_dir"])
     assert summary["status"] == "unsaved" and summary["epochs"] == 2
     assert "the disk is full" in summary["reason"] and "kept in memory" in summary["reason"]
@@ -285,18 +273,8 @@ def test_train_command_on_a_full_disk_says_what_to_do(
 ) -> None:
     from kc_desktop.cli import main
 
-    real_replace = checkpoints.os.replace
-    model_writes = {"n": 0}
-
-    def disk_full_on_second_model_write(source, target) -> None:
-        if str(target).endswith(MODEL_FILE):
-            model_writes["n"] += 1
-            if model_writes["n"] == 2:
-                raise OSError(errno.ENOSPC, "No space left on device", str(target))
-        real_replace(source, target)
-
-    monkeypatch.setattr(checkpoints.os, "replace", disk_full_on_second_model_write)
-    status = main(["train", "--model", "mlp", "--epochs", "3", "--out", str(tmp_path)])
+    with disk_full_at_model_write():
+        status = main(["train", "--model", "mlp", "--epochs", "3", "--out", str(tmp_path)])
     error = capsys.readouterr().err.strip().splitlines()[-1]  # after the progress lines
     assert status == 2
     (run_dir,) = list(tmp_path.iterdir())

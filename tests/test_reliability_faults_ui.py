@@ -10,7 +10,7 @@ import pytest
 import torch
 from PySide6.QtCore import Qt
 
-from kc_desktop.core import checkpoints
+from helpers import disk_full_at_model_write
 from kc_desktop.core.checkpoints import load_checkpoint
 from kc_desktop.core.runs import MODEL_FILE
 from kc_desktop.core.training import tasks
@@ -61,19 +61,8 @@ def test_out_of_memory_is_reported_and_the_window_trains_again(
 def test_disk_full_offers_save_elsewhere_and_loses_nothing(
     window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    real_replace = checkpoints.os.replace
-    model_writes = {"n": 0}
-
-    def disk_full_on_second_model_write(source, target) -> None:
-        if str(target).endswith(MODEL_FILE):
-            model_writes["n"] += 1
-            if model_writes["n"] == 2:
-                raise OSError(errno.ENOSPC, "No space left on device", str(target))
-        real_replace(source, target)
-
-    monkeypatch.setattr(checkpoints.os, "replace", disk_full_on_second_model_write)
-    summary = _train(window, qtbot)
-    monkeypatch.setattr(checkpoints.os, "replace", real_replace)
+    with disk_full_at_model_write():
+        summary = _train(window, qtbot)
     train = window.train_tab
     assert summary["status"] == "unsaved" and summary["epochs"] == 2
     assert train.saveElsewhereButton.isVisible()
