@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -32,31 +33,27 @@ class RunRecorder(Callback):
         self._append({"kind": "epoch", **logs})
 
     def on_images(self, epoch: int, kind: str, grid: np.ndarray) -> None:
-        if self.error is None:
-            try:
-                self.run.save_image(epoch, kind, grid)
-                return
-            except OSError as error:
-                self.error = error
-        self.backlog.images.append((epoch, kind, grid))
+        if not self._written(lambda: self.run.save_image(epoch, kind, grid)):
+            self.backlog.images.append((epoch, kind, grid))
 
     def on_event(self, message: str, level: str = "info") -> None:
         self._append({"kind": "event", "level": level, "message": message})
 
     def on_run_end(self, summary: dict[str, Any]) -> None:
-        if self.error is None:
-            try:
-                self.run.write_summary(summary)
-                return
-            except OSError as error:
-                self.error = error
-        self.backlog.summary = summary
+        if not self._written(lambda: self.run.write_summary(summary)):
+            self.backlog.summary = summary
 
     def _append(self, record: dict[str, Any]) -> None:
-        if self.error is None:
-            try:
-                self.run.append_metrics(record)
-                return
-            except OSError as error:
-                self.error = error
-        self.backlog.records.append(record)
+        if not self._written(lambda: self.run.append_metrics(record)):
+            self.backlog.records.append(record)
+
+    def _written(self, write: Callable[[], object]) -> bool:
+        """Run one write unless an earlier one failed; False (and the error kept) if not done."""
+        if self.error is not None:
+            return False
+        try:
+            write()
+        except OSError as error:
+            self.error = error
+            return False
+        return True
