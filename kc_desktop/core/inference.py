@@ -144,10 +144,6 @@ def decode_latents(model: torch.nn.Module, task: str, z: torch.Tensor) -> torch.
     return model.decode(z)
 
 
-def _decode(run: LoadedRun, z: torch.Tensor) -> torch.Tensor:
-    return decode_latents(run.model, run.task, z)
-
-
 def sample(run: LoadedRun, n: int = 64, seed: int = 0) -> np.ndarray:
     """A uint8 grid of ``n`` images decoded from random latent points (VAE, DCGAN, AE)."""
     if not run.is_generative:
@@ -155,7 +151,7 @@ def sample(run: LoadedRun, n: int = 64, seed: int = 0) -> np.ndarray:
     generator = torch.Generator().manual_seed(seed)
     z = torch.randn(n, run.latent_dim, generator=generator).to(run.device)
     with torch.no_grad():
-        images = _decode(run, z)
+        images = decode_latents(run.model, run.task, z)
     return to_grid(images, columns=int(np.ceil(np.sqrt(n))))
 
 
@@ -168,5 +164,5 @@ def interpolate(run: LoadedRun, steps: int = 10, seed: int = 0) -> np.ndarray:
     weights = torch.linspace(0, 1, steps).unsqueeze(1)
     z = (ends[0] * (1 - weights) + ends[1] * weights).to(run.device)
     with torch.no_grad():
-        images = _decode(run, z)
+        images = decode_latents(run.model, run.task, z)
     return to_grid(images, columns=steps)
