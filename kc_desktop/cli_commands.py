@@ -6,17 +6,17 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kc_desktop.cli_progress import ConsoleProgress
-from kc_desktop.core.checkpoints import CheckpointError
 from kc_desktop.core.data.errors import DatasetUnavailableError
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.data.registry import list_datasets
-from kc_desktop.core.insight.quality_metric import sample_quality_metrics
 from kc_desktop.core.models.registry import list_models
-from kc_desktop.core.runs import RunDirectory, encode_png
-from kc_desktop.core.training.config import TrainConfig, load_config_dataset
-from kc_desktop.core.training.engine import Trainer
+from kc_desktop.core.runs.checkpoints import CheckpointError
+from kc_desktop.core.runs.layout import encode_png
+from kc_desktop.core.studio import build_run, resume_config
+from kc_desktop.core.training.config import TrainConfig
 
 
 class UserError(Exception):
@@ -43,9 +43,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     resume_dir = Path(args.resume) if args.resume else None
     try:
         if resume_dir is not None:
-            config = TrainConfig.from_dict(RunDirectory(resume_dir).read_config())
-            if args.epochs is not None:
-                config.epochs = args.epochs
+            config = resume_config(resume_dir, args.epochs)
         else:
             config = TrainConfig(
                 dataset=args.dataset,
@@ -63,16 +61,12 @@ def cmd_train(args: argparse.Namespace) -> int:
                 augment=Augment(flip=args.flip, shift=args.shift, zoom=args.zoom),
                 score_samples=not args.no_quality,
             )
-        config.validate()  # plain errors before a dataset is loaded or downloaded
-        dataset = load_config_dataset(config)
-        trainer = Trainer(
+        trainer = build_run(
             config,
             callbacks=[ConsoleProgress()],
-            run_dir=resume_dir,
-            resume=resume_dir is not None,
+            resume_dir=resume_dir,
             runs_parent=args.out,
-            dataset=dataset,
-            epoch_metrics=sample_quality_metrics(config, dataset),
+            notify=print,
         )
         summary = trainer.fit()
     except (ValueError, DatasetUnavailableError, CheckpointError, OSError) as error:
@@ -84,11 +78,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0 if summary["status"] in ("completed", "stopped") else 1
 
 
-def _unsaved_advice(summary: dict, trainer: Trainer) -> str:
+def _unsaved_advice(summary: dict, trainer: Any) -> str:
     """What to do when the run folder could not be written (the state in memory ends with
     this process; the last checkpoint on disk is whole, so the run can go on from it)."""
-    from kc_desktop.core.checkpoints import load_checkpoint
-    from kc_desktop.core.runs import MODEL_FILE
+    from kc_desktop.core.runs.checkpoints import load_checkpoint
+    from kc_desktop.core.runs.layout import MODEL_FILE
 
     run_dir = summary["run_dir"]
     why = trainer.unsaved.why if trainer.unsaved is not None else summary["reason"]
@@ -154,8 +148,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
 def cmd_sample(args: argparse.Namespace) -> int:
     from PIL import Image
 
-    from kc_desktop.core.checkpoints import atomic_write_bytes
     from kc_desktop.core.inference import load_run, sample
+    from kc_desktop.core.runs.checkpoints import atomic_write_bytes
 
     try:
         run = load_run(args.run_dir)

@@ -114,8 +114,8 @@ def disk_full_at_model_write(nth: int = 2) -> Iterator[None]:
     The temporary file is already written when the atomic rename fails, as when a disk
     fills up half-way through a checkpoint; every other write goes through.
     """
-    from kc_desktop.core import checkpoints
-    from kc_desktop.core.runs import MODEL_FILE
+    from kc_desktop.core.runs import checkpoints
+    from kc_desktop.core.runs.layout import MODEL_FILE
 
     real_replace = checkpoints.os.replace
     model_writes = 0

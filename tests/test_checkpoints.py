@@ -10,8 +10,8 @@ import pytest
 import torch
 from safetensors.torch import save_file
 
-from kc_desktop.core import checkpoints
-from kc_desktop.core.checkpoints import (
+from kc_desktop.core.runs import checkpoints
+from kc_desktop.core.runs.checkpoints import (
     CheckpointError,
     atomic_write_bytes,
     load_checkpoint,

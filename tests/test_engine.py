@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from helpers import tiny_dataset
-from kc_desktop.core.runs import (
+from kc_desktop.core.runs.layout import (
     CHECKPOINT_FILE,
     METRICS_FILE,
     MODEL_FILE,

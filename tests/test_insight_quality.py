@@ -27,7 +27,7 @@ from kc_desktop.core.insight.quality import (
 )
 from kc_desktop.core.insight.quality_metric import SampleQualityMetric, sample_quality_metrics
 from kc_desktop.core.models.registry import build_model
-from kc_desktop.core.runs import RunDirectory
+from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.core.training.config import TrainConfig
 
 

@@ -16,9 +16,9 @@ import pytest
 import torch
 
 from helpers import disk_full_at_model_write, tiny_dataset
-from kc_desktop.core.checkpoints import load_checkpoint
 from kc_desktop.core.inference import load_run
-from kc_desktop.core.runs import MODEL_FILE, RunDirectory
+from kc_desktop.core.runs.checkpoints import load_checkpoint
+from kc_desktop.core.runs.layout import MODEL_FILE, RunDirectory
 from kc_desktop.core.training import engine as engine_module
 from kc_desktop.core.training import tasks
 from kc_desktop.core.training.callbacks import Callback, History
@@ -224,7 +224,7 @@ _KILLED_MID_WRITE = textwrap.dedent(
     import os, signal, sys
     sys.path.insert(0, sys.argv[2])
     from helpers import tiny_dataset
-    from kc_desktop.core import checkpoints
+    from kc_desktop.core.runs import checkpoints
     from kc_desktop.core.training.config import TrainConfig
     from kc_desktop.core.training.engine import Trainer
 

@@ -11,8 +11,8 @@ import torch
 from PySide6.QtCore import Qt
 
 from helpers import disk_full_at_model_write
-from kc_desktop.core.checkpoints import load_checkpoint
-from kc_desktop.core.runs import MODEL_FILE
+from kc_desktop.core.runs.checkpoints import load_checkpoint
+from kc_desktop.core.runs.layout import MODEL_FILE
 from kc_desktop.core.training import tasks
 from kc_desktop.ui.main_window import MainWindow
 
@@ -87,7 +87,7 @@ def test_closing_with_an_unsaved_run_asks_first(
     def read_only(self, record) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    from kc_desktop.core.runs import RunDirectory
+    from kc_desktop.core.runs.layout import RunDirectory
 
     monkeypatch.setattr(RunDirectory, "append_metrics", read_only)
     assert _train(window, qtbot)["status"] == "unsaved"

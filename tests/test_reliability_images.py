@@ -24,8 +24,8 @@ from kc_desktop.cli import main
 from kc_desktop.core.data.images import MAX_PIXELS
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import load_run
-from kc_desktop.ui.tabs.classify_tab import MAX_ROWS, ClassifyTab
-from kc_desktop.ui.tabs.data_tab import DataTab
+from kc_desktop.ui.classify.classify_tab import MAX_ROWS, ClassifyTab
+from kc_desktop.ui.data.data_tab import DataTab
 
 HOSTILE_FILES = (
     sorted(p for p in HOSTILE_IMAGES.iterdir() if p.is_file()) if HOSTILE_IMAGES.is_dir() else []

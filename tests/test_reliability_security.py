@@ -14,9 +14,9 @@ import pytest
 import torch
 
 from kc_desktop.cli import main
-from kc_desktop.core.checkpoints import CheckpointError
 from kc_desktop.core.inference import classify, load_run
-from kc_desktop.core.runs import MODEL_FILE, RunDirectory, list_runs
+from kc_desktop.core.runs.checkpoints import CheckpointError
+from kc_desktop.core.runs.layout import MODEL_FILE, RunDirectory, list_runs
 from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.engine import Trainer
 

@@ -12,7 +12,7 @@ import pytest
 from run_history_helpers import epoch_records, summary_of
 
 from kc_desktop.core.paths import runs_dir
-from kc_desktop.core.run_history import (
+from kc_desktop.core.runs.history import (
     check_deletable,
     comparison_rows,
     delete_run,

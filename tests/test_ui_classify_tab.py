@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from helpers import drag_enter, drop
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import LoadedRun, load_run
+from kc_desktop.ui.classify import classify_tab as classify_module
+from kc_desktop.ui.classify.classify_tab import NO_RUN_TEXT, ClassifyTab
 from kc_desktop.ui.images import array_to_qimage
-from kc_desktop.ui.tabs import classify_tab as classify_module
-from kc_desktop.ui.tabs.classify_tab import NO_RUN_TEXT, ClassifyTab
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
 

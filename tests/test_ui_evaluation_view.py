@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from kc_desktop.core.inference import load_run
-from kc_desktop.ui.tabs.evaluation_view import EvaluationView
+from kc_desktop.ui.gallery.evaluation_view import EvaluationView
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from PIL import Image
 
 from helpers import train_digits_run
 from kc_desktop.core.inference import LoadedRun, load_run
+from kc_desktop.ui.gallery.gallery_tab import GalleryTab
 from kc_desktop.ui.images import qimage_to_array
-from kc_desktop.ui.tabs.gallery_tab import GalleryTab
 
 
 @pytest.fixture(scope="module")

@@ -14,12 +14,12 @@ from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import LoadedRun, load_run
 from kc_desktop.core.insight.latent import base_point, decode_traversal
 from kc_desktop.core.insight.nearest import nearest_neighbours
-from kc_desktop.core.runs import RunDirectory
+from kc_desktop.core.runs.layout import RunDirectory
+from kc_desktop.ui.gallery.gallery_tab import GalleryTab
+from kc_desktop.ui.gallery.quality_panel import DISTANCE, REAL
 from kc_desktop.ui.images import qimage_to_array
 from kc_desktop.ui.main_window import MainWindow
-from kc_desktop.ui.tabs.gallery_tab import GalleryTab
-from kc_desktop.ui.tabs.model_tab import ModelTab
-from kc_desktop.ui.tabs.quality_panel import DISTANCE, REAL
+from kc_desktop.ui.model.model_tab import ModelTab
 
 NAMES = (
     "qualityPlot",

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from helpers import drag_enter, drop
 from kc_desktop.core.data import remote
-from kc_desktop.core.runs import RunDirectory
+from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.ui.main_window import MainWindow
 
 REQUIRED_NAMES = (

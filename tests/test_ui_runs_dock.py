@@ -14,8 +14,8 @@ from PySide6.QtCore import QStandardPaths, Qt
 from run_history_helpers import epoch_records, summary_of
 
 from kc_desktop.core.paths import runs_dir
-from kc_desktop.ui.runs_dock import RunsDock
-from kc_desktop.ui.widgets.runs_table import COLUMN_TITLES
+from kc_desktop.ui.runs.runs_dock import RunsDock
+from kc_desktop.ui.runs.runs_table import COLUMN_TITLES
 
 
 @pytest.fixture

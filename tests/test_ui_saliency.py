@@ -14,9 +14,9 @@ from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import load_run
 from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.engine import Trainer
+from kc_desktop.ui.classify.classify_tab import ClassifyTab
+from kc_desktop.ui.classify.saliency_panel import RED_MEANS
 from kc_desktop.ui.images import qimage_to_array
-from kc_desktop.ui.tabs.classify_tab import ClassifyTab
-from kc_desktop.ui.tabs.saliency_panel import RED_MEANS
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kc_desktop.core.checkpoints import atomic_write_json
+from kc_desktop.core.runs.checkpoints import atomic_write_json
 
 
 @dataclass(frozen=True)

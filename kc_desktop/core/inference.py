@@ -14,12 +14,12 @@ from typing import Any
 import numpy as np
 import torch
 
-from kc_desktop.core.checkpoints import CheckpointError, load_checkpoint
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.devices import resolve_device
 from kc_desktop.core.grids import to_grid
 from kc_desktop.core.models.registry import build_model, get_model_spec
-from kc_desktop.core.runs import MODEL_FILE, RunDirectory
+from kc_desktop.core.runs.checkpoints import CheckpointError, load_checkpoint
+from kc_desktop.core.runs.layout import MODEL_FILE, RunDirectory
 
 ImageSource = str | Path | bytes | np.ndarray
 

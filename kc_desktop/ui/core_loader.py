@@ -13,11 +13,11 @@ CORE_MODULES = (
     "kc_desktop.core.models.registry",
     "kc_desktop.core.training.engine",
     "kc_desktop.core.inference",
-    "kc_desktop.ui.tabs.data_tab",
-    "kc_desktop.ui.tabs.model_tab",
-    "kc_desktop.ui.tabs.train_tab",
-    "kc_desktop.ui.tabs.gallery_tab",
-    "kc_desktop.ui.tabs.classify_tab",
+    "kc_desktop.ui.data.data_tab",
+    "kc_desktop.ui.model.model_tab",
+    "kc_desktop.ui.train.train_tab",
+    "kc_desktop.ui.gallery.gallery_tab",
+    "kc_desktop.ui.classify.classify_tab",
 )
 
 

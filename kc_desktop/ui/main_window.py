@@ -98,12 +98,12 @@ class MainWindow(QMainWindow):
 
     def _on_core_loaded(self) -> None:
         from kc_desktop.core.devices import describe_device, resolve_device
-        from kc_desktop.ui.tabs.classify_tab import ClassifyTab
-        from kc_desktop.ui.tabs.data_tab import DataTab
-        from kc_desktop.ui.tabs.gallery_tab import GalleryTab
-        from kc_desktop.ui.tabs.model_tab import ModelTab
-        from kc_desktop.ui.tabs.train_tab import TrainTab
-        from kc_desktop.ui.training_session import TrainingSession
+        from kc_desktop.ui.classify.classify_tab import ClassifyTab
+        from kc_desktop.ui.data.data_tab import DataTab
+        from kc_desktop.ui.gallery.gallery_tab import GalleryTab
+        from kc_desktop.ui.model.model_tab import ModelTab
+        from kc_desktop.ui.train.train_tab import TrainTab
+        from kc_desktop.ui.train.training_session import TrainingSession
 
         self.data_tab, self.model_tab, self.train_tab = DataTab(), ModelTab(), TrainTab()
         self.gallery_tab, self.classify_tab = GalleryTab(), ClassifyTab()
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
 
     def _build_runs_dock(self) -> None:
         """The run history, docked at the bottom; hidden at first, then as the user left it."""
-        from kc_desktop.ui.runs_dock import RunsDock
+        from kc_desktop.ui.runs.runs_dock import RunsDock
 
         self.runsDock = RunsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.runsDock)

@@ -6,6 +6,7 @@ trainer, the Data tab and the CLI never care where the pictures came from.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import torch
@@ -36,6 +37,11 @@ class ImageDataset:
     classes: list[str]
     splits: dict[str, torch.Tensor]
     skipped: list[SkippedFile] = field(default_factory=list)
+    split_seed: int = 0
+    val_fraction: float = 0.1
+    test_fraction: float = 0.1
+    origin: torch.Tensor | None = None  # splits.FREE / FIXED_VAL / FIXED_TEST per sample
+    folder: str | None = None  # where a "folder" dataset was read from
 
     def __post_init__(self) -> None:
         if self.images.dtype != torch.uint8 or self.images.ndim != 4:
@@ -65,6 +71,29 @@ class ImageDataset:
         """(images, labels) of one split, as new tensors (indexing copies)."""
         indices = self._indices(name)
         return self.images[indices], self.labels[indices]
+
+    def split_key(self) -> tuple[int, float, float]:
+        """(seed, validation fraction, test fraction): what a run records as its split."""
+        return (self.split_seed, self.val_fraction, self.test_fraction)
+
+    def with_split(self, seed: int, val_fraction: float, test_fraction: float) -> ImageDataset:
+        """The same images split anew (shares the pixel tensors; nothing is decoded again)."""
+        from kc_desktop.core.data.splits import make_splits
+
+        splits = make_splits(
+            self.labels,
+            seed=seed,
+            val_fraction=val_fraction,
+            test_fraction=test_fraction,
+            origin=self.origin,
+        )
+        return dataclasses.replace(
+            self,
+            splits=splits,
+            split_seed=seed,
+            val_fraction=val_fraction,
+            test_fraction=test_fraction,
+        )
 
     def class_counts(self, split: str) -> list[int]:
         """Number of images of each class in ``split``, in the order of ``classes``."""

@@ -174,6 +174,11 @@ def load_dataset(
         classes=list(source.classes),
         splits=splits,
         skipped=list(source.skipped),
+        split_seed=seed,
+        val_fraction=val_fraction,
+        test_fraction=test_fraction,
+        origin=source.origin,
+        folder=str(path) if dataset_id == "folder" else None,
     )
 
 

@@ -20,7 +20,7 @@ from kc_desktop.core.data.loader import resize_images
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.devices import resolve_device
 from kc_desktop.core.inference import LoadedRun, load_run
-from kc_desktop.core.runs import RunDirectory
+from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.core.training.engine import EVAL_BATCH_SIZE
 
 Progress = Callable[[int, int], None]

@@ -26,10 +26,10 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F  # noqa: N812 - the PyTorch convention
 
-from kc_desktop.core.checkpoints import CheckpointError
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.inference import LoadedRun, load_run
 from kc_desktop.core.paths import app_home
+from kc_desktop.core.runs.checkpoints import CheckpointError
 
 FEATURE_MODEL = "small-cnn"
 FEATURE_SIZE = 28  # the small CNN's input side in pixels

@@ -11,22 +11,23 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import torch
 
-from kc_desktop.core.checkpoints import (
+from kc_desktop.core.data.dataset import ImageDataset
+from kc_desktop.core.data.loader import DeviceBatches, resize_images
+from kc_desktop.core.devices import describe_device, resolve_device
+from kc_desktop.core.models.registry import build_model, get_model_spec
+from kc_desktop.core.runs.checkpoints import (
     CheckpointError,
     atomic_write_json,
     load_checkpoint,
     save_checkpoint,
 )
-from kc_desktop.core.data.dataset import ImageDataset
-from kc_desktop.core.data.loader import DeviceBatches, resize_images
-from kc_desktop.core.devices import describe_device, resolve_device
-from kc_desktop.core.models.registry import build_model, get_model_spec
-from kc_desktop.core.runs import CHECKPOINT_FILE, MODEL_FILE, RunDirectory, new_run_dir
+from kc_desktop.core.runs.layout import CHECKPOINT_FILE, MODEL_FILE, RunDirectory, new_run_dir
 from kc_desktop.core.training.callbacks import Callback, CallbackList
 from kc_desktop.core.training.config import TrainConfig, load_config_dataset
 from kc_desktop.core.training.control import RunControl, StopTraining
@@ -83,6 +84,12 @@ class Trainer:
     def fit(self) -> dict[str, Any]:
         """Train, checkpoint each epoch, evaluate on the test split; return the summary."""
         started = time.perf_counter()
+        setup = self._setup()
+        status, reason = self._loop(setup, started)
+        return self._finish(setup, status, reason, started)
+
+    def _setup(self) -> _Setup:
+        """Dataset splits, model, task, run folder (restored on resume) and batches."""
         dataset = self.dataset or load_config_dataset(self.config)
         size = self.spec.input_size(dataset.size)
         splits = {
@@ -142,36 +149,42 @@ class Trainer:
                 "params": sum(p.numel() for p in model.parameters()),
             }
         )
+        return _Setup(dataset, splits, run_config, state, start_epoch)
+
+    def _loop(self, setup: _Setup, started: float) -> tuple[str, str]:
+        """The epochs; returns (status, reason). Unexpected errors end the run and re-raise."""
+        state, callbacks = setup.state, setup.state.callbacks
         status, reason = "completed", ""
         try:
-            for epoch in range(start_epoch, self.settings["epochs"] + 1):
-                self._train_epoch(state, epoch, splits["val"])
+            for epoch in range(setup.start_epoch, self.settings["epochs"] + 1):
+                self._train_epoch(state, epoch, setup.splits["val"])
         except StopTraining:
             status, reason = "stopped", "Stopped by the user."
             try:
                 self._save_if_finite(state)
             except RunNotSaved as error:
-                status, reason = "unsaved", self._keep_unsaved(state, run_config, error)
+                status, reason = "unsaved", self._keep_unsaved(state, setup.run_config, error)
         except NonFiniteLoss as error:
             status, reason = "diverged", str(error)
         except RunNotSaved as error:
-            status, reason = "unsaved", self._keep_unsaved(state, run_config, error)
+            status, reason = "unsaved", self._keep_unsaved(state, setup.run_config, error)
         except torch.OutOfMemoryError:
             status, reason = "failed", self._out_of_memory_reason(state)
         except Exception as error:
             callbacks.on_event(f"Training failed: {error}", "error")
-            callbacks.on_run_end(self._summary(state, dataset, "failed", str(error), started))
+            callbacks.on_run_end(self._summary(state, setup.dataset, "failed", str(error), started))
             raise
+        return status, reason
+
+    def _finish(self, setup: _Setup, status: str, reason: str, started: float) -> dict[str, Any]:
+        """Report why the run ended, score the test split, and tell the callbacks."""
+        state, callbacks = setup.state, setup.state.callbacks
         if reason:
             callbacks.on_event(reason, "warning" if status == "stopped" else "error")
-        summary = self._summary(state, dataset, status, reason, started)
+        summary = self._summary(state, setup.dataset, status, reason, started)
         if status in ("completed", "stopped", "unsaved"):
-            summary.update(
-                {
-                    f"test_{k}": v
-                    for k, v in task.evaluate(self._eval_batches(splits["test"])).items()
-                }
-            )
+            test = state.task.evaluate(self._eval_batches(setup.splits["test"]))
+            summary.update({f"test_{k}": v for k, v in test.items()})
         callbacks.on_run_end(summary)
         return summary
 
@@ -407,6 +420,17 @@ class Trainer:
         }
         summary.update({k: v for k, v in state.last_epoch_logs.items()})
         return summary
+
+
+@dataclass
+class _Setup:
+    """What ``_setup`` prepared for the loop and the finish."""
+
+    dataset: ImageDataset
+    splits: dict[str, tuple[torch.Tensor, torch.Tensor]]
+    run_config: dict[str, Any]
+    state: _RunState
+    start_epoch: int
 
 
 class _RunState:

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from kc_desktop.core.runs import RunDirectory
+from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.core.training.callbacks import Callback
 from kc_desktop.core.training.unsaved import Backlog
 

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 import torch
 
-from kc_desktop.core.checkpoints import atomic_write_bytes, atomic_write_json, save_checkpoint
-from kc_desktop.core.runs import (
+from kc_desktop.core.runs.checkpoints import atomic_write_bytes, atomic_write_json, save_checkpoint
+from kc_desktop.core.runs.layout import (
     CHECKPOINT_FILE,
     METRICS_FILE,
     MODEL_FILE,

@@ -27,13 +27,13 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from kc_desktop.core.checkpoints import (
+from kc_desktop.core.paths import runs_dir
+from kc_desktop.core.runs.checkpoints import (
     CheckpointError,
     atomic_write_bytes,
     atomic_write_json,
     read_json,
 )
-from kc_desktop.core.paths import runs_dir
 
 CONFIG_FILE = "config.json"
 METRICS_FILE = "metrics.jsonl"

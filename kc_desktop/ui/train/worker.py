@@ -80,20 +80,15 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Train; always ends with exactly one of ``finished`` or ``failed``."""
-        from kc_desktop.core.insight.quality_metric import sample_quality_metrics
-        from kc_desktop.core.training.config import load_config_dataset
-        from kc_desktop.core.training.engine import Trainer
+        from kc_desktop.core.studio import build_run
 
         try:
-            dataset = self.dataset or load_config_dataset(self.config)
-            trainer = Trainer(
+            trainer = build_run(
                 self.config,
+                dataset=self.dataset,
                 callbacks=[_SignalBridge(self)],
                 control=self.control,
-                dataset=dataset,
-                epoch_metrics=sample_quality_metrics(
-                    self.config, dataset, notify=lambda text: self.event_logged.emit(text, "info")
-                ),
+                notify=lambda text: self.event_logged.emit(text, "info"),
             )
             summary = trainer.fit()
             self.unsaved = trainer.unsaved

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.control import RunControl
-from kc_desktop.ui.worker import TrainingWorker
+from kc_desktop.ui.train.worker import TrainingWorker
 
 
 class TrainingSession(QObject):

@@ -2,7 +2,7 @@
 
 A dock rather than a sixth tab: the five tabs follow the path of one model (data, model,
 train, gallery, classify), while the run history sits beside all of them.
-The rules (valid names, which run may go) live in ``core.run_history``; this file asks the
+The rules (valid names, which run may go) live in ``core.runs.history``; this file asks the
 user and reports. Dialogs are attributes (``ask_name``, ``confirm_delete``,
 ``move_to_trash``) so that tests and automation can answer them without a real dialog.
 """
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kc_desktop.core.run_history import check_deletable, delete_run, rename_run, run_rows
+from kc_desktop.core.runs.history import check_deletable, delete_run, rename_run, run_rows
 from kc_desktop.ui.errors import plain_error
-from kc_desktop.ui.widgets.compare_panel import ComparePanel
-from kc_desktop.ui.widgets.runs_table import RunsTable
+from kc_desktop.ui.runs.compare_panel import ComparePanel
+from kc_desktop.ui.runs.runs_table import RunsTable
 
 
 def move_to_trash(path: Path) -> bool:

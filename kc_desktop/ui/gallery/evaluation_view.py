@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.inference import LoadedRun
 from kc_desktop.core.insight.evaluation import Evaluation, evaluate_saved_run
 from kc_desktop.ui.background import BackgroundSignals, run_in_background
-from kc_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
+from kc_desktop.ui.gallery.confusion_matrix import ConfusionMatrixView
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 MAX_SHOWN = 120  # images per grid: more would shrink every cell below readability

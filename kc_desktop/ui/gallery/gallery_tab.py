@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.inference import LoadedRun, interpolate
 from kc_desktop.core.models.registry import get_model_spec
-from kc_desktop.core.runs import SAMPLES_DIR, RunDirectory
+from kc_desktop.core.runs.layout import SAMPLES_DIR, RunDirectory
 from kc_desktop.ui.errors import plain_error
-from kc_desktop.ui.tabs.evaluation_view import EvaluationView
-from kc_desktop.ui.tabs.latent_traversal import LatentTraversal
-from kc_desktop.ui.tabs.nearest_panel import NearestPanel
-from kc_desktop.ui.tabs.quality_panel import QualityPanel
+from kc_desktop.ui.gallery.evaluation_view import EvaluationView
+from kc_desktop.ui.gallery.latent_traversal import LatentTraversal
+from kc_desktop.ui.gallery.nearest_panel import NearestPanel
+from kc_desktop.ui.gallery.quality_panel import QualityPanel
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 INTERPOLATION_STEPS = 10

@@ -20,9 +20,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kc_desktop.core.checkpoints import CheckpointError, atomic_write_bytes, read_json
 from kc_desktop.core.paths import runs_dir
-from kc_desktop.core.runs import CHECKPOINT_FILE, CONFIG_FILE, RunDirectory, list_runs
+from kc_desktop.core.runs.checkpoints import CheckpointError, atomic_write_bytes, read_json
+from kc_desktop.core.runs.layout import CHECKPOINT_FILE, CONFIG_FILE, RunDirectory, list_runs
 
 MAX_NAME_LENGTH = 100
 # Refused in names: path separators, and what Windows forbids, so a run folder copied there

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kc_desktop.core.run_history import (
+from kc_desktop.core.runs.history import (
     Curves,
     comparison_rows,
     read_epoch_curves,

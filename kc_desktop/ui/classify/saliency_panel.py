@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from kc_desktop.core.insight.saliency import METHOD_TEXT, Saliency
-from kc_desktop.ui.widgets.saliency_overlay import SaliencyOverlay
+from kc_desktop.ui.classify.saliency_overlay import SaliencyOverlay
 
 DEFAULT_OPACITY = 60  # percent
 RED_MEANS = "Red = pixels that pushed the model towards its answer."

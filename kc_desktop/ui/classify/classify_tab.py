@@ -28,22 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kc_desktop.core.checkpoints import CheckpointError
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.inference import ImageSource, LoadedRun, Prediction, classify, load_run
 from kc_desktop.core.insight.saliency import explain
 from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.core.paths import runs_dir
-from kc_desktop.core.runs import RunDirectory
+from kc_desktop.core.runs.checkpoints import CheckpointError
+from kc_desktop.core.runs.layout import RunDirectory
+from kc_desktop.ui.classify.drawing_input import prepare_drawing
+from kc_desktop.ui.classify.prediction_row import THUMBNAIL_SIZE, PredictionRow
+from kc_desktop.ui.classify.saliency_panel import EMPTY_TEXT, SaliencyPanel
 from kc_desktop.ui.errors import plain_error
-from kc_desktop.ui.tabs.drawing_input import prepare_drawing
-from kc_desktop.ui.tabs.notice_overlay import NoticeOverlay
-from kc_desktop.ui.tabs.prediction_row import THUMBNAIL_SIZE, PredictionRow
-from kc_desktop.ui.tabs.saliency_panel import EMPTY_TEXT, SaliencyPanel
-from kc_desktop.ui.tabs.square_holder import SquareHolder
 from kc_desktop.ui.widgets.draw_canvas import DrawCanvas
 from kc_desktop.ui.widgets.drop_area import DropArea
+from kc_desktop.ui.widgets.notice_overlay import NoticeOverlay
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
+from kc_desktop.ui.widgets.square_holder import SquareHolder
 
 MAX_ROWS = 50
 TOP_K = 5

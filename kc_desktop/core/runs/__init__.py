@@ -1,0 +1,1 @@
+"""Run folders: layout and names, checkpoints, history. Run-folder rules live here only."""

@@ -1,0 +1,80 @@
+"""The one way to build a training run, for the window, the command line and resume.
+
+``build_run`` turns a ``TrainConfig`` (plus, optionally, a dataset already loaded by the Data
+tab) into a ready ``Trainer``: the dataset with its recorded split, the model, the callbacks
+(sample-quality scoring for generative runs, the recorder, the unsaved-run rescue). Front-ends
+add their own callbacks (a console progress bar, the worker's signal bridge) and call
+``trainer.fit()``; they never assemble the engine's parts themselves, so a feature such as a
+pretrained backbone or a distributed run is wired here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kc_desktop.core.runs.layout import RunDirectory
+from kc_desktop.core.training.callbacks import Callback
+from kc_desktop.core.training.config import TrainConfig, load_config_dataset
+from kc_desktop.core.training.control import RunControl
+
+if TYPE_CHECKING:
+    from kc_desktop.core.data.dataset import ImageDataset
+    from kc_desktop.core.training.engine import Trainer
+
+
+def resume_config(run_dir: str | Path, epochs: int | None = None) -> TrainConfig:
+    """The config a saved run was trained with, optionally asked to go on to ``epochs``."""
+    config = TrainConfig.from_dict(RunDirectory(Path(run_dir)).read_config())
+    if epochs is not None:
+        config.epochs = epochs
+    return config
+
+
+def build_run(
+    config: TrainConfig,
+    *,
+    dataset: ImageDataset | None = None,
+    callbacks: Sequence[Callback] = (),
+    control: RunControl | None = None,
+    resume_dir: str | Path | None = None,
+    runs_parent: str | Path | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> Trainer:
+    """A ready Trainer for ``config``; ``notify(text)`` hears about slow preparation steps.
+
+    ``dataset`` is used only when it is the data ``config`` describes (same id, folder and
+    split); otherwise the config's own dataset is loaded, so a run can never record one
+    dataset and train on another.
+    """
+    from kc_desktop.core.insight.quality_metric import sample_quality_metrics
+    from kc_desktop.core.training.engine import Trainer
+
+    config.validate()  # plain errors before a dataset is loaded or downloaded
+    dataset = dataset_for(config, dataset)
+    return Trainer(
+        config,
+        callbacks=list(callbacks),
+        control=control,
+        dataset=dataset,
+        run_dir=resume_dir,
+        resume=resume_dir is not None,
+        runs_parent=runs_parent,
+        epoch_metrics=sample_quality_metrics(config, dataset, notify=notify),
+    )
+
+
+def dataset_for(config: TrainConfig, loaded: ImageDataset | None = None) -> ImageDataset:
+    """The data ``config`` describes, split as it records: ``loaded`` when it is that data
+    (re-split if the seed or fractions differ), else loaded afresh. Every view that rebuilds
+    a run's split (evaluation, nearest images) goes through here, so none can disagree."""
+    same_source = (
+        loaded is not None
+        and loaded.id == config.dataset
+        and (config.dataset != "folder" or loaded.folder == config.folder)
+    )
+    if not same_source:
+        return load_config_dataset(config)
+    wanted = (config.seed, config.val_fraction, config.test_fraction)
+    return loaded if loaded.split_key() == wanted else loaded.with_split(*wanted)

@@ -1,0 +1,1 @@
+"""The Classify feature's widgets."""

@@ -1,0 +1,1 @@
+"""The Data feature's widgets."""

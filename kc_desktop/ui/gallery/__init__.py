@@ -1,0 +1,1 @@
+"""The Gallery feature's widgets."""

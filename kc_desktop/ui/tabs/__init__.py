@@ -1,1 +1,0 @@
-"""The five tabs of the main window."""

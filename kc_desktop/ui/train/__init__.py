@@ -1,0 +1,1 @@
+"""The Train feature's widgets."""
