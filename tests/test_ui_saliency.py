@@ -9,11 +9,9 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 
-from helpers import tiny_dataset
+from helpers import make_trainer, tiny_dataset
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import load_run
-from kc_desktop.core.training.config import TrainConfig
-from kc_desktop.core.training.engine import Trainer
 from kc_desktop.ui.classify.classify_tab import ClassifyTab
 from kc_desktop.ui.classify.saliency_panel import RED_MEANS
 from kc_desktop.ui.images import qimage_to_array
@@ -104,10 +102,8 @@ def test_lstm_attention_shows_bars_beside_the_rows(
     tab: ClassifyTab, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     dataset = tiny_dataset(n=60, classes=3)
-    summary = Trainer(
-        TrainConfig(model="lstm-attention", epochs=1, device="cpu"),
-        dataset=dataset,
-        runs_parent=tmp_path_factory.mktemp("runs"),
+    summary = make_trainer(
+        tmp_path_factory.mktemp("runs"), dataset, model="lstm-attention", epochs=1, device="cpu"
     ).fit()
     tab.set_run(load_run(summary["run_dir"]))
     tab.classify_image(dataset.images[0, 0].numpy())
