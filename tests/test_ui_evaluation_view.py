@@ -7,11 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, Qt, QThreadPool
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from kc_desktop.core.inference import load_run
 from kc_desktop.ui.gallery.evaluation_view import EvaluationView
+from kc_desktop.ui.jobs import job_pool
 
 
 @pytest.fixture
@@ -123,7 +124,7 @@ def test_a_run_whose_data_is_gone_gives_one_readable_line(
 
 def _finish_background_jobs(qtbot) -> None:
     """Let every thread-pool job end and deliver its queued reports."""
-    assert QThreadPool.globalInstance().waitForDone(60_000)
+    assert job_pool().waitForDone(60_000)
     qtbot.wait(0)  # deliver the queued signals
     QApplication.processEvents()
 

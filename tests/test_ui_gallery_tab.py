@@ -117,7 +117,7 @@ def test_classifier_runs_show_their_evaluation(
 
 
 def test_interpolation_needs_a_saved_run_then_shows_ten_images(
-    tab: GalleryTab, vae: LoadedRun
+    tab: GalleryTab, vae: LoadedRun, qtbot
 ) -> None:
     tab.on_run_started(_info("vae", str(vae.path)))
     assert not tab.interpolateButton.isEnabled()
@@ -126,6 +126,9 @@ def test_interpolation_needs_a_saved_run_then_shows_ten_images(
     tab.set_run(vae)
     assert tab.interpolateButton.isEnabled()
     tab.interpolateButton.click()
+    assert not tab.interpolateButton.isEnabled()  # decoding off the GUI thread
+    qtbot.waitUntil(lambda: tab.interpolation is not None, timeout=10_000)
+    assert tab.interpolateButton.isEnabled()
     first = tab.interpolation
     assert first is not None and first.dtype == np.uint8
     side, padding = vae.size, 2
@@ -133,6 +136,7 @@ def test_interpolation_needs_a_saved_run_then_shows_ten_images(
     assert first.shape[0] == side + 2 * padding
     assert tab.interpolationGrid.current_pixmap() is not None
     tab.interpolateButton.click()
+    qtbot.waitUntil(lambda: tab.interpolation is not first, timeout=10_000)
     assert not np.array_equal(first, tab.interpolation), "each click shows a new pair"
 
 

@@ -8,7 +8,7 @@ import pytest
 import torch
 from PIL import Image
 from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from helpers import drag_enter, drop
 from kc_desktop.core.data import remote
@@ -187,7 +187,9 @@ def test_stop_ends_run_and_keeps_it(window: MainWindow, qtbot) -> None:
     assert Path(finished.args[0]["run_dir"], "model.safetensors").is_file()
 
 
-def test_closing_during_training_stops_and_saves(window: MainWindow, qtbot) -> None:
+def test_closing_during_training_stops_and_saves(
+    window: MainWindow, qtbot, capfd, digits_classifier_dir: Path
+) -> None:
     window.model_tab.select_model("mlp")
     window.model_tab.epochsSpin.setValue(50)
     with qtbot.waitSignal(window.session.run_started, timeout=30_000) as started:
@@ -196,12 +198,21 @@ def test_closing_during_training_stops_and_saves(window: MainWindow, qtbot) -> N
     qtbot.waitUntil(
         lambda: len(window.train_tab.lossPlot.series_data("train loss")[0]) > 0, timeout=30_000
     )
+    window.classify_tab.open_run(str(digits_classifier_dir))
+    assert window.gallery_tab.evaluationView.is_evaluating()  # a background job in flight
     asked: list[bool] = []
     window.confirm_close = lambda: asked.append(True) or True
     window.close()
     assert asked == [True]
+    dialog = window.findChild(QProgressDialog, "stoppingDialog")
+    assert dialog is not None and dialog.isVisible()  # the question is gone; progress shows
+    assert "Stopping and saving" in dialog.labelText()
+    window.close()  # a second Ctrl+Q while it stops asks nothing more
+    assert asked == [True]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
     assert not window.session.is_active
     assert (run_dir / "summary.json").is_file() and (run_dir / "model.safetensors").is_file()
+    assert "RuntimeError" not in capfd.readouterr().err
 
 
 def test_vae_run_fills_gallery(window: MainWindow, qtbot) -> None:

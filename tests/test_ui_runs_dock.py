@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -335,3 +336,17 @@ def test_the_dock_refreshes_when_a_run_ends(
     assert dock.training_run is None
     assert dock.table.rowCount() == 3
     assert dock.table.row_of(new) is not None and dock.table.row_of(saved_runs[0]) is None
+
+
+def test_the_dock_shows_a_running_runs_latest_epoch(ready_window, saved_runs: list[Path]) -> None:
+    dock, run = ready_window.runsDock, saved_runs[0]
+    (run / "summary.json").unlink()  # a run still training has no summary yet
+    checkpoint = run / "checkpoint.json"
+    record = json.loads(checkpoint.read_text())
+    checkpoint.write_text(json.dumps(record | {"epoch": 1}))
+    dock.show()
+    dock.set_training_run(str(run))
+    assert _cell(dock, run, "Epochs") == "1 of 2"
+    checkpoint.write_text(json.dumps(record | {"epoch": 2}))  # the engine saved epoch 2
+    ready_window.session.epoch_ended.emit({"epoch": 2, "seconds": 1.0})
+    assert _cell(dock, run, "Epochs") == "2"

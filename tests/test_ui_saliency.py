@@ -46,11 +46,12 @@ def _redness(tab: ClassifyTab) -> float:
 
 
 def test_the_newest_classified_file_is_explained_over_its_image(
-    tab: ClassifyTab, digits_classifier_dir: Path, digit_files: list[Path]
+    qtbot, tab: ClassifyTab, digits_classifier_dir: Path, digit_files: list[Path]
 ) -> None:
     tab.set_run(load_run(digits_classifier_dir))
     assert not tab.saliencyPanel.overlay.has_saliency()
     tab.classify_files([str(p) for p in digit_files])
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
     overlay = tab.findChild(type(tab.saliencyPanel.overlay), "saliencyOverlay")
     assert overlay is tab.saliencyPanel.overlay and overlay.has_saliency()
     top_label = tab.rows[0].predictions[0][0]
@@ -62,10 +63,11 @@ def test_the_newest_classified_file_is_explained_over_its_image(
 
 
 def test_opacity_follows_the_slider_on_screen(
-    tab: ClassifyTab, digits_classifier_dir: Path, digit_files: list[Path]
+    qtbot, tab: ClassifyTab, digits_classifier_dir: Path, digit_files: list[Path]
 ) -> None:
     tab.set_run(load_run(digits_classifier_dir))
     tab.classify_files([str(digit_files[0])])
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
     slider = tab.findChild(type(tab.saliencyPanel.opacitySlider), "saliencyOpacitySlider")
     slider.setValue(0)
     assert tab.saliencyPanel.overlay.opacity() == 0
@@ -83,8 +85,10 @@ def test_clicking_a_result_row_explains_that_row(
 ) -> None:
     tab.set_run(load_run(digits_classifier_dir))
     tab.classify_files([str(p) for p in digit_files])
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
     row = next(r for r in tab.rows if r.nameLabel.text() == "digit_2.png")
     qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
     caption = tab.saliencyPanel.captionLabel.text()
     assert caption.startswith("digit_2.png") and f"<b>{row.predictions[0][0]}</b>" in caption
 
@@ -99,7 +103,7 @@ def test_a_drawing_is_explained_live(qtbot, tab: ClassifyTab, digits_classifier_
 
 
 def test_lstm_attention_shows_bars_beside_the_rows(
-    tab: ClassifyTab, tmp_path_factory: pytest.TempPathFactory
+    qtbot, tab: ClassifyTab, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     dataset = tiny_dataset(n=60, classes=3)
     summary = make_trainer(
@@ -107,6 +111,7 @@ def test_lstm_attention_shows_bars_beside_the_rows(
     ).fit()
     tab.set_run(load_run(summary["run_dir"]))
     tab.classify_image(dataset.images[0, 0].numpy())
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
     overlay = tab.saliencyPanel.overlay
     assert overlay.has_saliency() and overlay.has_attention_bars()
     assert "row by row" in tab.saliencyPanel.explanationLabel.text()
@@ -118,10 +123,11 @@ def test_lstm_attention_shows_bars_beside_the_rows(
 
 
 def test_no_run_or_a_generative_run_shows_why_there_is_nothing(
-    tab: ClassifyTab, digits_vae_dir: Path
+    qtbot, tab: ClassifyTab, digits_vae_dir: Path
 ) -> None:
     assert not tab.saliencyPanel.overlay.has_saliency()
     tab.set_run(load_run(digits_vae_dir))
     assert not tab.saliencyPanel.overlay.has_saliency()
     tab.explain(np.zeros((28, 28), dtype=np.uint8), "blank")
+    assert not tab.is_busy()  # nothing was started for a run that cannot classify
     assert not tab.saliencyPanel.overlay.has_saliency()

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.registry import get_dataset_spec, list_datasets, load_dataset
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
+from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
+LOAD = "load"  # the job kind: choosing another dataset cancels the load under way
 PREVIEW_COUNT = 32
 OFFLINE_CHOICES = ("digits", "shapes")
 
@@ -40,7 +41,7 @@ class DataTab(QWidget):
         super().__init__(parent)
         self.dataset: ImageDataset | None = None
         self.folder: str | None = None
-        self._loading: BackgroundSignals | None = None
+        self.jobs = JobRunner(self)
         self._build()
 
     def _build(self) -> None:
@@ -122,7 +123,7 @@ class DataTab(QWidget):
 
     @property
     def is_loading(self) -> bool:
-        return self._loading is not None
+        return self.jobs.is_running(LOAD)
 
     @property
     def dataset_id(self) -> str:
@@ -138,7 +139,7 @@ class DataTab(QWidget):
         self.folder = None
         self._start_loading(
             get_dataset_spec(dataset_id).name,
-            lambda progress: load_dataset(dataset_id, progress=progress),
+            lambda state: load_dataset(dataset_id, progress=state.progress),
         )
 
     def choose_folder(self) -> None:
@@ -152,7 +153,8 @@ class DataTab(QWidget):
         """Decode a class-per-subfolder directory in the background, with progress."""
         self.folder = path
         self._start_loading(
-            Path(path).name, lambda progress: load_dataset("folder", path=path, progress=progress)
+            Path(path).name,
+            lambda state: load_dataset("folder", path=path, progress=state.progress),
         )
 
     def _on_dataset_combo_activated(self, index: int) -> None:
@@ -164,9 +166,7 @@ class DataTab(QWidget):
         self.loadProgress.setVisible(True)
         self.datasetInfoLabel.setText(f"Loading <b>{label}</b>…")
         self.status_message.emit(f"Loading {label}…")
-        self._loading = run_in_background(
-            fn, self._on_load_done, self._on_load_failed, self._on_load_progress
-        )
+        self.jobs.start(LOAD, fn, self._on_load_done, self._on_load_failed, self._on_load_progress)
 
     def _on_load_progress(self, done: int, total: int) -> None:
         self.loadProgress.setRange(0, max(total, 1))
@@ -174,7 +174,6 @@ class DataTab(QWidget):
         self.loadProgress.setFormat(f"Decoding images: {done:,} / {total:,}")
 
     def _on_load_done(self, dataset: ImageDataset) -> None:
-        self._loading = None
         self.loadProgress.setVisible(False)
         self.dataset = dataset
         self._show(dataset)
@@ -182,7 +181,6 @@ class DataTab(QWidget):
         self.dataset_changed.emit(dataset)
 
     def _on_load_failed(self, message: str) -> None:
-        self._loading = None
         self.loadProgress.setVisible(False)
         self.errorLabel.setText(message)
         self.errorPanel.setVisible(True)

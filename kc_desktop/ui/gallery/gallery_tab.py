@@ -39,8 +39,10 @@ from kc_desktop.ui.gallery.evaluation_view import EvaluationView
 from kc_desktop.ui.gallery.latent_traversal import LatentTraversal
 from kc_desktop.ui.gallery.nearest_panel import NearestPanel
 from kc_desktop.ui.gallery.quality_panel import QualityPanel
+from kc_desktop.ui.jobs import JobRunner, JobState
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
+INTERPOLATE = "interpolate"  # the job kind
 INTERPOLATION_STEPS = 10
 KINDS = ("samples", "reconstructions")
 GENERATIVE_HINT = "choose Autoencoder, VAE or DCGAN on the Model tab and train it"
@@ -80,6 +82,7 @@ class GalleryTab(QWidget):
         self.grids: dict[str, dict[int, np.ndarray]] = {kind: {} for kind in KINDS}
         self.interpolation: np.ndarray | None = None
         self.interpolation_seed = 0
+        self.jobs = JobRunner(self)
         self._follow_latest = True
         self._setting_slider = False
         self.choose_save_path: ChooseSavePath = self._ask_save_path
@@ -233,6 +236,7 @@ class GalleryTab(QWidget):
 
     def set_run(self, run: LoadedRun | None) -> None:
         """Use a loaded run for interpolation; a saved run also brings its epoch grids."""
+        self.jobs.cancel(INTERPOLATE)
         self.run = run
         self.latentTraversal.set_run(run)
         self.nearestPanel.set_run(run)
@@ -310,20 +314,39 @@ class GalleryTab(QWidget):
         return self.interpolation
 
     def show_interpolation(self) -> None:
-        """Decode a line between two new random latent points into ``interpolationGrid``."""
+        """Decode a line between two new random latent points into ``interpolationGrid``.
+
+        The decode is a background job holding the model's lock; the button waits for it.
+        """
         if self.run is None or self.run.task not in ("vae", "gan"):
             return
-        try:
-            row = interpolate(self.run, steps=INTERPOLATION_STEPS, seed=self.interpolation_seed)
-        except (RuntimeError, ValueError) as error:
-            self.status_message.emit(f"Could not interpolate: {plain_error(error)}")
-            return
+        run, seed = self.run, self.interpolation_seed
+
+        def work(state: JobState) -> np.ndarray:
+            with state.hold(run.model):
+                return interpolate(run, steps=INTERPOLATION_STEPS, seed=seed)
+
+        self.interpolateButton.setEnabled(False)
+        self.jobs.start(INTERPOLATE, work, self._on_interpolated, self._on_interpolate_failed)
+
+    def is_interpolating(self) -> bool:
+        """True while an interpolation is decoded; tests wait for it to end."""
+        return self.jobs.is_running(INTERPOLATE)
+
+    def _on_interpolated(self, row: np.ndarray) -> None:
         self.interpolation_seed += 1
         self.interpolation = row
         self.interpolationGrid.set_single_image(row)
+        self._update_interpolate_button()
         self.status_message.emit(
-            f"Interpolation {self.interpolation_seed}: a new pair of latent points."
+            self.tr("Interpolation {number}: a new pair of latent points.").format(
+                number=self.interpolation_seed
+            )
         )
+
+    def _on_interpolate_failed(self, message: str) -> None:
+        self._update_interpolate_button()
+        self.status_message.emit(self.tr("Could not interpolate: {reason}").format(reason=message))
 
     # ---------------------------------------------------------------- internals
     def _ask_save_path(self, suggested: str) -> str | None:
@@ -375,7 +398,7 @@ class GalleryTab(QWidget):
             hint = INTERPOLATE_NEEDS_LATENT
         else:
             hint = INTERPOLATE_NEEDS_RUN
-        self.interpolateButton.setEnabled(ready)
+        self.interpolateButton.setEnabled(ready and not self.is_interpolating())
         self.interpolateButton.setToolTip(hint)
         self.interpolationHint.setText(hint)
         if self.interpolation is None:

@@ -119,6 +119,11 @@ class RunsDock(QDockWidget):
         self.training_run = Path(path) if path else None
         self.refresh()
 
+    def on_epoch_ended(self, _logs: dict) -> None:
+        """The live run finished an epoch: show its latest one (read when the dock is shown)."""
+        if self.training_run is not None and self.isVisible():
+            self.refresh()
+
     # ---------------------------------------------------------------- actions
     def open_selected(self) -> None:
         paths = self.table.selected_paths()
