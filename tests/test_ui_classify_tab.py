@@ -95,7 +95,10 @@ def test_real_drop_of_a_digit_predicts_its_label(
     assert row.predictions[0][0] == label
     bars = row.findChildren(PredictionBars, "predictionBars")
     assert bars == [row.bars]
-    assert row.thumbnail.pixmap() is not None and not row.thumbnail.pixmap().isNull()
+    assert (
+        row.predictionThumbnail.pixmap() is not None
+        and not row.predictionThumbnail.pixmap().isNull()
+    )
 
 
 def test_corrupt_file_gets_a_reason_and_the_good_one_is_classified(

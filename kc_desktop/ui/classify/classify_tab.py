@@ -220,7 +220,7 @@ class ClassifyTab(QWidget):
     def explain_row(self, row: PredictionRow) -> None:
         """Show which pixels drove a result row's prediction (also when the row is clicked)."""
         if row.predictions and row.image_source is not None:
-            self.explain(row.image_source, row.nameLabel.text())
+            self.explain(row.image_source, row.predictionName.text())
 
     def explain(self, source: ImageSource, name: str) -> None:
         """Explain the current run's answer for one image in the side panel (a job)."""

@@ -105,9 +105,9 @@ class DataTab(QWidget):
 
     def _build_error_panel(self) -> QWidget:
         panel = QWidget(objectName="datasetErrorPanel")
-        self.errorLabel = QLabel(objectName="datasetErrorLabel")
-        self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet("color: #b00020;")
+        self.datasetErrorLabel = QLabel(objectName="datasetErrorLabel")
+        self.datasetErrorLabel.setWordWrap(True)
+        self.datasetErrorLabel.setStyleSheet("color: #b00020;")
         row = QHBoxLayout()
         for dataset_id in OFFLINE_CHOICES:
             button = QPushButton(f"Use {get_dataset_spec(dataset_id).name}")
@@ -116,7 +116,7 @@ class DataTab(QWidget):
             row.addWidget(button)
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.errorLabel)
+        box.addWidget(self.datasetErrorLabel)
         box.addLayout(row)
         panel.setVisible(False)
         return panel
@@ -190,7 +190,7 @@ class DataTab(QWidget):
     def _on_load_failed(self, message: str) -> None:
         self.loadProgress.setVisible(False)
         self._show_dataset_in_use()
-        self.errorLabel.setText(message)
+        self.datasetErrorLabel.setText(message)
         self.errorPanel.setVisible(True)
         current = self.dataset.name if self.dataset else "no dataset"
         self.datasetInfoLabel.setText(f"Still using: <b>{current}</b>")

@@ -58,14 +58,14 @@ class EvaluationView(QWidget):
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.summaryLabel = QLabel(objectName="evaluationSummary")
-        self.summaryLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.summaryLabel.setWordWrap(True)
+        self.evaluationSummary = QLabel(objectName="evaluationSummary")
+        self.evaluationSummary.setTextFormat(Qt.TextFormat.RichText)
+        self.evaluationSummary.setWordWrap(True)
         self.evaluationProgress = QProgressBar(objectName="evaluationProgress")
         self.evaluationProgress.setMaximumWidth(240)
         self.evaluationProgress.setTextVisible(False)
         top = QHBoxLayout()
-        top.addWidget(self.summaryLabel, 1)
+        top.addWidget(self.evaluationSummary, 1)
         top.addWidget(self.evaluationProgress)
 
         self.confusionMatrix = ConfusionMatrixView(objectName="confusionMatrix")
@@ -151,7 +151,7 @@ class EvaluationView(QWidget):
         """No finished run yet (training, or nothing chosen): say when results will come."""
         self.jobs.cancel(EVALUATE)
         self.evaluation, self.run_path = None, None
-        self.summaryLabel.setText(text)
+        self.evaluationSummary.setText(text)
         self.evaluationProgress.hide()
         self._clear_results()
 
@@ -165,7 +165,7 @@ class EvaluationView(QWidget):
             return
         self.evaluation, self.run_path = None, path
         self._clear_results()
-        self.summaryLabel.setText(
+        self.evaluationSummary.setText(
             f"Evaluating <b>{run.path.name}</b> on its test images… (the model sees each "
             "test image once; this takes a few seconds)"
         )
@@ -186,7 +186,7 @@ class EvaluationView(QWidget):
         matrix = evaluation.confusion()
         mistakes = int(matrix.sum() - np.trace(matrix))
         name = self.run_path.name if self.run_path else "this run"
-        self.summaryLabel.setText(
+        self.evaluationSummary.setText(
             f"<b>{name}</b>: {evaluation.accuracy:.1%} of the {evaluation.total} test images "
             f"right, {mistakes} mistake{'s' if mistakes != 1 else ''}. The model never saw "
             "these images while training."
@@ -211,7 +211,7 @@ class EvaluationView(QWidget):
 
     def _on_evaluation_failed(self, message: str) -> None:
         self.evaluationProgress.hide()
-        self.summaryLabel.setText(f"Could not evaluate this run: {message}")
+        self.evaluationSummary.setText(f"Could not evaluate this run: {message}")
         self.status_message.emit(f"Could not evaluate this run: {message}")
         self.evaluation_finished.emit()
 

@@ -92,28 +92,28 @@ class GalleryTab(QWidget):
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.messageLabel = QLabel(objectName="galleryMessage")
-        self.messageLabel.setWordWrap(True)
-        self.messageLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.messageLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.messageLabel.setMargin(40)
-        self.messageLabel.setMaximumWidth(720)
+        self.galleryMessage = QLabel(objectName="galleryMessage")
+        self.galleryMessage.setWordWrap(True)
+        self.galleryMessage.setTextFormat(Qt.TextFormat.RichText)
+        self.galleryMessage.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.galleryMessage.setMargin(40)
+        self.galleryMessage.setMaximumWidth(720)
         message_page = QWidget()
         message_layout = QHBoxLayout(message_page)
-        message_layout.addWidget(self.messageLabel)
+        message_layout.addWidget(self.galleryMessage)
 
-        self.pages = QStackedWidget(objectName="galleryPages")
-        self.pages.addWidget(message_page)
-        self.pages.addWidget(self._build_content())
+        self.galleryPages = QStackedWidget(objectName="galleryPages")
+        self.galleryPages.addWidget(message_page)
+        self.galleryPages.addWidget(self._build_content())
         self.evaluationView = EvaluationView()
         self.evaluationView.status_message.connect(self.status_message)
-        self.pages.addWidget(self.evaluationView)
+        self.galleryPages.addWidget(self.evaluationView)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        layout.addWidget(self.galleryPages)
 
     def _build_content(self) -> QWidget:
-        self.runLabel = QLabel(objectName="galleryRunLabel")
-        self.runLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.galleryRunLabel = QLabel(objectName="galleryRunLabel")
+        self.galleryRunLabel.setTextFormat(Qt.TextFormat.RichText)
         self.galleryEpochSlider = QSlider(
             Qt.Orientation.Horizontal, objectName="galleryEpochSlider"
         )
@@ -125,8 +125,8 @@ class GalleryTab(QWidget):
             "the newest epoch unless you move it back."
         )
         self.galleryEpochSlider.valueChanged.connect(self._on_epoch_slider_value_changed)
-        self.epochLabel = QLabel("No epochs yet", objectName="galleryEpochLabel")
-        self.epochLabel.setMinimumWidth(130)
+        self.galleryEpochLabel = QLabel("No epochs yet", objectName="galleryEpochLabel")
+        self.galleryEpochLabel.setMinimumWidth(130)
         self.saveGalleryButton = QPushButton("Save image…", objectName="saveGalleryButton")
         self.saveGalleryButton.setToolTip(
             "Save the grid shown for this epoch as a PNG image (Ctrl+E): the samples, or the "
@@ -134,11 +134,11 @@ class GalleryTab(QWidget):
         )
         self.saveGalleryButton.clicked.connect(self.export)
         top = QHBoxLayout()
-        top.addWidget(self.runLabel)
+        top.addWidget(self.galleryRunLabel)
         top.addSpacing(16)
         top.addWidget(QLabel("Epoch:"))
         top.addWidget(self.galleryEpochSlider, 1)
-        top.addWidget(self.epochLabel)
+        top.addWidget(self.galleryEpochLabel)
         top.addWidget(self.saveGalleryButton)
 
         self.galleryGrid = ImageGrid(objectName="galleryGrid")
@@ -357,8 +357,8 @@ class GalleryTab(QWidget):
         return path or None
 
     def _show_message(self, html: str) -> None:
-        self.messageLabel.setText(html)
-        self.pages.setCurrentIndex(0)
+        self.galleryMessage.setText(html)
+        self.galleryPages.setCurrentIndex(0)
 
     def _reset_grids(self) -> None:
         self.grids = {kind: {} for kind in KINDS}
@@ -367,7 +367,7 @@ class GalleryTab(QWidget):
         self._setting_slider = True
         self.galleryEpochSlider.setRange(0, 0)
         self._setting_slider = False
-        self.epochLabel.setText("No epochs yet")
+        self.galleryEpochLabel.setText("No epochs yet")
         self.interpolationGrid.clear()
 
     def _set_run_label(self, config: dict[str, Any]) -> None:
@@ -375,16 +375,16 @@ class GalleryTab(QWidget):
         with contextlib.suppress(ValueError):
             model = get_model_spec(model).name
         dataset = config.get("dataset_name") or config.get("dataset", "")
-        self.runLabel.setText(f"<b>{model}</b> on {dataset}" if model else "")
+        self.galleryRunLabel.setText(f"<b>{model}</b> on {dataset}" if model else "")
 
     def _show_task(self) -> None:
         """Show the test-set evaluation of classifiers, or the grids of a generative task."""
         if self.task is None or self.task.is_classifier:
             self.evaluationView.set_run(self.run)
-            self.pages.setCurrentWidget(self.evaluationView)
+            self.galleryPages.setCurrentWidget(self.evaluationView)
             self._update_interpolate_button()
             return
-        self.pages.setCurrentIndex(1)
+        self.galleryPages.setCurrentIndex(1)
         self.samplesGroup.setVisible(self.task.has_latent)
         self.reconstructionsGroup.setVisible(self.task.reconstructs)
         self.qualityPanel.setVisible(self.task.scores_samples)
@@ -430,12 +430,12 @@ class GalleryTab(QWidget):
         epochs = self.epochs()
         epoch = self.current_epoch()
         if epoch is None:
-            self.epochLabel.setText("No epochs yet")
+            self.galleryEpochLabel.setText("No epochs yet")
             self.galleryGrid.set_placeholder("The first samples appear after epoch 1.")
             self.reconstructionGrid.set_placeholder("Reconstructions appear after epoch 1.")
             self.saveGalleryButton.setEnabled(self.interpolation is not None)
             return
-        self.epochLabel.setText(f"Epoch {epoch} of {epochs[-1]}")
+        self.galleryEpochLabel.setText(f"Epoch {epoch} of {epochs[-1]}")
         self.qualityPanel.show_epoch(epoch)
         for kind, grid_widget in (
             ("samples", self.galleryGrid),
