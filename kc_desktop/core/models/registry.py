@@ -14,6 +14,7 @@ from typing import Literal
 
 from torch import nn
 
+from kc_desktop.core.errors import ConfigError
 from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.classifiers import MLP, FolderCNN, LSTMAttention, SmallCNN
 from kc_desktop.core.models.generative import (
@@ -30,7 +31,7 @@ MAX_SIDE = 64
 grow slow and large on a CPU without learning anything the digits or shapes need."""
 
 
-class UnknownModelError(ValueError):
+class UnknownModelError(ConfigError):
     """A model id that is not in the registry."""
 
 
