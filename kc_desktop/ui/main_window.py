@@ -310,9 +310,11 @@ class MainWindow(QMainWindow):
             self.copy_run_to(Path(target))
 
     def copy_run_to(self, parent: Path) -> Path | None:
-        destination = parent / self.current_run.path.name
+        from kc_desktop.core.runs.layout import unique_folder
+
         try:
-            shutil.copytree(self.current_run.path, destination)
+            destination = unique_folder(parent, self.current_run.path.name)
+            shutil.copytree(self.current_run.path, destination, dirs_exist_ok=True)
         except OSError as error:
             from kc_desktop.ui.errors import plain_error
 

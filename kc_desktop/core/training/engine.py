@@ -299,7 +299,7 @@ class Trainer:
             state.callbacks.on_event(
                 f"Learning rate changed from {old:g} to {lr:g} at step {state.global_step}."
             )
-            state.run.append_metrics(
+            state.recorder.record(
                 {
                     "kind": "lr_change",
                     "epoch": epoch,
