@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kc_desktop.core.devices import UsageSampler, resolve_device
-from kc_desktop.core.report import summary_text
+from kc_desktop.core.report import epoch_sentence, summary_text
 from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
@@ -61,6 +61,7 @@ class TrainTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.task = "classify"
+        self._previous_epoch: dict[str, Any] | None = None  # for "up from 95.8%"
         self.steps_per_epoch = 1
         self.epochs = 1
         self.start_epoch = 1
@@ -152,6 +153,7 @@ class TrainTab(QWidget):
 
     def on_run_started(self, info: dict[str, Any]) -> None:
         self.task = info["task"]
+        self._previous_epoch: dict[str, Any] | None = None
         self.steps_per_epoch = max(1, int(info["steps_per_epoch"]))
         self.epochs = int(info["epochs"])
         self.start_epoch = int(info.get("start_epoch", 1))
@@ -232,10 +234,8 @@ class TrainTab(QWidget):
         for name, _, log_key in VAL_METRIC_SERIES.get(self.task, []):
             if log_key in logs:
                 self.metricPlot.append(name, x, logs[log_key])
-        figures = "  ".join(
-            f"{k} {v:.4f}" for k, v in logs.items() if isinstance(v, float) and k != "seconds"
-        )
-        self.log(f"Epoch {logs['epoch']}/{self.epochs}: {figures}  ({logs['seconds']:.1f} s)")
+        self.log(epoch_sentence(logs, self.epochs, self._previous_epoch, core_text))
+        self._previous_epoch = logs
 
     def mark_lr_change(self, global_step: int, old: float, new: float) -> None:
         for plot in (self.lossPlot, self.metricPlot):
