@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kc_desktop.core.kinds import RunState
 from kc_desktop.core.paths import app_home
 from kc_desktop.ui.core_loader import CoreLoader
 
@@ -255,10 +256,10 @@ class MainWindow(QMainWindow):
     def toggle_pause(self) -> None:
         if self.session is None:
             return
-        if self.session.state == "paused":
+        if self.session.state == RunState.PAUSED:
             self.session.resume()
             self.train_tab.log("Resumed.")
-        elif self.session.state == "running":
+        elif self.session.state == RunState.RUNNING:
             self.session.pause()
             self.train_tab.log(
                 "Paused: the run waits at the next step. The learning rate can "

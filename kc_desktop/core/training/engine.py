@@ -125,7 +125,7 @@ class Trainer:
             shuffle=True,
             drop_last=False,
             seed=self.config.seed,
-            augment=self.config.augment if self.spec.task.augmentable else None,
+            augment=self.config.augment if self.spec.augmentable else None,
         )
         state = _RunState(
             run=run,

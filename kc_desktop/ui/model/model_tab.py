@@ -24,7 +24,7 @@ from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import Augment, augment_batch
 from kc_desktop.core.devices import available_devices
 from kc_desktop.core.grids import to_uint8_images
-from kc_desktop.core.kinds import Task
+from kc_desktop.core.kinds import RunState, Task
 from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
 from kc_desktop.core.models.summary import summarize
 from kc_desktop.core.training.config import TrainConfig
@@ -203,13 +203,13 @@ class ModelTab(QWidget):
             seed=self.seedSpin.value(),
             folder=dataset.folder,
             image_size=dataset.size if dataset.folder else None,
-            augment=self._augment() if spec.task.augmentable else Augment(),
+            augment=self._augment() if spec.augmentable else Augment(),
             score_samples=self.scoreSamplesCheck.isChecked(),
         )
 
     def set_run_state(self, state: str) -> None:
         """Lock settings while a run is active; the learning rate stays editable when paused."""
-        idle = state == "idle"
+        idle = state == RunState.IDLE
         for widget in (
             self.modelCombo,
             self.epochsSpin,
@@ -222,8 +222,8 @@ class ModelTab(QWidget):
             self.augmentGroup,
         ):
             widget.setEnabled(idle and self._applies(widget))
-        self.learningRateSpin.setEnabled(idle or state == "paused")
-        self.applyLrButton.setEnabled(state == "paused")
+        self.learningRateSpin.setEnabled(idle or state == RunState.PAUSED)
+        self.applyLrButton.setEnabled(state == RunState.PAUSED)
 
     def _applies(self, widget: QWidget) -> bool:
         """Beta is for the VAE only, the quality score for models that draw samples."""
@@ -250,7 +250,7 @@ class ModelTab(QWidget):
         self.optimizerCombo.setCurrentIndex(self.optimizerCombo.findData(spec.default_optimizer))
         self.betaSpin.setEnabled(self._applies(self.betaSpin))
         self.scoreSamplesCheck.setEnabled(self._applies(self.scoreSamplesCheck))
-        self.augmentGroup.setEnabled(spec.task.augmentable)
+        self.augmentGroup.setEnabled(spec.augmentable)
         self._update_summary()
 
     def _update_summary(self) -> None:

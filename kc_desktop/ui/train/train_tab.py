@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kc_desktop.core.devices import UsageSampler, resolve_device
+from kc_desktop.core.kinds import RunState
 from kc_desktop.core.report import epoch_sentence, summary_text
 from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
@@ -73,7 +74,7 @@ class TrainTab(QWidget):
         self.device_timer = QTimer(self)
         self.device_timer.setInterval(DEVICE_POLL_MS)
         self.device_timer.timeout.connect(self._on_device_timer_timeout)
-        self.set_run_state("idle")
+        self.set_run_state(RunState.IDLE)
 
     def _build(self) -> None:
         self.trainButton = QPushButton("Train", objectName="trainButton")
@@ -139,16 +140,16 @@ class TrainTab(QWidget):
 
     def set_run_state(self, state: str) -> None:
         """Enable the buttons that make sense for "idle", "running", "paused" or "stopping"."""
-        self.trainButton.setEnabled(state == "idle")
-        self.pauseButton.setEnabled(state in ("running", "paused"))
-        self.stopButton.setEnabled(state in ("running", "paused"))
-        paused = state == "paused"
+        self.trainButton.setEnabled(state == RunState.IDLE)
+        self.pauseButton.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        self.stopButton.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        paused = state == RunState.PAUSED
         self.pauseButton.setText("Resume" if paused else "Pause")
         icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
         self.pauseButton.setIcon(self.style().standardIcon(icon))
-        if state == "paused":
+        if state == RunState.PAUSED:
             self.trainProgress.setFormat("Paused — " + self.trainProgress.format())
-        if state == "idle":
+        if state == RunState.IDLE:
             self.device_timer.stop()
 
     def on_run_started(self, info: dict[str, Any]) -> None:
