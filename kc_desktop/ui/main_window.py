@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.kinds import RunState
 from kc_desktop.core.paths import app_home
 from kc_desktop.ui.core_loader import CoreLoader
+from kc_desktop.ui.jobs import shutdown_jobs
+from kc_desktop.ui.quit_while_training import QuitWhileTraining
 
 APP_TITLE = "kc_desktop — deep-learning studio"
 TAB_TITLES = ("Data", "Model", "Train", "Gallery", "Classify")
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.confirm_close: Callable[[], bool] = self._ask_close_during_training
         self.choose_save_folder: Callable[[], str | None] = self._ask_save_folder
         self.confirm_discard_unsaved: Callable[[], bool] = self._ask_discard_unsaved
+        self.quitting: QuitWhileTraining | None = None  # stopping the run to close
         self._loader = CoreLoader()
         self._loader.progress.connect(self.statusBar().showMessage)
         self._loader.loaded.connect(self._on_core_loaded)
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         self.session.run_started.connect(
             lambda info: self.runsDock.set_training_run(info["run_dir"])
         )
+        self.session.epoch_ended.connect(self.runsDock.on_epoch_ended)
         self.session.finished.connect(lambda _: self.runsDock.set_training_run(None))
         self.session.failed.connect(lambda _: self.runsDock.set_training_run(None))
         state = self.settings.value("window/state")
@@ -388,11 +392,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None and self.session.is_active:
-            if not self.confirm_close():
-                event.ignore()
-                return
-            self.statusBar().showMessage("Stopping the run and saving…")
-            self.session.shutdown()
+            event.ignore()  # close again once the run has stopped and saved (no freeze)
+            if self.quitting is None and self.confirm_close():
+                self.quitting = QuitWhileTraining(self, self.session)
+                self.quitting.finished.connect(self._on_quitting_finished)
+                self.quitting.start()
+            return
         unsaved = self.session is not None and self.session.unsaved is not None
         if unsaved and not self.confirm_discard_unsaved():
             event.ignore()
@@ -401,5 +406,11 @@ class MainWindow(QMainWindow):
         if self.is_core_ready:  # before that the Runs dock does not exist to be saved
             self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
-        QThreadPool.globalInstance().waitForDone(10_000)
+        shutdown_jobs()  # cancel background jobs before their widgets are deleted
         event.accept()
+
+    def _on_quitting_finished(self) -> None:
+        """The run stopped for a close: close now (an unsaved run is offered first)."""
+        self.quitting.deleteLater()
+        self.quitting = None
+        self.close()

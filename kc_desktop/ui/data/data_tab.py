@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.registry import get_dataset_spec, list_datasets, load_dataset
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
+from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
+LOAD = "load"  # the job kind: choosing another dataset cancels the load under way
 PREVIEW_COUNT = 32
 OFFLINE_CHOICES = ("digits", "shapes")
 
@@ -40,7 +41,7 @@ class DataTab(QWidget):
         super().__init__(parent)
         self.dataset: ImageDataset | None = None
         self.folder: str | None = None
-        self._loading: BackgroundSignals | None = None
+        self.jobs = JobRunner(self)
         self._build()
 
     def _build(self) -> None:
@@ -104,9 +105,9 @@ class DataTab(QWidget):
 
     def _build_error_panel(self) -> QWidget:
         panel = QWidget(objectName="datasetErrorPanel")
-        self.errorLabel = QLabel(objectName="datasetErrorLabel")
-        self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet("color: #b00020;")
+        self.datasetErrorLabel = QLabel(objectName="datasetErrorLabel")
+        self.datasetErrorLabel.setWordWrap(True)
+        self.datasetErrorLabel.setStyleSheet("color: #b00020;")
         row = QHBoxLayout()
         for dataset_id in OFFLINE_CHOICES:
             button = QPushButton(f"Use {get_dataset_spec(dataset_id).name}")
@@ -115,14 +116,14 @@ class DataTab(QWidget):
             row.addWidget(button)
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.errorLabel)
+        box.addWidget(self.datasetErrorLabel)
         box.addLayout(row)
         panel.setVisible(False)
         return panel
 
     @property
     def is_loading(self) -> bool:
-        return self._loading is not None
+        return self.jobs.is_running(LOAD)
 
     @property
     def dataset_id(self) -> str:
@@ -141,7 +142,7 @@ class DataTab(QWidget):
         self.folder = None
         self._start_loading(
             get_dataset_spec(dataset_id).name,
-            lambda progress: load_dataset(dataset_id, progress=progress),
+            lambda state: load_dataset(dataset_id, progress=state.progress),
         )
 
     def choose_folder(self) -> None:
@@ -155,7 +156,8 @@ class DataTab(QWidget):
         """Decode a class-per-subfolder directory in the background, with progress."""
         self.folder = path
         self._start_loading(
-            Path(path).name, lambda progress: load_dataset("folder", path=path, progress=progress)
+            Path(path).name,
+            lambda state: load_dataset("folder", path=path, progress=state.progress),
         )
 
     def _on_dataset_combo_activated(self, index: int) -> None:
@@ -170,9 +172,7 @@ class DataTab(QWidget):
         self.loadProgress.setVisible(True)
         self.datasetInfoLabel.setText(f"Loading <b>{label}</b>…")
         self.status_message.emit(f"Loading {label}…")
-        self._loading = run_in_background(
-            fn, self._on_load_done, self._on_load_failed, self._on_load_progress
-        )
+        self.jobs.start(LOAD, fn, self._on_load_done, self._on_load_failed, self._on_load_progress)
 
     def _on_load_progress(self, done: int, total: int) -> None:
         self.loadProgress.setRange(0, max(total, 1))
@@ -180,7 +180,6 @@ class DataTab(QWidget):
         self.loadProgress.setFormat(f"Decoding images: {done:,} / {total:,}")
 
     def _on_load_done(self, dataset: ImageDataset) -> None:
-        self._loading = None
         self.loadProgress.setVisible(False)
         self.dataset = dataset
         self._show_dataset_in_use()
@@ -189,10 +188,9 @@ class DataTab(QWidget):
         self.dataset_changed.emit(dataset)
 
     def _on_load_failed(self, message: str) -> None:
-        self._loading = None
         self.loadProgress.setVisible(False)
         self._show_dataset_in_use()
-        self.errorLabel.setText(message)
+        self.datasetErrorLabel.setText(message)
         self.errorPanel.setVisible(True)
         current = self.dataset.name if self.dataset else "no dataset"
         self.datasetInfoLabel.setText(f"Still using: <b>{current}</b>")

@@ -25,6 +25,7 @@ from kc_desktop.core.devices import UsageSampler, resolve_device
 from kc_desktop.core.kinds import RunState
 from kc_desktop.core.report import epoch_sentence, summary_text
 from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.train.run_clock import RunClock
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
 DEVICE_POLL_MS = 500
@@ -66,7 +67,8 @@ class TrainTab(QWidget):
         self.steps_per_epoch = 1
         self.epochs = 1
         self.start_epoch = 1
-        self.started_at = 0.0
+        self.clock = RunClock()
+        self._last_record: dict[str, Any] | None = None
         self._sampler: UsageSampler | None = None
         self._device_x = 0.0
         self._last_lr: float | None = None
@@ -147,8 +149,12 @@ class TrainTab(QWidget):
         self.pauseButton.setText("Resume" if paused else "Pause")
         icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
         self.pauseButton.setIcon(self.style().standardIcon(icon))
-        if state == RunState.PAUSED:
-            self.trainProgress.setFormat("Paused — " + self.trainProgress.format())
+        if paused:
+            self.clock.pause()
+        else:
+            self.clock.resume()
+        if self._last_record is not None and state in (RunState.RUNNING, RunState.PAUSED):
+            self.trainProgress.setFormat(self._progress_text(self._last_record))
         if state == RunState.IDLE:
             self.device_timer.stop()
 
@@ -158,7 +164,8 @@ class TrainTab(QWidget):
         self.steps_per_epoch = max(1, int(info["steps_per_epoch"]))
         self.epochs = int(info["epochs"])
         self.start_epoch = int(info.get("start_epoch", 1))
-        self.started_at = time.monotonic()
+        self.clock.start()
+        self._last_record = None
         self._last_lr = None
         self._sampler = UsageSampler(resolve_device(str(info["config"].get("device", "auto"))))
         self._setup_curves()
@@ -211,20 +218,32 @@ class TrainTab(QWidget):
             self.metricPlot.extend(
                 name, [r["global_step"] for r in records], [r[key] for r in records]
             )
-        last = records[-1]
+        last = self._last_record = records[-1]
         self.trainProgress.setValue(last["global_step"])
         self.trainProgress.setFormat(self._progress_text(last))
 
     def _progress_text(self, last: dict[str, Any]) -> str:
+        """Where the run is; while running also its speed and the time left (pauses left out).
+
+        Paused, the bar says so and nothing else moves: logs still arriving from the steps
+        before the pause do not bring the speed back.
+        """
+        position = self.tr("Epoch {epoch}/{epochs} · step {step}/{steps}").format(
+            epoch=last["epoch"],
+            epochs=self.epochs,
+            step=last["step"],
+            steps=last["steps_per_epoch"],
+        )
+        if self.clock.paused:
+            return self.tr("Paused — {position}").format(position=position)
         done = last["global_step"] - (self.start_epoch - 1) * self.steps_per_epoch
         total = (self.epochs - self.start_epoch + 1) * self.steps_per_epoch
-        elapsed = time.monotonic() - self.started_at
-        remaining = elapsed * (total - done) / max(done, 1)
-        minutes, seconds = divmod(int(remaining), 60)
-        return (
-            f"Epoch {last['epoch']}/{self.epochs} · step {last['step']}/"
-            f"{last['steps_per_epoch']} · {minutes}:{seconds:02d} left · "
-            f"{last['samples_per_s']:.0f} images/s"
+        minutes, seconds = divmod(int(self.clock.seconds_left(done, total)), 60)
+        return self.tr("{position} · {minutes}:{seconds} left · {speed} images/s").format(
+            position=position,
+            minutes=minutes,
+            seconds=f"{seconds:02d}",
+            speed=f"{last['samples_per_s']:.0f}",
         )
 
     def on_epoch_ended(self, logs: dict[str, Any]) -> None:
