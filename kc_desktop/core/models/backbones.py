@@ -95,6 +95,7 @@ class BackboneClassifier(nn.Module):
             nn.Flatten(), nn.Dropout(HEAD_DROPOUT), nn.Linear(width, num_classes)
         )
         self.tail_blocks = tail
+        self.train()  # a new module is in training mode: BatchNorm must start frozen too
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.classifier(self.features(x))
