@@ -22,6 +22,7 @@ from pathlib import Path
 
 import torch
 
+from kc_desktop.core.errors import KcError
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.paths import app_home
 
@@ -34,7 +35,7 @@ Progress = Callable[[str, int, int], None]
 """(what is happening, done, total) for a progress bar; total 0 means unknown."""
 
 
-class WeightsError(ValueError):
+class WeightsError(KcError, ValueError):
     """Pretrained weights that cannot be had or used; ``str()`` is one plain sentence."""
 
 
