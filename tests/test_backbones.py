@@ -190,3 +190,20 @@ def test_the_recommendation_follows_the_images(channels: int, size: int, model: 
     assert recommendation.model_id == model and not recommendation.fine_tune
     assert f"{size}x{size}" in recommendation.text()
     assert get_model_spec(model).pretrained == (model != "small-cnn")
+
+
+def test_the_command_line_trains_a_photo_folder_with_progress(
+    photos: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_test_weights()
+    from kc_desktop.cli import main
+
+    argv = ["train", "--dataset", "folder", "--folder", str(photos)]
+    argv += ["--model", "mobilenet-v3-small", "--epochs", "2", "--backbone-size", "32"]
+    assert main([*argv, "--out", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert "Computing image features (once per dataset): 100% (32/32)" in err
+    assert "epoch 2/2" in out
+    run_dir = Path(out.strip().splitlines()[-1])
+    config = load_run(run_dir).config
+    assert config["fine_tune"] is False and config["backbone_size"] == 32

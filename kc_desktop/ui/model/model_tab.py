@@ -25,9 +25,12 @@ from kc_desktop.core.data.loader import Augment, augment_batch
 from kc_desktop.core.devices import available_devices
 from kc_desktop.core.grids import to_uint8_images
 from kc_desktop.core.kinds import Task
+from kc_desktop.core.models.recommend import Recommendation, recommend_model
 from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
 from kc_desktop.core.models.summary import summarize
 from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.ui.model.backbone_box import BackboneBox
+from kc_desktop.ui.model.recommendation_bar import RecommendationBar
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 AUGMENT_PREVIEW = 8
@@ -151,8 +154,15 @@ class ModelTab(QWidget):
         augment_layout.addLayout(checks)
         augment_layout.addWidget(self.augmentPreview)
 
+        self.backboneBox = BackboneBox()
+        self.backboneBox.scratch_requested.connect(self.select_model)
+        self.backboneBox.backboneSizeCombo.currentIndexChanged.connect(self._update_summary)
+        self.recommendationBar = RecommendationBar()
+        self.recommendationBar.accepted.connect(self._on_recommendation_accepted)
         left = QVBoxLayout()
+        left.addWidget(self.recommendationBar)
         left.addWidget(settings)
+        left.addWidget(self.backboneBox)
         left.addWidget(self.augmentGroup, 1)
         self.modelSummary = QPlainTextEdit(objectName="modelSummary")
         self.modelSummary.setReadOnly(True)
@@ -185,6 +195,11 @@ class ModelTab(QWidget):
 
     def set_dataset(self, dataset: ImageDataset) -> None:
         self.dataset = dataset
+        self.recommendationBar.propose(
+            recommend_model(dataset.channels, dataset.size),
+            self.model_id,
+            self.backboneBox.fine_tune,
+        )
         self._update_summary()
         self._update_augment_preview()
 
@@ -205,6 +220,8 @@ class ModelTab(QWidget):
             image_size=dataset.size if dataset.folder else None,
             augment=self._augment() if spec.task.augmentable else Augment(),
             score_samples=self.scoreSamplesCheck.isChecked(),
+            fine_tune=spec.pretrained and self.backboneBox.fine_tune,
+            backbone_size=self.backboneBox.backbone_size if spec.pretrained else None,
         )
 
     def set_run_state(self, state: str) -> None:
@@ -220,8 +237,12 @@ class ModelTab(QWidget):
             self.deviceCombo,
             self.seedSpin,
             self.augmentGroup,
+            self.backboneBox,
+            self.recommendationBar,
         ):
             widget.setEnabled(idle and self._applies(widget))
+        if idle:  # a failed download may have left the weights missing, or a run fetched them
+            self.backboneBox.show_model(self.model_id)
         self.learningRateSpin.setEnabled(idle or state == "paused")
         self.applyLrButton.setEnabled(state == "paused")
 
@@ -251,6 +272,7 @@ class ModelTab(QWidget):
         self.betaSpin.setEnabled(self._applies(self.betaSpin))
         self.scoreSamplesCheck.setEnabled(self._applies(self.scoreSamplesCheck))
         self.augmentGroup.setEnabled(spec.task.augmentable)
+        self.backboneBox.show_model(spec.id)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -258,7 +280,7 @@ class ModelTab(QWidget):
             self.modelSummary.setPlainText("Load a dataset to see the layers for its image size.")
             return
         spec = get_model_spec(self.model_id)
-        size = spec.input_size(self.dataset.size)
+        size = spec.input_size(self.dataset.size, self.backboneBox.backbone_size)
         model = build_model(
             spec.id,
             channels=self.dataset.channels,
@@ -273,6 +295,10 @@ class ModelTab(QWidget):
             f"{self.dataset.channels}×{size}×{size}"
         )
         self.modelSummary.setPlainText(summary.as_text())
+
+    def _on_recommendation_accepted(self, recommendation: Recommendation) -> None:
+        self.select_model(recommendation.model_id)
+        self.backboneBox.set_fine_tune(recommendation.fine_tune)
 
     def _update_augment_preview(self) -> None:
         augment = self._augment()
