@@ -37,6 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--flip", action="store_true", help="augment: random horizontal flips")
     train.add_argument("--shift", type=float, default=0.0, help="augment: shift fraction")
     train.add_argument("--zoom", type=float, default=0.0, help="augment: zoom fraction")
+    train.add_argument(
+        "--fine-tune",
+        action="store_true",
+        help="pretrained models: also train the last blocks (slower); default: quick mode, "
+        "a new last layer on cached features",
+    )
+    train.add_argument(
+        "--backbone-size",
+        type=int,
+        help="pretrained models: side in pixels below 224 for speed (32..224)",
+    )
     train.add_argument("--resume", metavar="RUN_DIR", help="continue a saved run")
     train.add_argument(
         "--no-quality",

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kc_desktop.cli_progress import ConsoleProgress
+from kc_desktop.cli_progress import ConsoleProgress, StageProgress
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.data.registry import list_datasets
 from kc_desktop.core.errors import USER_ERRORS, KcError
@@ -59,6 +59,8 @@ def cmd_train(args: argparse.Namespace) -> int:
             image_size=args.image_size,
             augment=Augment(flip=args.flip, shift=args.shift, zoom=args.zoom),
             score_samples=not args.no_quality,
+            fine_tune=args.fine_tune,
+            backbone_size=args.backbone_size,
         )
     trainer = build_run(
         config,
@@ -66,6 +68,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         resume_dir=resume_dir,
         runs_parent=args.out,
         notify=print,
+        progress=StageProgress(),
     )
     summary = trainer.fit()
     if summary["status"] == "unsaved":

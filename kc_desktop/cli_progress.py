@@ -57,3 +57,27 @@ class ConsoleProgress(Callback):
     def on_event(self, message: str, level: str = "info") -> None:
         if level != "info":
             print(f"{level}: {message}", file=self.err, flush=True)
+
+
+class StageProgress:
+    """``progress(what, done, total)`` of slow preparation (weights download, features pass):
+    a bar drawn in place on a terminal, else a line at each quarter."""
+
+    def __init__(self, err: TextIO | None = None) -> None:
+        self.err = err or sys.stderr
+        self.interactive = self.err.isatty()
+        self.quarter: dict[str, int] = {}
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        finished = total > 0 and done >= total
+        if self.interactive:
+            filled = int(BAR_WIDTH * done / total) if total else 0
+            bar = "#" * filled + "." * (BAR_WIDTH - filled)
+            count = f"{done}/{total}" if total else f"{done}"
+            end = "\n" if finished else ""
+            print(f"\r{what} [{bar}] {count}", end=end, file=self.err, flush=True)
+            return
+        quarter = 4 * done // total if total else 0
+        if quarter > self.quarter.get(what, -1):
+            self.quarter[what] = quarter
+            print(f"{what}: {25 * quarter}% ({done}/{total})", file=self.err, flush=True)

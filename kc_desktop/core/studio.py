@@ -41,8 +41,11 @@ def build_run(
     resume_dir: str | Path | None = None,
     runs_parent: str | Path | None = None,
     notify: Callable[[str], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Trainer:
-    """A ready Trainer for ``config``; ``notify(text)`` hears about slow preparation steps.
+    """A ready Trainer for ``config``; ``notify(text)`` hears about slow preparation steps,
+    ``progress(what, done, total)`` follows the long ones (a pretrained model's weights
+    download here, its features pass when the run starts).
 
     ``dataset`` is used only when it is the data ``config`` describes (same id, folder and
     split); otherwise the config's own dataset is loaded, so a run can never record one
@@ -52,6 +55,8 @@ def build_run(
     from kc_desktop.core.training.engine import Trainer
 
     config.validate()  # plain errors before a dataset is loaded or downloaded
+    if resume_dir is None:
+        fetch_pretrained_weights(config.model, progress)
     dataset = dataset_for(config, dataset)
     return Trainer(
         config,
@@ -62,7 +67,19 @@ def build_run(
         resume=resume_dir is not None,
         runs_parent=runs_parent,
         epoch_metrics=sample_quality_metrics(config, dataset, notify=notify),
+        progress=progress,
     )
+
+
+def fetch_pretrained_weights(
+    model_id: str, progress: Callable[[str, int, int], None] | None = None
+) -> None:
+    """Download a pretrained model's ImageNet weights if missing (others need none)."""
+    from kc_desktop.core.models.backbones import fetch_weights
+    from kc_desktop.core.models.registry import get_model_spec
+
+    if get_model_spec(model_id).pretrained:
+        fetch_weights(model_id, progress)
 
 
 def dataset_for(config: TrainConfig, loaded: ImageDataset | None = None) -> ImageDataset:

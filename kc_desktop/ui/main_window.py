@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         session.state_changed.connect(train.set_run_state)
         session.state_changed.connect(model.set_run_state)
         session.run_started.connect(train.on_run_started)
+        session.preparing.connect(train.on_preparing)
         session.run_started.connect(self.gallery_tab.on_run_started)
         session.run_started.connect(self._on_run_started)
         session.metrics_logged.connect(train.on_metrics)

@@ -120,6 +120,9 @@ def resize_images(images: torch.Tensor, size: int) -> torch.Tensor:
 class DeviceBatches:
     """Shuffled (x, y) batches of an in-memory image set, served from ``device`` memory.
 
+    ``images`` are uint8 (N, C, H, W), served as float [0, 1]; float (N, D) feature rows
+    (a pretrained backbone's cached embeddings) are served as they are.
+
     Each epoch draws a fresh permutation from a generator seeded by (seed, epoch), so the
     epochs differ from each other but a run with the same seed repeats exactly, and a run
     resumed at epoch k (``set_epoch(k)``) sees the batches it would have seen.
@@ -137,8 +140,11 @@ class DeviceBatches:
         augment: Augment | None = None,
         seed: int = 0,
     ) -> None:
-        if images.dtype != torch.uint8 or images.ndim != 4:
+        features = images.is_floating_point() and images.ndim == 2
+        if not features and (images.dtype != torch.uint8 or images.ndim != 4):
             raise TypeError(f"DeviceBatches needs uint8 (N, C, H, W) images, not {images.dtype}.")
+        if features and augment is not None and augment.enabled:
+            raise ValueError("Feature rows (N, D) cannot be augmented like images.")
         if labels.shape != (images.shape[0],):
             raise DataError(f"{images.shape[0]} images but labels of shape {tuple(labels.shape)}.")
         if batch_size < 1:
@@ -188,7 +194,7 @@ class DeviceBatches:
                 index = order[start:stop]
                 images = self.images.index_select(0, index)
                 labels = self.labels.index_select(0, index)
-            x = images.float().div_(255)
+            x = images.float().div_(255) if images.dtype == torch.uint8 else images
             if self.augment is not None:
                 x = augment_batch(x, self.augment, self._augment_generator)
             yield x, labels

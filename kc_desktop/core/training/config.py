@@ -41,6 +41,8 @@ class TrainConfig:
     test_fraction: float = 0.1
     log_every: int | None = None
     score_samples: bool = True  # GAN / VAE: score sample quality after each epoch
+    fine_tune: bool = False  # pretrained models: train the last blocks too (else quick mode)
+    backbone_size: int | None = None  # pretrained models: a side below 224 for speed
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (the augment switches become a nested dict)."""
@@ -73,6 +75,8 @@ class TrainConfig:
             raise ConfigError(f"Unknown optimizer {self.optimizer!r}; choose adam or sgd.")
         if self.beta < 0:
             raise ConfigError("Beta (the VAE's KL weight) cannot be negative.")
+        if self.backbone_size is not None and not 32 <= self.backbone_size <= 224:
+            raise ConfigError("The pretrained model's image size must be from 32 to 224 pixels.")
         if not 0 <= self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
             raise ConfigError("Validation and test fractions must be between 0 and 1.")
 

@@ -29,9 +29,11 @@ from kc_desktop.core.runs.checkpoints import (
     save_checkpoint,
 )
 from kc_desktop.core.runs.layout import CHECKPOINT_FILE, MODEL_FILE, RunDirectory, new_run_dir
+from kc_desktop.core.training.backbone_tasks import backbone_task
 from kc_desktop.core.training.callbacks import Callback, CallbackList
 from kc_desktop.core.training.config import TrainConfig, load_config_dataset
 from kc_desktop.core.training.control import RunControl, StopTraining
+from kc_desktop.core.training.quick_features import Progress, QuickFeatures
 from kc_desktop.core.training.recorder import RunRecorder
 from kc_desktop.core.training.resume_point import ResumePoint
 from kc_desktop.core.training.settings import resolve_settings
@@ -66,6 +68,7 @@ class Trainer:
         resume: bool = False,
         runs_parent: str | Path | None = None,
         epoch_metrics: list[EpochMetric] | tuple[EpochMetric, ...] = (),
+        progress: Progress | None = None,
     ) -> None:
         config.validate()
         self.config = config
@@ -76,6 +79,7 @@ class Trainer:
         self.resume = resume
         self.runs_parent = runs_parent
         self.epoch_metrics = list(epoch_metrics)
+        self.progress = progress  # (what, done, total) of slow preparation: backbone features
         self.spec = get_model_spec(config.model)
         self.settings = resolve_settings(config, self.spec)
         self.device = resolve_device(config.device)
@@ -92,9 +96,12 @@ class Trainer:
     def _setup(self) -> _Setup:
         """Dataset splits, model, task, run folder (restored on resume) and batches."""
         dataset = self.dataset or load_config_dataset(self.config)
-        size = self.spec.input_size(dataset.size)
-        splits = {
-            name: self._prepared_split(dataset, name, size) for name in ("train", "val", "test")
+        size = self.spec.input_size(dataset.size, self.config.backbone_size)
+        quick = self.spec.pretrained and not self.config.fine_tune
+        splits = {  # quick mode's come from the backbone below, once the model is restored
+            name: self._prepared_split(dataset, name, size)
+            for name in ("train", "val", "test")
+            if not quick
         }
         torch.manual_seed(self.config.seed)
         model = build_model(
@@ -103,9 +110,10 @@ class Trainer:
             size=size,
             num_classes=len(dataset.classes),
             latent_dim=self.config.latent_dim,
+            pretrained=not self.resume,
         )
         model.to(self.device)
-        task = self._make_task(model, splits["val"][0])
+        task = self._make_task(model, splits)
         run = RunDirectory(
             self.run_dir or new_run_dir(dataset.id, self.config.model, self.runs_parent)
         )
@@ -114,6 +122,11 @@ class Trainer:
             run.remove_partial_writes()
             last_epoch, resume_point = self._restore(run, task)
             start_epoch = last_epoch + 1
+        if quick:
+            features = QuickFeatures(
+                self.config.model, self.config.augment, self.config.seed, self.progress
+            )
+            splits = features(model, dataset, size, self.device)
         run_config = self._run_config(dataset, size, model)
         run.write_config(run_config)
         recorder = RunRecorder(run)
@@ -125,7 +138,7 @@ class Trainer:
             shuffle=True,
             drop_last=False,
             seed=self.config.seed,
-            augment=self.config.augment if self.spec.augmentable else None,
+            augment=self.config.augment if self.spec.augmentable and not quick else None,
         )
         state = _RunState(
             run=run,
@@ -203,11 +216,13 @@ class Trainer:
             images = resize_images(images, size)
         return images, labels
 
-    def _make_task(self, model: torch.nn.Module, val_images: torch.Tensor) -> Task:
+    def _make_task(self, model: torch.nn.Module, splits: dict[str, Any]) -> Task:
+        if self.spec.pretrained:
+            return backbone_task(self.config.fine_tune)(model, self.settings, self.device)
         task_class = TASKS[self.spec.task]
         if self.spec.task.is_classifier:
             return task_class(model, self.settings, self.device)
-        preview = val_images[:PREVIEW_IMAGES].to(self.device).float().div(255)
+        preview = splits["val"][0][:PREVIEW_IMAGES].to(self.device).float().div(255)
         return task_class(model, self.settings, self.device, preview=preview)
 
     def _eval_batches(self, split: tuple[torch.Tensor, torch.Tensor]) -> DeviceBatches:

@@ -7,7 +7,7 @@ import math
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -157,6 +157,16 @@ class TrainTab(QWidget):
             self.trainProgress.setFormat(self._progress_text(self._last_record))
         if state == RunState.IDLE:
             self.device_timer.stop()
+
+    def on_preparing(self, what: str, done: int, total: int) -> None:
+        """Progress of a step before the first epoch (weights download, features pass)."""
+        self.trainProgress.setRange(0, max(total, 1))
+        self.trainProgress.setValue(min(done, total))
+        text = QCoreApplication.translate("core", what)
+        percent = 100 * done // total if total else 0
+        self.trainProgress.setFormat(
+            self.tr("{what}: {percent}%").format(what=text, percent=percent)
+        )
 
     def on_run_started(self, info: dict[str, Any]) -> None:
         self.task = info["task"]

@@ -26,6 +26,7 @@ class TrainingSession(QObject):
     epoch_ended = Signal(dict)
     images_ready = Signal(int, str, object)
     event_logged = Signal(str, str)
+    preparing = Signal(str, int, int)
     finished = Signal(dict)
     failed = Signal(str)
     state_changed = Signal(str)  # a RunState value
@@ -58,6 +59,7 @@ class TrainingSession(QObject):
         worker.epoch_ended.connect(self.epoch_ended)
         worker.images_ready.connect(self.images_ready)
         worker.event_logged.connect(self.event_logged)
+        worker.preparing.connect(self.preparing)
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)
         # Direct: QThread.quit is thread-safe, and a queued call would wait for the GUI
