@@ -161,6 +161,38 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.bundle import export_run
+
+    try:
+        written = export_run(args.run_dir, args.out, args.format)
+    except (ValueError, OSError) as error:
+        raise UserError(str(error)) from error
+    for path in written:
+        print(path)
+    return 0
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.share import pack_run
+
+    try:
+        print(pack_run(args.run_dir, args.out))
+    except (ValueError, OSError) as error:
+        raise UserError(str(error)) from error
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.share import import_run
+
+    try:
+        print(import_run(args.file))
+    except (ValueError, OSError) as error:
+        raise UserError(str(error)) from error
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from kc_desktop.bench.report import format_table
     from kc_desktop.bench.runner import run_benchmarks
@@ -181,4 +213,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "classify": cmd_classify,
     "sample": cmd_sample,
     "bench": cmd_bench,
+    "export": cmd_export,
+    "share": cmd_share,
+    "import": cmd_import,
 }
