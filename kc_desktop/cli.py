@@ -80,12 +80,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kc_desktop.ui.app import run_app
 
         return run_app()
-    from kc_desktop.cli_commands import COMMANDS, UserError
+    from kc_desktop.cli_commands import COMMANDS
+    from kc_desktop.core.errors import USER_ERRORS, KcError
 
     try:
         return COMMANDS[args.command](args)
-    except UserError as error:
-        print(f"error: {error}", file=sys.stderr)
+    except USER_ERRORS as error:
+        message = error.user_message if isinstance(error, KcError) else str(error)
+        print(f"error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         if self.session.unsaved is not None and not self.confirm_discard_unsaved():
             return
         self.train_tab.show_unsaved(False)
-        config = self.model_tab.config(self.data_tab.dataset_id, self.data_tab.folder)
+        config = self.model_tab.config(self.data_tab.dataset)
         self.settings.setValue("choices/model", config.model)
         self.settings.setValue("choices/dataset", config.dataset)
         self.settings.setValue("choices/folder", config.folder or "")
@@ -310,9 +310,11 @@ class MainWindow(QMainWindow):
             self.copy_run_to(Path(target))
 
     def copy_run_to(self, parent: Path) -> Path | None:
-        destination = parent / self.current_run.path.name
+        from kc_desktop.core.runs.layout import unique_folder
+
         try:
-            shutil.copytree(self.current_run.path, destination)
+            destination = unique_folder(parent, self.current_run.path.name)
+            shutil.copytree(self.current_run.path, destination, dirs_exist_ok=True)
         except OSError as error:
             from kc_desktop.ui.errors import plain_error
 

@@ -16,6 +16,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812 - the PyTorch convention
 
+from kc_desktop.core.errors import DataError
 from kc_desktop.core.inference import ImageSource, LoadedRun, load_input
 
 GRAD_CAM_MODELS = ("small-cnn", "folder-cnn")
@@ -65,8 +66,8 @@ def explain(run: LoadedRun, source: ImageSource, target: int | None = None) -> S
 
 def explain_tensor(run: LoadedRun, x: torch.Tensor, target: int | None = None) -> Saliency:
     """Explain float (1, C, H, W) input ``x`` in [0, 1]; ``target`` defaults to the top class."""
-    if run.task != "classify":
-        raise ValueError("Saliency explains classifiers; this run is a generative model.")
+    if not run.task.is_classifier:
+        raise DataError("Saliency explains classifiers; this run is a generative model.")
     x = x.to(run.device)
     run.model.eval()
     method = method_for(str(run.config.get("model", "")))
@@ -159,7 +160,7 @@ def attention_rows(model: torch.nn.Module, x: torch.Tensor) -> tuple[torch.Tenso
         logits = model(x)
     weights = getattr(model, "last_attention", None)
     if weights is None:
-        raise ValueError("This model does not expose attention weights.")
+        raise DataError("This model does not expose attention weights.")
     return logits, weights[0].detach().float().cpu().numpy()
 
 
