@@ -140,11 +140,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from kc_desktop.core.export.bundle import export_run
 
-    try:
-        written = export_run(args.run_dir, args.out, args.format)
-    except (ValueError, OSError) as error:
-        raise UserError(str(error)) from error
-    for path in written:
+    for path in export_run(args.run_dir, args.out, args.format):
         print(path)
     return 0
 
@@ -152,20 +148,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_share(args: argparse.Namespace) -> int:
     from kc_desktop.core.export.share import pack_run
 
-    try:
-        print(pack_run(args.run_dir, args.out))
-    except (ValueError, OSError) as error:
-        raise UserError(str(error)) from error
+    print(pack_run(args.run_dir, args.out))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from kc_desktop.core.export.share import import_run
 
-    try:
-        print(import_run(args.file))
-    except (ValueError, OSError) as error:
-        raise UserError(str(error)) from error
+    print(import_run(args.file))
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from kc_desktop.core.data.errors import DatasetUnavailableError
+from kc_desktop.core.errors import ConfigError
 from kc_desktop.core.export import network
 from kc_desktop.core.export.charts import confusion_png, curves_png
 from kc_desktop.core.export.model_card import CardFacts, model_card
@@ -51,11 +52,11 @@ def export_run(
 ) -> list[Path]:
     """Export ``run_dir`` into ``out_dir`` (created if needed); returns the files written.
 
-    Raises ``CheckpointError`` (a ValueError) for a folder that is not a usable run,
-    ``ValueError`` for an unknown format and ``OSError`` when ``out_dir`` cannot be written.
+    Raises ``CheckpointError`` for a folder that is not a usable run, ``ConfigError`` for
+    an unknown format and ``OSError`` when ``out_dir`` cannot be written (``USER_ERRORS``).
     """
     if fmt not in FORMATS:
-        raise ValueError(
+        raise ConfigError(
             QT_TRANSLATE_NOOP(
                 "core", "Unknown export format {fmt}; use onnx, torchscript or all."
             ).format(fmt=fmt)
@@ -110,14 +111,14 @@ def _make_readable(paths: list[Path]) -> None:
 def preprocessing(run: LoadedRun) -> dict[str, Any]:
     """How an input is prepared, as data: the exporter, predict.py and readers agree on it."""
     prep: dict[str, Any] = {
-        "task": run.task,
+        "task": str(run.task),
         "model": str(run.config["model"]),
         "input_name": network.INPUT_NAME,
         "output_name": network.OUTPUT_NAME,
         "layout": "NCHW",
         "dtype": "float32",
     }
-    if run.task in ("vae", "gan"):
+    if run.task.has_latent:
         return prep | {
             "input": "latent",
             "latent_dim": run.latent_dim,
@@ -138,7 +139,7 @@ def preprocessing(run: LoadedRun) -> dict[str, Any]:
         "mean": [0.0] * run.channels,
         "std": [1.0] * run.channels,
         "output": "logits: softmax gives class probabilities"
-        if run.task == "classify"
+        if run.task.is_classifier
         else "reconstructed images in [0, 1], same shape as the input",
     }
 
@@ -151,7 +152,7 @@ def _write_pictures(run: LoadedRun, out: Path, facts: CardFacts) -> list[Path]:
         facts.class_counts = {
             split: dataset.class_counts(split) for split in ("train", "val", "test")
         }
-    if run.task == "classify" and dataset is not None:
+    if run.task.is_classifier and dataset is not None:
         from kc_desktop.core.insight.evaluation import evaluate_run
 
         try:

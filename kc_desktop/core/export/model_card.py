@@ -91,7 +91,7 @@ def model_card(run: LoadedRun, summary: dict[str, Any] | None, facts: CardFacts)
         "",
         f"- Task: {_task_words(run)}",
         f"- Input: {run.channels}-channel {run.size}x{run.size} images"
-        if run.task in ("classify", "reconstruct")
+        if not run.task.has_latent
         else f"- Input: {run.latent_dim} numbers drawn from a standard normal distribution",
         f"- Run: `{run.path.name}`",
         f"- Exported: {datetime.date.today().isoformat()} with kc_desktop {app_version()}",
@@ -183,7 +183,7 @@ def _hyper_section(config: dict[str, Any]) -> list[str]:
 def _limits_section(run: LoadedRun) -> list[str]:
     dataset = str(run.config.get("dataset", ""))
     limits = [DATASET_LIMITS[dataset]] if dataset in DATASET_LIMITS else []
-    if run.task == "classify":
+    if run.task.is_classifier:
         limits.append(
             f"It always answers one of its {len(run.classes)} classes, even for a picture "
             "of something else; a low top probability is the only hint."

@@ -23,6 +23,7 @@ import torch
 from torch import nn
 
 from kc_desktop.core.inference import LoadedRun, decode_latents
+from kc_desktop.core.kinds import Task
 from kc_desktop.core.runs.checkpoints import atomic_write_bytes
 
 OPSET = 17
@@ -34,7 +35,7 @@ OUTPUT_NAME = "output"
 class LatentToImage(nn.Module):
     """The generative half of a VAE or DCGAN: latent points (B, latent) -> images in [0, 1]."""
 
-    def __init__(self, model: nn.Module, task: str) -> None:
+    def __init__(self, model: nn.Module, task: Task) -> None:
         super().__init__()
         self.model = model
         self.task = task
@@ -48,7 +49,7 @@ def exported_module(run: LoadedRun) -> nn.Module:
     import copy
 
     model = copy.deepcopy(run.model).cpu().eval()
-    module = LatentToImage(model, run.task) if run.task in ("vae", "gan") else model
+    module = LatentToImage(model, run.task) if run.task.has_latent else model
     return module.eval()
 
 
@@ -56,7 +57,7 @@ def example_input(run: LoadedRun, batch: int = 2) -> torch.Tensor:
     """A float32 input of the exported module's shape: images for classifiers and the
     autoencoder, latent points for the VAE's decoder and the DCGAN's generator."""
     generator = torch.Generator().manual_seed(0)
-    if run.task in ("vae", "gan"):
+    if run.task.has_latent:
         return torch.randn(batch, run.latent_dim, generator=generator)
     return torch.rand(batch, run.channels, run.size, run.size, generator=generator)
 

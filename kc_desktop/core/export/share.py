@@ -29,11 +29,12 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+from kc_desktop.core.errors import DataError
 from kc_desktop.core.export.atomic_zip import atomic_zip
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.core.runs.checkpoints import CheckpointError, load_checkpoint
-from kc_desktop.core.runs.layout import MODEL_FILE, RunDirectory
+from kc_desktop.core.runs.layout import MODEL_FILE, RunDirectory, unique_folder
 
 SUFFIX = ".kcrun"
 MANIFEST = "kcrun.json"
@@ -48,7 +49,7 @@ _CHUNK = 2**20
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-class ShareError(ValueError):
+class ShareError(DataError):
     """A run that cannot be packed, or a .kcrun that is refused; ``str()`` is one sentence."""
 
 
@@ -107,7 +108,8 @@ def import_run(kcrun_file: str | Path, runs_parent: str | Path | None = None) ->
         with archive:
             name = _unpack(archive, source, staging)
         _check_run(staging, source)
-        target = _unique_folder(parent, name)
+        target = unique_folder(parent, name)  # claims the name; the checked run takes it
+        target.rmdir()
         os.rename(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -283,11 +285,3 @@ def _check_run(folder: Path, source: Path) -> None:
                 name=source.name, reason=str(error)
             )
         ) from error
-
-
-def _unique_folder(parent: Path, name: str) -> Path:
-    for attempt in range(1000):
-        candidate = parent / (name if attempt == 0 else f"{name}-{attempt + 1}")
-        if not candidate.exists():
-            return candidate
-    raise ShareError(_t("Too many runs are called {name}; rename some.").format(name=name))
