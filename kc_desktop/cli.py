@@ -67,6 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--seed", type=int, default=0)
     sample.add_argument("--out", default="grid.png")
 
+    export = commands.add_parser("export", help="export a run: ONNX, predict.py, model card")
+    export.add_argument("run_dir")
+    export.add_argument("--out", required=True, help="folder to write the export into")
+    export.add_argument("--format", choices=["onnx", "torchscript", "all"], default="onnx")
+
+    share = commands.add_parser("share", help="pack a run folder into one .kcrun file")
+    share.add_argument("run_dir")
+    share.add_argument("--out", required=True, help="the .kcrun file to write")
+
+    import_ = commands.add_parser("import", help="open a .kcrun file as a saved run")
+    import_.add_argument("file")
+
     bench = commands.add_parser("bench", help="measure the app's speed against bare PyTorch")
     bench.add_argument("--quick", action="store_true", help="a tiny run (seconds), for tests")
     bench.add_argument("--out", default="bench/results.json", help="where to write the JSON")

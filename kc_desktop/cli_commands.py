@@ -140,6 +140,28 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.bundle import export_run
+
+    for path in export_run(args.run_dir, args.out, args.format):
+        print(path)
+    return 0
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.share import pack_run
+
+    print(pack_run(args.run_dir, args.out))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.share import import_run
+
+    print(import_run(args.file))
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from kc_desktop.bench.report import format_table
     from kc_desktop.bench.runner import run_benchmarks
@@ -157,4 +179,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "classify": cmd_classify,
     "sample": cmd_sample,
     "bench": cmd_bench,
+    "export": cmd_export,
+    "share": cmd_share,
+    "import": cmd_import,
 }

@@ -191,6 +191,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Open saved &run…", "Ctrl+Shift+O", self.classify_tab.choose_run)
         self._action(file_menu, "&Save model…", "Ctrl+S", self.save_model)
         self._action(file_menu, "&Export gallery…", "Ctrl+E", self.gallery_tab.export)
+        from kc_desktop.ui.export.export_actions import ExportActions
+
+        self.exportActions = ExportActions(self)
+        self.exportActions.add_to(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         run_menu = self.menuBar().addMenu("&Run")
