@@ -73,6 +73,7 @@ def dataset_for(config: TrainConfig, loaded: ImageDataset | None = None) -> Imag
         loaded is not None
         and loaded.id == config.dataset
         and (config.dataset != "folder" or loaded.folder == config.folder)
+        and config.image_size in (None, loaded.size)
     )
     if not same_source:
         return load_config_dataset(config)
