@@ -21,6 +21,7 @@ from kc_desktop.core.training.control import RunControl
 
 if TYPE_CHECKING:
     from kc_desktop.core.data.dataset import ImageDataset
+    from kc_desktop.core.training.distributed import DistributedRun
     from kc_desktop.core.training.engine import Trainer
 
 
@@ -41,27 +42,40 @@ def build_run(
     resume_dir: str | Path | None = None,
     runs_parent: str | Path | None = None,
     notify: Callable[[str], None] | None = None,
+    distributed: DistributedRun | None = None,
+    run_dir: str | Path | None = None,
 ) -> Trainer:
     """A ready Trainer for ``config``; ``notify(text)`` hears about slow preparation steps.
 
     ``dataset`` is used only when it is the data ``config`` describes (same id, folder and
     split); otherwise the config's own dataset is loaded, so a run can never record one
-    dataset and train on another.
+    dataset and train on another. ``distributed`` (under torchrun, see
+    ``training/distributed.py``) makes this process one of a data-parallel run: rank 0 loads
+    the data first (the others then hit the decode cache); ``run_dir`` is where a process
+    other than rank 0 trains instead of the run folder.
     """
     from kc_desktop.core.insight.quality_metric import sample_quality_metrics
     from kc_desktop.core.training.engine import Trainer
 
     config.validate()  # plain errors before a dataset is loaded or downloaded
-    dataset = dataset_for(config, dataset)
+    if distributed is None:
+        dataset = dataset_for(config, dataset)
+    else:
+        from kc_desktop.core.training.distributed import check_distributable, rank_zero_first
+
+        check_distributable(config)
+        with rank_zero_first(distributed):
+            dataset = dataset_for(config, dataset)
     return Trainer(
         config,
         callbacks=list(callbacks),
         control=control,
         dataset=dataset,
-        run_dir=resume_dir,
+        run_dir=run_dir or resume_dir,
         resume=resume_dir is not None,
         runs_parent=runs_parent,
         epoch_metrics=sample_quality_metrics(config, dataset, notify=notify),
+        distributed=distributed,
     )
 
 

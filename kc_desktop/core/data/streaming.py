@@ -130,6 +130,11 @@ def prepare_split(dataset: ImageDataset, name: str, size: int, plan: MemoryPlan)
     return images, labels
 
 
+def split_length(split: Split) -> int:
+    """Images in a split, wherever they are."""
+    return len(split) if isinstance(split, StreamedSplit) else len(split[1])
+
+
 def split_head(split: Split, count: int) -> torch.Tensor:
     """The first ``count`` images of a split (uint8), e.g. a generative run's preview row."""
     if isinstance(split, StreamedSplit):
