@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from distributed_helpers import epoch_losses, torchrun_train
+
 from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.core.studio import build_run
 from kc_desktop.core.training.config import TrainConfig
