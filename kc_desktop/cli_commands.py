@@ -45,6 +45,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     try:
         if resume_dir is not None:
             config = resume_config(resume_dir, args.epochs)
+        elif args.config:
+            config = TrainConfig.from_dict(json.loads(Path(args.config).read_text("utf-8")))
         else:
             config = TrainConfig(
                 dataset=args.dataset,

@@ -23,6 +23,7 @@ import contextlib
 import os
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ import torch
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.runs.layout import CHECKPOINT_FILE, CONFIG_FILE, METRICS_FILE, MODEL_FILE
 from kc_desktop.core.training.control import RunControl
 
@@ -236,3 +238,32 @@ def train_distributed(
         return summary, trainer, run.is_writer
     finally:
         close()
+
+
+ALL_GPUS = "all-gpus"
+"""The device choice that trains on every local CUDA GPU through a torchrun child process."""
+ALL_GPUS_LABEL = QT_TRANSLATE_NOOP("core", "All {count} GPUs")
+
+
+def local_gpu_count() -> int:
+    """CUDA devices on this computer (0 without CUDA)."""
+    return torch.cuda.device_count() if torch.cuda.is_available() else 0
+
+
+def torchrun_command(config_file: str | Path, processes: int, runs_parent: str | Path) -> list[str]:
+    """The child command that trains ``config_file`` (a config.json) on ``processes`` local
+    GPUs and writes its run folder into ``runs_parent``."""
+    return [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--standalone",
+        f"--nproc_per_node={processes}",
+        "-m",
+        "kc_desktop",
+        "train",
+        "--config",
+        str(config_file),
+        "--out",
+        str(runs_parent),
+    ]
