@@ -64,14 +64,18 @@ class MemoryPlan:
     budget: int  # bytes the data may take
     where: str  # "RAM" or "GPU memory"
 
-    def text(self) -> str:
-        """One line for the log and the Data tab (translate the template, then format)."""
-        template = STREAM_TEXT if self.streamed else MEMORY_TEXT
-        return template.format(needed=_gib(self.needed), budget=_gib(self.budget), where=self.where)
+    @property
+    def template(self) -> str:
+        """The sentence before its values (what a front-end translates)."""
+        return STREAM_TEXT if self.streamed else MEMORY_TEXT
 
     def values(self) -> dict[str, str]:
-        """The placeholders of ``text``'s template, for a front-end that translates it."""
+        """The placeholders of ``template``."""
         return {"needed": _gib(self.needed), "budget": _gib(self.budget), "where": self.where}
+
+    def text(self) -> str:
+        """One line for the log and the command line."""
+        return self.template.format(**self.values())
 
 
 def _gib(count: int) -> str:
