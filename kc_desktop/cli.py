@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--resume", metavar="RUN_DIR", help="continue a saved run")
     train.add_argument(
+        "--config", metavar="CONFIG_JSON", help="train the settings of a config.json (as saved)"
+    )
+    train.add_argument(
         "--no-quality",
         action="store_true",
         help="GAN / VAE: skip the per-epoch sample-quality score (Fréchet distance, coverage)",

@@ -29,6 +29,8 @@ class ConsoleProgress(Callback):
             file=self.out,
             flush=True,
         )
+        if info.get("data"):
+            print(info["data"], file=self.out, flush=True)
 
     def on_step_end(self, logs: dict[str, Any]) -> None:
         if not self.interactive:

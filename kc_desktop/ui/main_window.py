@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
             self._replace_tab(index, tab)
             tab.status_message.connect(self.show_message)
         self.session = TrainingSession(self)
+        from kc_desktop.ui.train.external_runs import ExternalRuns
+
+        self.externalRuns = ExternalRuns(self.train_tab, self.session, self)
+        self.externalRuns.status_message.connect(self.show_message)
         self._wire()
         self._build_runs_dock()
         self._build_menus()
@@ -173,7 +177,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _on_history_open_requested(self, path: str) -> None:
-        """Open through the Classify tab (it loads and reports errors), then show the run."""
+        """Open through the Classify tab (it loads and reports errors), then show the run;
+        a run another process is still writing is followed in the Train tab instead."""
+        if not self.session.is_active and self.externalRuns.follow_if_being_written(path):
+            self.mainTabs.setCurrentWidget(self.train_tab)
+            return
         run = self.classify_tab.open_run(path)
         if run is not None:
             self.mainTabs.setCurrentWidget(
@@ -200,7 +208,7 @@ class MainWindow(QMainWindow):
         run_menu = self.menuBar().addMenu("&Run")
         self._action(run_menu, "&Train", "F5", self.start_training)
         self._action(run_menu, "&Pause / resume", "F6", self.toggle_pause)
-        self._action(run_menu, "&Stop", "Shift+F5", lambda: self.session.stop())
+        self._action(run_menu, "&Stop", "Shift+F5", self.train_tab.stop_requested.emit)
         view_menu = self.menuBar().addMenu("&View")
         for index, title in enumerate(TAB_TITLES):
             self._action(
@@ -259,6 +267,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("choices/dataset", config.dataset)
         self.settings.setValue("choices/folder", config.folder or "")
         self.mainTabs.setCurrentWidget(self.train_tab)
+        if self.externalRuns.start_if_all_gpus(config):  # a torchrun child, followed
+            return
         self.train_tab.log(f"Starting {config.model} on {self.data_tab.dataset.name}…")
         self.session.start(config, self.data_tab.dataset)
 

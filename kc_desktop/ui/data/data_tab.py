@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.registry import get_dataset_spec, list_datasets, load_dataset
+from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.drop_area import DropArea
@@ -69,6 +70,14 @@ class DataTab(QWidget):
         self.datasetInfoLabel = QLabel("Loading…", objectName="datasetInfoLabel")
         self.datasetInfoLabel.setWordWrap(True)
         self.datasetInfoLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.memoryPathLabel = QLabel(objectName="memoryPathLabel")
+        self.memoryPathLabel.setWordWrap(True)
+        self.memoryPathLabel.setToolTip(
+            self.tr(
+                "Where training reads the pictures from. A folder larger than the memory set "
+                "aside for data streams from its decoded copy on disk, a few batches at a time."
+            )
+        )
         self.errorPanel = self._build_error_panel()
         self.skippedLabel = QLabel(objectName="skippedLabel")
         self.skippedDetailsButton = QPushButton("Details…", objectName="skippedDetailsButton")
@@ -88,6 +97,7 @@ class DataTab(QWidget):
         left.addWidget(self.loadProgress)
         left.addWidget(self.errorPanel)
         left.addWidget(self.datasetInfoLabel)
+        left.addWidget(self.memoryPathLabel)
         left.addLayout(skipped_row)
         self.classHistogram = BarChart(objectName="classHistogram")
         self.classHistogram.setMinimumHeight(220)
@@ -226,8 +236,17 @@ class DataTab(QWidget):
             f"{sizes['val']:,} validation · {sizes['test']:,} test"
         )
         self.classHistogram.set_counts(list(dataset.classes), counts)
+        self._show_memory_path(dataset)
         self._set_skipped(dataset.skipped)
         self._show_preview(dataset)
+
+    def _show_memory_path(self, dataset: ImageDataset) -> None:
+        """Say whether batches will come from memory or stream from the disk cache."""
+        from kc_desktop.core.data.streaming import memory_plan
+        from kc_desktop.core.devices import resolve_device
+
+        plan = memory_plan(dataset, dataset.size, resolve_device("auto"))
+        self.memoryPathLabel.setText(core_text(plan.template).format(**plan.values()))
 
     def _show_preview(self, dataset: ImageDataset) -> None:
         count = min(PREVIEW_COUNT, len(dataset.labels))

@@ -28,6 +28,8 @@ from kc_desktop.core.models.recommend import Recommendation, recommend_model
 from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
 from kc_desktop.core.models.summary import summarize
 from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.core.training.distributed import ALL_GPUS, ALL_GPUS_LABEL, local_gpu_count
+from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.model.backbone_box import BackboneBox
 from kc_desktop.ui.model.recommendation_bar import RecommendationBar
 from kc_desktop.ui.widgets.image_grid import ImageGrid
@@ -153,6 +155,9 @@ class ModelTab(QWidget):
         self.deviceCombo = QComboBox(objectName="deviceCombo")
         for choice in available_devices():
             self.deviceCombo.addItem(choice.label, choice.id)
+        if local_gpu_count() > 1:  # trains through a torchrun child (ui/train/external_runs.py)
+            label = core_text(ALL_GPUS_LABEL).format(count=local_gpu_count())
+            self.deviceCombo.addItem(label, ALL_GPUS)
         self.deviceCombo.setToolTip("Where to train. Auto picks a GPU when there is one.")
         self.seedSpin = self._spin(
             "seedSpin", 0, 2**31 - 1, "Same seed and settings give the same results on the CPU."
