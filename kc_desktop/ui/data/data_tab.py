@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +26,10 @@ from kc_desktop.ui.background import BackgroundSignals, run_in_background
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.image_grid import ImageGrid
+
+if TYPE_CHECKING:
+    from kc_desktop.core.camera.source import FrameSource
+    from kc_desktop.ui.camera.recording_view import RecordingView
 
 PREVIEW_COUNT = 32
 OFFLINE_CHOICES = ("digits", "shapes")
@@ -59,6 +64,11 @@ class DataTab(QWidget):
             "A folder with one subfolder per class (optionally train/ and test/ inside)."
         )
         self.openFolderButton.clicked.connect(self.choose_folder)
+        self.cameraButton = QPushButton(self.tr("Record from camera…"), objectName="cameraButton")
+        self.cameraButton.setToolTip(
+            self.tr("Make your own dataset: show things to the camera, a few seconds per class.")
+        )
+        self.cameraButton.clicked.connect(lambda: self.open_camera())
         self.folderDrop = DropArea(accept_dirs=True)
         self.folderDrop.setObjectName("folderDropArea")
         self.folderDrop.folder_dropped.connect(self.load_folder)
@@ -81,6 +91,7 @@ class DataTab(QWidget):
         chooser.addWidget(QLabel("Dataset:"))
         chooser.addWidget(self.datasetCombo, 1)
         chooser.addWidget(self.openFolderButton)
+        chooser.addWidget(self.cameraButton)
         left = QVBoxLayout()
         left.addLayout(chooser)
         left.addWidget(self.folderDrop)
@@ -154,6 +165,18 @@ class DataTab(QWidget):
         self._start_loading(
             Path(path).name, lambda progress: load_dataset("folder", path=path, progress=progress)
         )
+
+    def open_camera(self, source: FrameSource | None = None) -> RecordingView:
+        """Open the recording view (``source``: a picture source instead of the picker's);
+        the folder it records becomes the current dataset when it closes."""
+        from kc_desktop.ui.camera.recording_view import RecordingView
+
+        view = RecordingView(self, source)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.dataset_ready.connect(self.load_folder)
+        view.show()
+        self.recordingView = view
+        return view
 
     def _on_dataset_combo_activated(self, index: int) -> None:
         self.select_dataset(str(self.datasetCombo.itemData(index)))
