@@ -15,8 +15,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m kc_desktop", description="kc_desktop: a desktop deep-learning studio."
     )
+    camera_file_help = "window: offer this video file as a camera (demos, tests)"
+    parser.add_argument("--camera-file", metavar="PATH", help=camera_file_help)
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("gui", help="open the window (the default)")
+    gui = commands.add_parser("gui", help="open the window (the default)")
+    gui.add_argument(
+        "--camera-file", metavar="PATH", help=camera_file_help, default=argparse.SUPPRESS
+    )
     commands.add_parser("datasets", help="list the datasets")
     commands.add_parser("models", help="list the models")
 
@@ -93,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from kc_desktop.ui.app import run_app
 
-        return run_app()
+        return run_app(camera_file=args.camera_file)
     from kc_desktop.cli_commands import COMMANDS
     from kc_desktop.core.errors import USER_ERRORS, KcError
 

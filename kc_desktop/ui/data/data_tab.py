@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -26,6 +27,10 @@ from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.image_grid import ImageGrid
+
+if TYPE_CHECKING:
+    from kc_desktop.core.camera.source import FrameSource
+    from kc_desktop.ui.camera.recording_view import RecordingView
 
 LOAD = "load"  # the job kind: choosing another dataset cancels the load under way
 PREVIEW_COUNT = 32
@@ -61,6 +66,11 @@ class DataTab(QWidget):
             "A folder with one subfolder per class (optionally train/ and test/ inside)."
         )
         self.openFolderButton.clicked.connect(self.choose_folder)
+        self.cameraButton = QPushButton(self.tr("Record from camera…"), objectName="cameraButton")
+        self.cameraButton.setToolTip(
+            self.tr("Make your own dataset: show things to the camera, a few seconds per class.")
+        )
+        self.cameraButton.clicked.connect(lambda: self.open_camera())
         self.folderDrop = DropArea(accept_dirs=True)
         self.folderDrop.setObjectName("folderDropArea")
         self.folderDrop.folder_dropped.connect(self.load_folder)
@@ -91,6 +101,7 @@ class DataTab(QWidget):
         chooser.addWidget(QLabel("Dataset:"))
         chooser.addWidget(self.datasetCombo, 1)
         chooser.addWidget(self.openFolderButton)
+        chooser.addWidget(self.cameraButton)
         left = QVBoxLayout()
         left.addLayout(chooser)
         left.addWidget(self.folderDrop)
@@ -169,6 +180,18 @@ class DataTab(QWidget):
             Path(path).name,
             lambda state: load_dataset("folder", path=path, progress=state.progress),
         )
+
+    def open_camera(self, source: FrameSource | None = None) -> RecordingView:
+        """Open the recording view (``source``: a picture source instead of the picker's);
+        the folder it records becomes the current dataset when it closes."""
+        from kc_desktop.ui.camera.recording_view import RecordingView
+
+        view = RecordingView(self, source)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.dataset_ready.connect(self.load_folder)
+        view.show()
+        self.recordingView = view
+        return view
 
     def _on_dataset_combo_activated(self, index: int) -> None:
         dataset_id = str(self.datasetCombo.itemData(index))
