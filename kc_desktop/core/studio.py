@@ -2,7 +2,8 @@
 
 ``build_run`` turns a ``TrainConfig`` (plus, optionally, a dataset already loaded by the Data
 tab) into a ready ``Trainer``: the dataset with its recorded split, the model, the callbacks
-(sample-quality scoring for generative runs, the recorder, the unsaved-run rescue). Front-ends
+(sample-quality scoring for generative runs, the "I'm not sure" calibration of
+classifiers, the recorder, the unsaved-run rescue). Front-ends
 add their own callbacks (a console progress bar, the worker's signal bridge) and call
 ``trainer.fit()``; they never assemble the engine's parts themselves, so a feature such as a
 pretrained backbone or a distributed run is wired here once.
@@ -48,11 +49,15 @@ def build_run(
     split); otherwise the config's own dataset is loaded, so a run can never record one
     dataset and train on another.
     """
+    from kc_desktop.core.insight.ood import FamiliarityCalibration
     from kc_desktop.core.insight.quality_metric import sample_quality_metrics
+    from kc_desktop.core.models.registry import get_model_spec
     from kc_desktop.core.training.engine import Trainer
 
     config.validate()  # plain errors before a dataset is loaded or downloaded
     dataset = dataset_for(config, dataset)
+    if get_model_spec(config.model).task == "classify":  # "I'm not sure", fitted at the end
+        callbacks = [FamiliarityCalibration(dataset), *callbacks]
     return Trainer(
         config,
         callbacks=list(callbacks),
