@@ -13,6 +13,7 @@ from kc_desktop.core.data.errors import DatasetUnavailableError
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.data.registry import list_datasets
 from kc_desktop.core.models.registry import list_models
+from kc_desktop.core.report import summary_text
 from kc_desktop.core.runs.checkpoints import CheckpointError
 from kc_desktop.core.runs.layout import encode_png
 from kc_desktop.core.studio import build_run, resume_config
@@ -98,22 +99,7 @@ def _unsaved_advice(summary: dict, trainer: Any) -> str:
 
 
 def _print_summary(summary: dict) -> None:
-    keys = (
-        "test_accuracy",
-        "test_loss",
-        "loss",
-        "recon",
-        "kl",
-        "d_loss",
-        "g_loss",
-        "frechet_distance",
-        "classes_covered",
-    )
-    figures = "  ".join(f"{k} {summary[k]:.4f}" for k in keys if k in summary)
-    print(
-        f"{summary['status']}: {summary['epochs']} epochs in {summary['seconds']:.1f} s "
-        f"({summary['samples_per_s']:.0f} samples/s)  {figures}"
-    )
+    print(summary_text(summary))
     if summary.get("reason") and summary["status"] != "completed":
         print(summary["reason"])
 

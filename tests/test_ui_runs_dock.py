@@ -201,7 +201,8 @@ def test_compare_plots_one_curve_per_run_with_the_points_of_metrics_jsonl(
             xs, ys = plot.series_data(run.name)
             records = epoch_records(run)
             assert xs.tolist() == [record["epoch"] for record in records]
-            assert ys.tolist() == [record[metric] for record in records]
+            scale = 100 if metric.endswith("accuracy") else 1  # accuracies plot as percents
+            assert ys.tolist() == pytest.approx([scale * record[metric] for record in records])
     legend = [label.text for _, label in plot.legend.items]
     assert sorted(legend) == sorted([mlp.name, cnn.name])
     panel.closeButton.click()

@@ -19,7 +19,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kc_desktop.bench.timing import interleave, median, percentile, ratio_of_medians
-from kc_desktop.core.training.engine import Trainer
+from kc_desktop.core.studio import build_run
 from kc_desktop.ui.app import create_application
 from kc_desktop.ui.main_window import MainWindow
 
@@ -161,9 +161,9 @@ def headless_samples_per_s(window: MainWindow, epochs: int) -> float:
     """The same config and data, trained on this thread with no event loop running."""
     window.model_tab.select_model(MODEL)
     window.model_tab.epochsSpin.setValue(epochs)
-    config = window.model_tab.config(window.data_tab.dataset_id, window.data_tab.folder)
+    config = window.model_tab.config(window.data_tab.dataset)
     with tempfile.TemporaryDirectory(prefix="kc-bench-headless-") as runs:
-        trainer = Trainer(config, dataset=window.data_tab.dataset, runs_parent=runs)
+        trainer = build_run(config, dataset=window.data_tab.dataset, runs_parent=runs)
         return float(trainer.fit()["samples_per_s"])
 
 

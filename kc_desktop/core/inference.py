@@ -19,6 +19,7 @@ from kc_desktop.core.devices import resolve_device
 from kc_desktop.core.grids import to_grid
 from kc_desktop.core.insight import ood
 from kc_desktop.core.insight.ood import Familiarity
+from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import build_model, get_model_spec
 from kc_desktop.core.runs.checkpoints import CheckpointError, load_checkpoint
 from kc_desktop.core.runs.layout import MODEL_FILE, RunDirectory
@@ -33,7 +34,7 @@ class LoadedRun:
     path: Path
     config: dict[str, Any]
     model: torch.nn.Module
-    task: str
+    task: Task
     classes: list[str]
     channels: int
     size: int
@@ -42,7 +43,7 @@ class LoadedRun:
 
     @property
     def is_generative(self) -> bool:
-        return self.task != "classify"
+        return self.task.is_generative
 
     @property
     def latent_dim(self) -> int:
@@ -75,7 +76,7 @@ def load_run(run_dir: str | Path, device: str = "cpu") -> LoadedRun:
         ) from error
     target = resolve_device(device)
     model.to(target).eval()
-    familiarity = ood.load(run.path) if spec.task == "classify" else None
+    familiarity = ood.load(run.path) if spec.task.is_classifier else None
     return LoadedRun(
         run.path, config, model, spec.task, classes, channels, size, target, familiarity
     )
@@ -118,7 +119,7 @@ def load_input(run: LoadedRun, source: ImageSource) -> torch.Tensor:
 
 def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list[Prediction]:
     """Top-k predictions per input; a bad input gets an error and the others still run."""
-    if run.task != "classify":
+    if not run.task.is_classifier:
         raise ValueError("This run trained a generative model; it cannot classify images.")
     results: list[Prediction] = []
     for source in sources:
@@ -149,9 +150,9 @@ def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list
     return results
 
 
-def decode_latents(model: torch.nn.Module, task: str, z: torch.Tensor) -> torch.Tensor:
+def decode_latents(model: torch.nn.Module, task: Task, z: torch.Tensor) -> torch.Tensor:
     """Latent points (B, latent_dim) -> images in [0, 1]: the DCGAN's generator, else decode."""
-    if task == "gan":
+    if task is Task.GAN:
         return model.generator(z)
     return model.decode(z)
 

@@ -56,7 +56,7 @@ def build_run(
 
     config.validate()  # plain errors before a dataset is loaded or downloaded
     dataset = dataset_for(config, dataset)
-    if get_model_spec(config.model).task == "classify":  # "I'm not sure", fitted at the end
+    if get_model_spec(config.model).task.is_classifier:  # "I'm not sure", fitted at the end
         callbacks = [FamiliarityCalibration(dataset), *callbacks]
     return Trainer(
         config,
@@ -78,6 +78,7 @@ def dataset_for(config: TrainConfig, loaded: ImageDataset | None = None) -> Imag
         loaded is not None
         and loaded.id == config.dataset
         and (config.dataset != "folder" or loaded.folder == config.folder)
+        and config.image_size in (None, loaded.size)
     )
     if not same_source:
         return load_config_dataset(config)

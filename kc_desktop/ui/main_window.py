@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         if self.session.unsaved is not None and not self.confirm_discard_unsaved():
             return
         self.train_tab.show_unsaved(False)
-        config = self.model_tab.config(self.data_tab.dataset_id, self.data_tab.folder)
+        config = self.model_tab.config(self.data_tab.dataset)
         self.settings.setValue("choices/model", config.model)
         self.settings.setValue("choices/dataset", config.dataset)
         self.settings.setValue("choices/folder", config.folder or "")

@@ -95,6 +95,15 @@ class Evaluation:
         return indices[order[::-1] if most_confident_first else order]
 
 
+def recorded_split(config: dict) -> tuple[int, float, float]:
+    """(seed, validation fraction, test fraction) as a run's config.json records them."""
+    return (
+        int(config.get("seed", 0)),
+        float(config.get("val_fraction", 0.1)),
+        float(config.get("test_fraction", 0.1)),
+    )
+
+
 def load_test_split(run: LoadedRun) -> tuple[torch.Tensor, torch.Tensor, list[str]]:
     """The run's test images (uint8, at the model's input size), labels and class names.
 
@@ -102,13 +111,14 @@ def load_test_split(run: LoadedRun) -> tuple[torch.Tensor, torch.Tensor, list[st
     run (another folder, renamed classes), since the scores would then mean nothing.
     """
     config = run.config
+    seed, val_fraction, test_fraction = recorded_split(config)
     dataset = load_dataset(
         str(config.get("dataset", "")),
         path=config.get("folder"),
         size=config.get("image_size"),
-        seed=int(config.get("seed", 0)),
-        val_fraction=float(config.get("val_fraction", 0.1)),
-        test_fraction=float(config.get("test_fraction", 0.1)),
+        seed=seed,
+        val_fraction=val_fraction,
+        test_fraction=test_fraction,
         download=False,
     )
     return checked_test_split(run, dataset)
@@ -130,6 +140,12 @@ def checked_test_split(
             f"This run expects {run.channels}-channel images but the data has "
             f"{dataset.channels}; its test images cannot be rebuilt."
         )
+    if dataset.split_key() != recorded_split(run.config):
+        raise ValueError(
+            "These images are split differently from the run's own split (seed "
+            f"{recorded_split(run.config)[0]}); scoring them could include images the model "
+            "trained on."
+        )
     images, labels = dataset.split("test")
     if images.shape[-1] != run.size:
         images = resize_images(images, run.size)
@@ -144,7 +160,7 @@ def evaluate_run(
     Batched like the engine's own test pass (same batch size, bf16 autocast on CUDA, eval
     mode, no gradients); ``progress(done, total)`` counts images.
     """
-    if run.task != "classify":
+    if not run.task.is_classifier:
         raise ValueError("Only classifier runs can be evaluated on test images.")
     images, labels, classes = (
         load_test_split(run) if dataset is None else checked_test_split(run, dataset)

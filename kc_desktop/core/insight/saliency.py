@@ -65,7 +65,7 @@ def explain(run: LoadedRun, source: ImageSource, target: int | None = None) -> S
 
 def explain_tensor(run: LoadedRun, x: torch.Tensor, target: int | None = None) -> Saliency:
     """Explain float (1, C, H, W) input ``x`` in [0, 1]; ``target`` defaults to the top class."""
-    if run.task != "classify":
+    if not run.task.is_classifier:
         raise ValueError("Saliency explains classifiers; this run is a generative model.")
     x = x.to(run.device)
     run.model.eval()

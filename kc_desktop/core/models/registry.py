@@ -14,6 +14,7 @@ from typing import Literal
 
 from torch import nn
 
+from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.classifiers import MLP, FolderCNN, LSTMAttention, SmallCNN
 from kc_desktop.core.models.generative import (
     DCGAN,
@@ -23,8 +24,6 @@ from kc_desktop.core.models.generative import (
     VAE,
     Autoencoder,
 )
-
-ModelTask = Literal["classify", "reconstruct", "vae", "gan"]
 
 MAX_SIDE = 64
 """Largest side (pixels) for the MLP, the LSTM and the generative models: beyond it they
@@ -64,7 +63,7 @@ class ModelSpec:
     id: str
     name: str
     description: str
-    task: ModelTask
+    task: Task
     default_epochs: int
     default_batch_size: int
     default_lr: float
@@ -72,6 +71,9 @@ class ModelSpec:
     size_rule: Callable[[int], int] = field(default=cap_64, repr=False, compare=False)
     adam_betas: tuple[float, float] = (0.9, 0.999)
     default_latent_dim: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "task", Task(self.task))  # specs may spell it as text
 
     def input_size(self, dataset_size: int) -> int:
         """The side in pixels this model trains at for images of ``dataset_size`` pixels."""
@@ -81,7 +83,7 @@ class ModelSpec:
 
     @property
     def generative(self) -> bool:
-        return self.task != "classify"
+        return self.task.is_generative
 
 
 _SPECS: tuple[ModelSpec, ...] = (

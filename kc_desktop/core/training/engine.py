@@ -20,6 +20,7 @@ import torch
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import DeviceBatches, resize_images
 from kc_desktop.core.devices import describe_device, resolve_device
+from kc_desktop.core.kinds import RunStatus
 from kc_desktop.core.models.registry import build_model, get_model_spec
 from kc_desktop.core.runs.checkpoints import (
     CheckpointError,
@@ -124,7 +125,7 @@ class Trainer:
             shuffle=True,
             drop_last=False,
             seed=self.config.seed,
-            augment=self.config.augment if self.spec.task == "classify" else None,
+            augment=self.config.augment if self.spec.task.augmentable else None,
         )
         state = _RunState(
             run=run,
@@ -151,39 +152,47 @@ class Trainer:
         )
         return _Setup(dataset, splits, run_config, state, start_epoch)
 
-    def _loop(self, setup: _Setup, started: float) -> tuple[str, str]:
+    def _loop(self, setup: _Setup, started: float) -> tuple[RunStatus, str]:
         """The epochs; returns (status, reason). Unexpected errors end the run and re-raise."""
         state, callbacks = setup.state, setup.state.callbacks
-        status, reason = "completed", ""
+        status, reason = RunStatus.COMPLETED, ""
         try:
             for epoch in range(setup.start_epoch, self.settings["epochs"] + 1):
                 self._train_epoch(state, epoch, setup.splits["val"])
         except StopTraining:
-            status, reason = "stopped", "Stopped by the user."
+            status, reason = RunStatus.STOPPED, "Stopped by the user."
+            callbacks.on_event("Saving what was trained so far…")
             try:
                 self._save_if_finite(state)
             except RunNotSaved as error:
-                status, reason = "unsaved", self._keep_unsaved(state, setup.run_config, error)
+                status = RunStatus.UNSAVED
+                reason = self._keep_unsaved(state, setup.run_config, error)
         except NonFiniteLoss as error:
-            status, reason = "diverged", str(error)
+            status, reason = RunStatus.DIVERGED, str(error)
         except RunNotSaved as error:
-            status, reason = "unsaved", self._keep_unsaved(state, setup.run_config, error)
+            status, reason = RunStatus.UNSAVED, self._keep_unsaved(state, setup.run_config, error)
         except torch.OutOfMemoryError:
-            status, reason = "failed", self._out_of_memory_reason(state)
+            status, reason = RunStatus.FAILED, self._out_of_memory_reason(state)
         except Exception as error:
             callbacks.on_event(f"Training failed: {error}", "error")
-            callbacks.on_run_end(self._summary(state, setup.dataset, "failed", str(error), started))
+            failed = self._summary(state, setup.dataset, RunStatus.FAILED, str(error), started)
+            callbacks.on_run_end(failed)
             raise
         return status, reason
 
-    def _finish(self, setup: _Setup, status: str, reason: str, started: float) -> dict[str, Any]:
+    def _finish(
+        self, setup: _Setup, status: RunStatus, reason: str, started: float
+    ) -> dict[str, Any]:
         """Report why the run ended, score the test split, and tell the callbacks."""
         state, callbacks = setup.state, setup.state.callbacks
         if reason:
-            callbacks.on_event(reason, "warning" if status == "stopped" else "error")
+            callbacks.on_event(reason, "warning" if status is RunStatus.STOPPED else "error")
+        if status.kept_weights:
+            test_split = setup.splits["test"]
+            callbacks.on_event(f"Testing on {len(test_split[1]):,} images…")
+            test = state.task.evaluate(self._eval_batches(test_split))
         summary = self._summary(state, setup.dataset, status, reason, started)
-        if status in ("completed", "stopped", "unsaved"):
-            test = state.task.evaluate(self._eval_batches(setup.splits["test"]))
+        if status.kept_weights:
             summary.update({f"test_{k}": v for k, v in test.items()})
         callbacks.on_run_end(summary)
         return summary
@@ -196,7 +205,7 @@ class Trainer:
 
     def _make_task(self, model: torch.nn.Module, val_images: torch.Tensor) -> Task:
         task_class = TASKS[self.spec.task]
-        if self.spec.task == "classify":
+        if self.spec.task.is_classifier:
             return task_class(model, self.settings, self.device)
         preview = val_images[:PREVIEW_IMAGES].to(self.device).float().div(255)
         return task_class(model, self.settings, self.device, preview=preview)
@@ -227,11 +236,13 @@ class Trainer:
             window_steps += 1
             window_samples += len(x)
             state.global_step += 1
+            state.steps_trained += 1
             state.steps_done = step
             if step % log_every == 0 or step == steps:
                 now = time.perf_counter()
                 logs = dict(zip(names, (window_sum / window_steps).tolist(), strict=True))
                 _check_finite(logs, f"at epoch {epoch}, step {step}")
+                state.train_seconds += now - window_started
                 callbacks.on_step_end(
                     {
                         "epoch": epoch,
@@ -255,7 +266,6 @@ class Trainer:
             epoch_logs.update(metric(task.model, epoch))
         _check_finite(epoch_logs, f"at the end of epoch {epoch}")
         seconds = time.perf_counter() - epoch_started
-        state.train_seconds += seconds
         state.epoch, state.last_epoch_logs, state.steps_done = epoch, epoch_logs, 0
         save_error = self._try_save(state)
         for kind, grid in task.epoch_images(epoch):
@@ -405,15 +415,25 @@ class Trainer:
         }
 
     def _summary(
-        self, state: _RunState, dataset: ImageDataset, status: str, reason: str, started: float
+        self,
+        state: _RunState,
+        dataset: ImageDataset,
+        status: RunStatus,
+        reason: str,
+        started: float,
     ) -> dict[str, Any]:
+        """What summary.json records. The speed counts training steps only (pauses,
+        validation and testing left out), so a run stopped in its first epoch still reports
+        a real figure; ``steps`` says how far into the unfinished epoch it got."""
         summary: dict[str, Any] = {
-            "status": status,
+            "status": status.value,
             "reason": reason,
             "run_dir": str(state.run.path),
             "dataset": dataset.id,
             "model": self.config.model,
             "epochs": state.epoch,
+            "steps": state.steps_done,
+            "steps_trained": state.steps_trained,
             "seconds": time.perf_counter() - started,
             "samples_per_s": state.samples_seen / max(state.train_seconds, 1e-9),
             "skipped_files": len(dataset.skipped),
@@ -453,8 +473,9 @@ class _RunState:
         self.global_step = epoch * len(batches) + (resume.step if resume else 0)
         self.steps_done = 0  # steps of the current epoch trained so far
         self.epoch_sum: torch.Tensor | None = None  # their summed step metrics
+        self.steps_trained = 0  # steps this fit() call trained (a resumed run counts anew)
         self.samples_seen = 0
-        self.train_seconds = 0.0
+        self.train_seconds = 0.0  # time inside training steps, pauses left out
         self.last_epoch_logs: dict[str, Any] = {}
 
     def lr(self) -> float:

@@ -285,7 +285,7 @@ class ClassifyTab(QWidget):
     def _blocking_reason(self) -> str | None:
         if self.run is None:
             return NO_RUN_TEXT
-        if self.run.task != "classify":
+        if not self.run.task.is_classifier:
             return generative_text(self.run.task)
         return None
 
@@ -293,7 +293,7 @@ class ClassifyTab(QWidget):
         """The notice shown on the drop area and the canvas (the label above explains more)."""
         if self.run is None:
             return NO_RUN_TEXT
-        if self.run.task != "classify":
+        if not self.run.task.is_classifier:
             name = TASK_NAMES.get(self.run.task, "a generative model")
             return f"This needs a classifier run; the loaded run is {name}."
         return None
@@ -316,7 +316,7 @@ class ClassifyTab(QWidget):
             parts.append(f"test accuracy {accuracy:.1%}")
         parts.append(f"run {run.path.name}")
         text = " · ".join(parts)
-        if run.task != "classify":
+        if not run.task.is_classifier:
             text += f"<br><span style='color:#b00020'>{generative_text(run.task)}</span>"
         return text
 

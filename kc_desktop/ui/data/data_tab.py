@@ -126,6 +126,9 @@ class DataTab(QWidget):
 
     @property
     def dataset_id(self) -> str:
+        """The id of the dataset in use (not of a choice that is still loading or failed)."""
+        if self.dataset is not None:
+            return self.dataset.id
         return "folder" if self.folder else str(self.datasetCombo.currentData())
 
     def select_dataset(self, dataset_id: str) -> None:
@@ -156,7 +159,10 @@ class DataTab(QWidget):
         )
 
     def _on_dataset_combo_activated(self, index: int) -> None:
-        self.select_dataset(str(self.datasetCombo.itemData(index)))
+        dataset_id = str(self.datasetCombo.itemData(index))
+        if dataset_id == "folder":
+            return  # the folder in use: nothing to load
+        self.select_dataset(dataset_id)
 
     def _start_loading(self, label: str, fn) -> None:
         self.errorPanel.setVisible(False)
@@ -177,6 +183,7 @@ class DataTab(QWidget):
         self._loading = None
         self.loadProgress.setVisible(False)
         self.dataset = dataset
+        self._show_dataset_in_use()
         self._show(dataset)
         self.status_message.emit(f"{dataset.name}: {len(dataset.labels):,} images ready.")
         self.dataset_changed.emit(dataset)
@@ -184,11 +191,31 @@ class DataTab(QWidget):
     def _on_load_failed(self, message: str) -> None:
         self._loading = None
         self.loadProgress.setVisible(False)
+        self._show_dataset_in_use()
         self.errorLabel.setText(message)
         self.errorPanel.setVisible(True)
         current = self.dataset.name if self.dataset else "no dataset"
         self.datasetInfoLabel.setText(f"Still using: <b>{current}</b>")
         self.status_message.emit(message)
+
+    def _show_dataset_in_use(self) -> None:
+        """Point the combo box and ``folder`` at the data that is actually loaded, so that a
+        failed choice (MNIST offline, an unreadable folder) never looks selected."""
+        self.folder = self.dataset.folder if self.dataset is not None else None
+        if self.dataset is None:
+            return
+        folder_index = self.datasetCombo.findData("folder")
+        if self.dataset.id == "folder":
+            if folder_index < 0:
+                self.datasetCombo.addItem("", "folder")
+                folder_index = self.datasetCombo.count() - 1
+            self.datasetCombo.setItemText(folder_index, self.dataset.name)
+            self.datasetCombo.setItemData(
+                folder_index, self.dataset.folder, Qt.ItemDataRole.ToolTipRole
+            )
+        elif folder_index >= 0:
+            self.datasetCombo.removeItem(folder_index)
+        self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(self.dataset.id))
 
     def _show(self, dataset: ImageDataset) -> None:
         counts = {split: dataset.class_counts(split) for split in ("train", "val", "test")}

@@ -157,7 +157,7 @@ class EvaluationView(QWidget):
 
     def set_run(self, run: LoadedRun | None) -> None:
         """Evaluate a classifier run in the background (again only if it is another run)."""
-        if run is None or run.task != "classify":
+        if run is None or not run.task.is_classifier:
             self.show_waiting()
             return
         path = Path(run.path).resolve()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.inference import LoadedRun, interpolate
+from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.core.runs.layout import SAMPLES_DIR, RunDirectory
 from kc_desktop.ui.errors import plain_error
@@ -74,7 +75,7 @@ class GalleryTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.task: str | None = None
+        self.task: Task | None = None
         self.run: LoadedRun | None = None
         self.run_dir: Path | None = None
         self.grids: dict[str, dict[int, np.ndarray]] = {kind: {} for kind in KINDS}
@@ -211,7 +212,7 @@ class GalleryTab(QWidget):
         """A new training run: forget the old grids and get ready for this task's images."""
         self.run = None
         self.run_dir = Path(info["run_dir"]) if info.get("run_dir") else None
-        self.task = str(info.get("task", ""))
+        self.task = Task(info["task"])
         self._reset_grids()
         self.qualityPanel.clear(len(info.get("classes") or []))
         self.latentTraversal.set_run(None)
@@ -355,23 +356,23 @@ class GalleryTab(QWidget):
 
     def _show_task(self) -> None:
         """Show the test-set evaluation of classifiers, or the grids of a generative task."""
-        if self.task == "classify":
+        if self.task is None or self.task.is_classifier:
             self.evaluationView.set_run(self.run)
             self.pages.setCurrentWidget(self.evaluationView)
             self._update_interpolate_button()
             return
         self.pages.setCurrentIndex(1)
-        self.samplesGroup.setVisible(self.task != "reconstruct")
-        self.reconstructionsGroup.setVisible(self.task != "gan")
-        self.qualityPanel.setVisible(self.task in ("vae", "gan"))
+        self.samplesGroup.setVisible(self.task.has_latent)
+        self.reconstructionsGroup.setVisible(self.task.reconstructs)
+        self.qualityPanel.setVisible(self.task.scores_samples)
         self._update_interpolate_button()
         self._show_epoch()
 
     def _update_interpolate_button(self) -> None:
-        ready = self.run is not None and self.run.task in ("vae", "gan")
+        ready = self.run is not None and self.run.task.has_latent
         if ready:
             hint = INTERPOLATE_READY
-        elif self.task == "reconstruct" or (self.run is not None and self.run.task != "classify"):
+        elif self.task is Task.RECONSTRUCT or (self.run and self.run.task.is_generative):
             hint = INTERPOLATE_NEEDS_LATENT
         else:
             hint = INTERPOLATE_NEEDS_RUN

@@ -95,7 +95,7 @@ class LatentTraversal(QWidget):
 
     def set_run(self, run: LoadedRun | None) -> None:
         """Use ``run`` when it is a VAE; anything else disables the controls."""
-        self.run = run if run is not None and run.task == "vae" else None
+        self.run = run if run is not None and run.task.has_latent_traversal else None
         self.base_seed = None
         ready = self.run is not None
         for widget in (self.latentDimSpin, self.latentValueSlider, self.traversalBaseButton):

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kc_desktop.core.inference import LoadedRun
 from kc_desktop.core.insight.nearest import NearestReport, nearest_training_images
-from kc_desktop.core.training.config import TrainConfig, load_config_dataset
+from kc_desktop.core.studio import dataset_for
+from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.ui.background import run_in_background
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
@@ -62,7 +63,7 @@ class NearestPanel(QWidget):
 
     def set_run(self, run: LoadedRun | None) -> None:
         """Use ``run`` when it draws samples (VAE, DCGAN); forget the last result."""
-        self.run = run if run is not None and run.task in ("vae", "gan") else None
+        self.run = run if run is not None and run.task.scores_samples else None
         self.report = None
         self.nearestButton.setEnabled(self.run is not None and self._pending is None)
         self.nearestHint.setText(READY if self.run is not None else NEEDS_RUN)
@@ -81,7 +82,7 @@ class NearestPanel(QWidget):
         self.nearestGrid.set_placeholder("Searching the training set…")
 
         def work(_progress: Any) -> NearestReport:
-            dataset = load_config_dataset(TrainConfig.from_dict(run.config))
+            dataset = dataset_for(TrainConfig.from_dict(run.config))
             return nearest_training_images(run, dataset, count=SAMPLES)
 
         self._pending = run_in_background(

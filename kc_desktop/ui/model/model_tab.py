@@ -24,6 +24,7 @@ from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import Augment, augment_batch
 from kc_desktop.core.devices import available_devices
 from kc_desktop.core.grids import to_uint8_images
+from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
 from kc_desktop.core.models.summary import summarize
 from kc_desktop.core.training.config import TrainConfig
@@ -187,11 +188,11 @@ class ModelTab(QWidget):
         self._update_summary()
         self._update_augment_preview()
 
-    def config(self, dataset_id: str, folder: str | None = None) -> TrainConfig:
-        """The run the user has set up on this tab."""
+    def config(self, dataset: ImageDataset) -> TrainConfig:
+        """The run the user has set up on this tab, on ``dataset`` (the data in use)."""
         spec = get_model_spec(self.model_id)
         return TrainConfig(
-            dataset=dataset_id,
+            dataset=dataset.id,
             model=self.model_id,
             epochs=self.epochsSpin.value(),
             batch_size=self.batchSizeSpin.value(),
@@ -200,8 +201,9 @@ class ModelTab(QWidget):
             beta=self.betaSpin.value(),
             device=str(self.deviceCombo.currentData()),
             seed=self.seedSpin.value(),
-            folder=folder,
-            augment=self._augment() if spec.task == "classify" else Augment(),
+            folder=dataset.folder,
+            image_size=dataset.size if dataset.folder else None,
+            augment=self._augment() if spec.task.augmentable else Augment(),
             score_samples=self.scoreSamplesCheck.isChecked(),
         )
 
@@ -227,9 +229,9 @@ class ModelTab(QWidget):
         """Beta is for the VAE only, the quality score for models that draw samples."""
         task = get_model_spec(self.model_id).task
         if widget is self.betaSpin:
-            return task == "vae"
+            return task is Task.VAE
         if widget is self.scoreSamplesCheck:
-            return task in ("vae", "gan")
+            return task.scores_samples
         return True
 
     def _augment(self) -> Augment:
@@ -248,7 +250,7 @@ class ModelTab(QWidget):
         self.optimizerCombo.setCurrentIndex(self.optimizerCombo.findData(spec.default_optimizer))
         self.betaSpin.setEnabled(self._applies(self.betaSpin))
         self.scoreSamplesCheck.setEnabled(self._applies(self.scoreSamplesCheck))
-        self.augmentGroup.setEnabled(spec.task == "classify")
+        self.augmentGroup.setEnabled(spec.task.augmentable)
         self._update_summary()
 
     def _update_summary(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kc_desktop.core.report import is_accuracy
 from kc_desktop.core.runs.history import (
     Curves,
     comparison_rows,
@@ -129,12 +130,16 @@ class ComparePanel(QWidget):
     # ---------------------------------------------------------------- internals
     def _plot_metric(self, metric: str) -> None:
         self.plot.clear()
-        self.plot.set_title(f"{metric_title(metric)} per epoch")
-        self.plot.set_labels("epoch", metric_title(metric))
+        title = metric_title(metric)
+        scale = 100.0 if is_accuracy(metric) else 1.0  # accuracies read as percents everywhere
+        self.plot.set_title(f"{title} per epoch")
+        self.plot.set_labels("epoch", f"{title} (%)" if scale != 1.0 else title)
         epochs: set[int] = set()
         for run, curves in self.curves_by_run.items():
             points = sorted(curves.get(metric, {}).items())
-            self.plot.extend(run, [epoch for epoch, _ in points], [value for _, value in points])
+            self.plot.extend(
+                run, [epoch for epoch, _ in points], [scale * value for _, value in points]
+            )
             epochs.update(epoch for epoch, _ in points)
         ticks = [[(epoch, str(epoch)) for epoch in sorted(epochs)]]
         self.plot.plot_item.getAxis("bottom").setTicks(

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from kc_desktop.core.devices import UsageSampler, resolve_device
+from kc_desktop.core.report import summary_text
+from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
 DEVICE_POLL_MS = 500
@@ -244,18 +246,7 @@ class TrainTab(QWidget):
         self.logView.appendPlainText(f"[{time.strftime('%H:%M:%S')}] {prefix}{message}")
 
     def on_finished(self, summary: dict[str, Any]) -> None:
-        parts = [
-            f"<b>{summary['status'].capitalize()}</b> after {summary['epochs']} epochs in "
-            f"{summary['seconds']:.1f} s ({summary['samples_per_s']:.0f} images/s)."
-        ]
-        if "test_accuracy" in summary:
-            parts.append(
-                f"Test accuracy <b>{summary['test_accuracy']:.2%}</b>, "
-                f"test loss {summary['test_loss']:.4f}."
-            )
-        for key, label in (("loss", "final loss"), ("d_loss", "D loss"), ("g_loss", "G loss")):
-            if key in summary and "test_accuracy" not in summary:
-                parts.append(f"{label} {summary[key]:.4f}")
+        parts = [html.escape(summary_text(summary, core_text))]
         reason = html.escape(summary.get("reason") or "")  # already in the log, as an event
         if summary["status"] == "unsaved":
             parts.append(f"<span style='color:#b00020'>{reason}</span>")
@@ -264,7 +255,7 @@ class TrainTab(QWidget):
                 parts.append(f"<i>{reason}</i>")
             parts.append(f"Saved in {summary['run_dir']}")
         self.runSummaryLabel.setText(" ".join(parts))
-        self.log(f"Run {summary['status']}. " + " ".join(p for p in parts[1:] if "<" not in p))
+        self.log(" ".join(p for p in parts if "<" not in p))
         if summary["status"] == "completed":
             self.trainProgress.setValue(self.trainProgress.maximum())
             self.trainProgress.setFormat("Done")

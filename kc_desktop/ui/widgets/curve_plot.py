@@ -172,6 +172,7 @@ class CurvePlot(QWidget):
             # Replaying an axis' recorded ticks, labels and grid re-shapes its text on every
             # frame; a pixmap cache, redrawn only when the axis changes, halves a frame's cost.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            axis.enableAutoSIPrefix(False)  # "x0.001" over accuracies reads as nonsense
         legend_fill = QColor(self._background)
         legend_fill.setAlpha(200)
         self.legend = self.plot_item.addLegend(
