@@ -2,7 +2,8 @@
 
 ``build_run`` turns a ``TrainConfig`` (plus, optionally, a dataset already loaded by the Data
 tab) into a ready ``Trainer``: the dataset with its recorded split, the model, the callbacks
-(sample-quality scoring for generative runs, the recorder, the unsaved-run rescue). Front-ends
+(sample-quality scoring for generative runs, the "I'm not sure" calibration of
+classifiers, the recorder, the unsaved-run rescue). Front-ends
 add their own callbacks (a console progress bar, the worker's signal bridge) and call
 ``trainer.fit()``; they never assemble the engine's parts themselves, so a feature such as a
 pretrained backbone or a distributed run is wired here once.
@@ -58,7 +59,9 @@ def build_run(
     the data first (the others then hit the decode cache); ``run_dir`` is where a process
     other than rank 0 trains instead of the run folder.
     """
+    from kc_desktop.core.insight.ood import FamiliarityCalibration
     from kc_desktop.core.insight.quality_metric import sample_quality_metrics
+    from kc_desktop.core.models.registry import get_model_spec
     from kc_desktop.core.training.engine import Trainer
 
     config.validate()  # plain errors before a dataset is loaded or downloaded
@@ -72,6 +75,8 @@ def build_run(
         if resume_dir is None:
             fetch_pretrained_weights(config.model, progress)
         dataset = dataset_for(config, dataset)
+    if get_model_spec(config.model).task.is_classifier:  # "I'm not sure", fitted at the end
+        callbacks = [FamiliarityCalibration(dataset), *callbacks]
     return Trainer(
         config,
         callbacks=list(callbacks),
