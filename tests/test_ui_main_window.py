@@ -103,7 +103,7 @@ def test_train_pause_resume_and_finish_small_cnn(window: MainWindow, qtbot, tmp_
     assert len(train.lossPlot.series_data("val loss")[0]) == 2
     assert len(train.metricPlot.series_data("val accuracy")[0]) == 2
     assert "Test accuracy" in train.runSummaryLabel.text()
-    assert "Epoch 2/2" in train.logView.toPlainText()
+    assert "Epoch 2 of 2: validation accuracy" in train.logView.toPlainText()
     assert window.current_run is not None
     assert Path(summary["run_dir"]).name in window.windowTitle()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kc_desktop.core.kinds import RunState
 from kc_desktop.core.paths import app_home
 from kc_desktop.ui.core_loader import CoreLoader
 from kc_desktop.ui.jobs import shutdown_jobs
@@ -115,6 +116,10 @@ class MainWindow(QMainWindow):
             self._replace_tab(index, tab)
             tab.status_message.connect(self.show_message)
         self.session = TrainingSession(self)
+        from kc_desktop.ui.train.external_runs import ExternalRuns
+
+        self.externalRuns = ExternalRuns(self.train_tab, self.session, self)
+        self.externalRuns.status_message.connect(self.show_message)
         self._wire()
         self._build_runs_dock()
         self._build_menus()
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
         session.state_changed.connect(train.set_run_state)
         session.state_changed.connect(model.set_run_state)
         session.run_started.connect(train.on_run_started)
+        session.preparing.connect(train.on_preparing)
         session.run_started.connect(self.gallery_tab.on_run_started)
         session.run_started.connect(self._on_run_started)
         session.metrics_logged.connect(train.on_metrics)
@@ -171,7 +177,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _on_history_open_requested(self, path: str) -> None:
-        """Open through the Classify tab (it loads and reports errors), then show the run."""
+        """Open through the Classify tab (it loads and reports errors), then show the run;
+        a run another process is still writing is followed in the Train tab instead."""
+        if not self.session.is_active and self.externalRuns.follow_if_being_written(path):
+            self.mainTabs.setCurrentWidget(self.train_tab)
+            return
         run = self.classify_tab.open_run(path)
         if run is not None:
             self.mainTabs.setCurrentWidget(
@@ -189,12 +199,16 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Open saved &run…", "Ctrl+Shift+O", self.classify_tab.choose_run)
         self._action(file_menu, "&Save model…", "Ctrl+S", self.save_model)
         self._action(file_menu, "&Export gallery…", "Ctrl+E", self.gallery_tab.export)
+        from kc_desktop.ui.export.export_actions import ExportActions
+
+        self.exportActions = ExportActions(self)
+        self.exportActions.add_to(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         run_menu = self.menuBar().addMenu("&Run")
         self._action(run_menu, "&Train", "F5", self.start_training)
         self._action(run_menu, "&Pause / resume", "F6", self.toggle_pause)
-        self._action(run_menu, "&Stop", "Shift+F5", lambda: self.session.stop())
+        self._action(run_menu, "&Stop", "Shift+F5", self.train_tab.stop_requested.emit)
         view_menu = self.menuBar().addMenu("&View")
         for index, title in enumerate(TAB_TITLES):
             self._action(
@@ -253,16 +267,18 @@ class MainWindow(QMainWindow):
         self.settings.setValue("choices/dataset", config.dataset)
         self.settings.setValue("choices/folder", config.folder or "")
         self.mainTabs.setCurrentWidget(self.train_tab)
+        if self.externalRuns.start_if_all_gpus(config):  # a torchrun child, followed
+            return
         self.train_tab.log(f"Starting {config.model} on {self.data_tab.dataset.name}…")
         self.session.start(config, self.data_tab.dataset)
 
     def toggle_pause(self) -> None:
         if self.session is None:
             return
-        if self.session.state == "paused":
+        if self.session.state == RunState.PAUSED:
             self.session.resume()
             self.train_tab.log("Resumed.")
-        elif self.session.state == "running":
+        elif self.session.state == RunState.RUNNING:
             self.session.pause()
             self.train_tab.log(
                 "Paused: the run waits at the next step. The learning rate can "
@@ -314,9 +330,11 @@ class MainWindow(QMainWindow):
             self.copy_run_to(Path(target))
 
     def copy_run_to(self, parent: Path) -> Path | None:
-        destination = parent / self.current_run.path.name
+        from kc_desktop.core.runs.layout import unique_folder
+
         try:
-            shutil.copytree(self.current_run.path, destination)
+            destination = unique_folder(parent, self.current_run.path.name)
+            shutil.copytree(self.current_run.path, destination, dirs_exist_ok=True)
         except OSError as error:
             from kc_desktop.ui.errors import plain_error
 

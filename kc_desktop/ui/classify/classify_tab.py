@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -47,6 +48,10 @@ from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.notice_overlay import NoticeOverlay
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 from kc_desktop.ui.widgets.square_holder import SquareHolder
+
+if TYPE_CHECKING:
+    from kc_desktop.core.camera.source import FrameSource
+    from kc_desktop.ui.camera.live_view import LiveClassifyView
 
 MAX_ROWS = 50
 CLASSIFY, DRAW, EXPLAIN = "classify", "draw", "explain"  # the job kinds
@@ -85,6 +90,7 @@ class ClassifyTab(QWidget):
         self._batch: list[Classified] = []  # the running batch's results so far
         self._batch_skipped = 0
         self.choose_run_folder: ChooseFolder = self._ask_run_folder
+        self.liveView: LiveClassifyView | None = None
         self._draw_timer = QTimer(self)
         self._draw_timer.setSingleShot(True)
         self._draw_timer.setInterval(DRAW_THROTTLE_MS)
@@ -102,8 +108,14 @@ class ClassifyTab(QWidget):
             "Load a model trained earlier: choose its run folder (Ctrl+Shift+O)."
         )
         self.openRunButton.clicked.connect(self.choose_run)
+        self.liveCameraButton = QPushButton(self.tr("Live camera…"), objectName="liveCameraButton")
+        self.liveCameraButton.setToolTip(
+            self.tr("Show things to the camera and watch the model's guesses follow them.")
+        )
+        self.liveCameraButton.clicked.connect(lambda: self.open_live_camera())
         top = QHBoxLayout()
         top.addWidget(self.runInfoLabel, 1)
+        top.addWidget(self.liveCameraButton, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.openRunButton, 0, Qt.AlignmentFlag.AlignTop)
 
         layout = QVBoxLayout(self)
@@ -178,6 +190,8 @@ class ClassifyTab(QWidget):
         self.jobs.cancel()
         self._queue, self._batch = [], []
         self.run = run
+        if self.liveView is not None:
+            self.liveView.set_run(run)
         self._draw_timer.stop()
         self.runInfoLabel.setText(self._describe_run(run))
         notice = self._short_reason()
@@ -248,6 +262,20 @@ class ClassifyTab(QWidget):
         self._pending_drawing = None
         self.draw_predictions = []
         self.drawPredictionBars.set_message("" if self._blocking_reason() else DRAW_HINT)
+
+    def open_live_camera(self, source: FrameSource | None = None) -> LiveClassifyView:
+        """Open the live view with the current run (``source``: instead of the picker's);
+        its snapshots become result rows here."""
+        from kc_desktop.ui.camera.live_view import LiveClassifyView
+
+        if self.liveView is not None:
+            self.liveView.shutdown()
+            self.liveView.deleteLater()
+        self.liveView = LiveClassifyView(self, source)
+        self.liveView.set_run(self.run)
+        self.liveView.snapshot_taken.connect(self.classify_image)
+        self.liveView.show()
+        return self.liveView
 
     def choose_run(self) -> None:
         """Ask for a run folder and load it (File → Open saved run)."""

@@ -34,7 +34,8 @@ from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.inference import LoadedRun, interpolate
 from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import get_model_spec
-from kc_desktop.core.runs.layout import SAMPLES_DIR, RunDirectory
+from kc_desktop.core.runs.checkpoints import atomic_write_bytes
+from kc_desktop.core.runs.layout import SAMPLES_DIR, RunDirectory, encode_png
 from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.gallery.evaluation_view import EvaluationView
 from kc_desktop.ui.gallery.latent_traversal import LatentTraversal
@@ -268,8 +269,10 @@ class GalleryTab(QWidget):
         if target.suffix.lower() != ".png":
             target = target.with_name(target.name + ".png")
         try:
+            if not target.parent.is_dir():  # a folder the person named, not one to create
+                raise FileNotFoundError(target.parent)
             image = Image.fromarray(grid.squeeze(-1) if grid.shape[-1] == 1 else grid)
-            image.save(target, format="PNG")
+            atomic_write_bytes(target, encode_png(image))
         except FileNotFoundError:
             self.status_message.emit(
                 f"Could not save the image: the folder {target.parent} does not exist."

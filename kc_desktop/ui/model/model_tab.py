@@ -23,10 +23,15 @@ from kc_desktop.core.data.augment_preview import augment_preview
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.devices import available_devices
-from kc_desktop.core.kinds import Task
+from kc_desktop.core.kinds import RunState, Task
+from kc_desktop.core.models.recommend import Recommendation, recommend_model
 from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
 from kc_desktop.core.models.summary import summarize
 from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.core.training.distributed import ALL_GPUS, ALL_GPUS_LABEL, local_gpu_count
+from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.model.backbone_box import BackboneBox
+from kc_desktop.ui.model.recommendation_bar import RecommendationBar
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 
@@ -45,7 +50,9 @@ class ModelTab(QWidget):
     def _build(self) -> None:
         """The tab from its groups: settings and augmentation left, layers and size right."""
         left = QVBoxLayout()
+        left.addWidget(self._build_recommendation_bar())
         left.addWidget(self._build_settings_group())
+        left.addWidget(self._build_backbone_box())
         left.addWidget(self._build_augment_group(), 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
@@ -148,6 +155,9 @@ class ModelTab(QWidget):
         self.deviceCombo = QComboBox(objectName="deviceCombo")
         for choice in available_devices():
             self.deviceCombo.addItem(choice.label, choice.id)
+        if local_gpu_count() > 1:  # trains through a torchrun child (ui/train/external_runs.py)
+            label = core_text(ALL_GPUS_LABEL).format(count=local_gpu_count())
+            self.deviceCombo.addItem(label, ALL_GPUS)
         self.deviceCombo.setToolTip("Where to train. Auto picks a GPU when there is one.")
         self.seedSpin = self._spin(
             "seedSpin", 0, 2**31 - 1, "Same seed and settings give the same results on the CPU."
@@ -174,6 +184,19 @@ class ModelTab(QWidget):
         augment_layout.addLayout(checks)
         augment_layout.addWidget(self.augmentPreview)
         return self.augmentGroup
+
+    def _build_backbone_box(self) -> BackboneBox:
+        """Pretrained models: quick or fine-tune, input size, weights state."""
+        self.backboneBox = BackboneBox()
+        self.backboneBox.scratch_requested.connect(self.select_model)
+        self.backboneBox.backboneSizeCombo.currentIndexChanged.connect(self._update_summary)
+        return self.backboneBox
+
+    def _build_recommendation_bar(self) -> RecommendationBar:
+        """The model proposed for the loaded data, with why, and a button to take it."""
+        self.recommendationBar = RecommendationBar()
+        self.recommendationBar.accepted.connect(self._on_recommendation_accepted)
+        return self.recommendationBar
 
     def _build_summary_group(self) -> QGroupBox:
         """The model's layer table and size for the loaded dataset's images."""
@@ -206,6 +229,11 @@ class ModelTab(QWidget):
 
     def set_dataset(self, dataset: ImageDataset) -> None:
         self.dataset = dataset
+        self.recommendationBar.propose(
+            recommend_model(dataset.channels, dataset.size),
+            self.model_id,
+            self.backboneBox.fine_tune,
+        )
         self._update_summary()
         self._update_augment_preview()
 
@@ -224,13 +252,15 @@ class ModelTab(QWidget):
             seed=self.seedSpin.value(),
             folder=dataset.folder,
             image_size=dataset.size if dataset.folder else None,
-            augment=self._augment() if spec.task.augmentable else Augment(),
+            augment=self._augment() if spec.augmentable else Augment(),
             score_samples=self.scoreSamplesCheck.isChecked(),
+            fine_tune=spec.pretrained and self.backboneBox.fine_tune,
+            backbone_size=self.backboneBox.backbone_size if spec.pretrained else None,
         )
 
     def set_run_state(self, state: str) -> None:
         """Lock settings while a run is active; the learning rate stays editable when paused."""
-        idle = state == "idle"
+        idle = state == RunState.IDLE
         for widget in (
             self.modelCombo,
             self.epochsSpin,
@@ -241,10 +271,14 @@ class ModelTab(QWidget):
             self.deviceCombo,
             self.seedSpin,
             self.augmentGroup,
+            self.backboneBox,
+            self.recommendationBar,
         ):
             widget.setEnabled(idle and self._applies(widget))
-        self.learningRateSpin.setEnabled(idle or state == "paused")
-        self.applyLrButton.setEnabled(state == "paused")
+        if idle:  # a failed download may have left the weights missing, or a run fetched them
+            self.backboneBox.show_model(self.model_id)
+        self.learningRateSpin.setEnabled(idle or state == RunState.PAUSED)
+        self.applyLrButton.setEnabled(state == RunState.PAUSED)
 
     def _applies(self, widget: QWidget) -> bool:
         """Beta is for the VAE only, the quality score for models that draw samples."""
@@ -271,7 +305,8 @@ class ModelTab(QWidget):
         self.optimizerCombo.setCurrentIndex(self.optimizerCombo.findData(spec.default_optimizer))
         self.betaSpin.setEnabled(self._applies(self.betaSpin))
         self.scoreSamplesCheck.setEnabled(self._applies(self.scoreSamplesCheck))
-        self.augmentGroup.setEnabled(spec.task.augmentable)
+        self.augmentGroup.setEnabled(spec.augmentable)
+        self.backboneBox.show_model(spec.id)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -279,7 +314,7 @@ class ModelTab(QWidget):
             self.modelSummary.setPlainText("Load a dataset to see the layers for its image size.")
             return
         spec = get_model_spec(self.model_id)
-        size = spec.input_size(self.dataset.size)
+        size = spec.input_size(self.dataset.size, self.backboneBox.backbone_size)
         model = build_model(
             spec.id,
             channels=self.dataset.channels,
@@ -294,6 +329,10 @@ class ModelTab(QWidget):
             f"{self.dataset.channels}×{size}×{size}"
         )
         self.modelSummary.setPlainText(summary.as_text())
+
+    def _on_recommendation_accepted(self, recommendation: Recommendation) -> None:
+        self.select_model(recommendation.model_id)
+        self.backboneBox.set_fine_tune(recommendation.fine_tune)
 
     def _update_augment_preview(self) -> None:
         augment = self._augment()

@@ -7,7 +7,7 @@ import math
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from kc_desktop.core.devices import UsageSampler, resolve_device
-from kc_desktop.core.report import summary_text
+from kc_desktop.core.kinds import RunState
+from kc_desktop.core.report import epoch_sentence, summary_text
 from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.train.run_clock import RunClock
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
@@ -62,6 +63,7 @@ class TrainTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.task = "classify"
+        self._previous_epoch: dict[str, Any] | None = None  # for "up from 95.8%"
         self.steps_per_epoch = 1
         self.epochs = 1
         self.start_epoch = 1
@@ -74,7 +76,7 @@ class TrainTab(QWidget):
         self.device_timer = QTimer(self)
         self.device_timer.setInterval(DEVICE_POLL_MS)
         self.device_timer.timeout.connect(self._on_device_timer_timeout)
-        self.set_run_state("idle")
+        self.set_run_state(RunState.IDLE)
 
     def _build(self) -> None:
         self.trainButton = QPushButton("Train", objectName="trainButton")
@@ -140,10 +142,10 @@ class TrainTab(QWidget):
 
     def set_run_state(self, state: str) -> None:
         """Enable the buttons that make sense for "idle", "running", "paused" or "stopping"."""
-        self.trainButton.setEnabled(state == "idle")
-        self.pauseButton.setEnabled(state in ("running", "paused"))
-        self.stopButton.setEnabled(state in ("running", "paused"))
-        paused = state == "paused"
+        self.trainButton.setEnabled(state == RunState.IDLE)
+        self.pauseButton.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        self.stopButton.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        paused = state == RunState.PAUSED
         self.pauseButton.setText("Resume" if paused else "Pause")
         icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
         self.pauseButton.setIcon(self.style().standardIcon(icon))
@@ -151,13 +153,24 @@ class TrainTab(QWidget):
             self.clock.pause()
         else:
             self.clock.resume()
-        if self._last_record is not None and state in ("running", "paused"):
+        if self._last_record is not None and state in (RunState.RUNNING, RunState.PAUSED):
             self.trainProgress.setFormat(self._progress_text(self._last_record))
-        if state == "idle":
+        if state == RunState.IDLE:
             self.device_timer.stop()
+
+    def on_preparing(self, what: str, done: int, total: int) -> None:
+        """Progress of a step before the first epoch (weights download, features pass)."""
+        self.trainProgress.setRange(0, max(total, 1))
+        self.trainProgress.setValue(min(done, total))
+        text = QCoreApplication.translate("core", what)
+        percent = 100 * done // total if total else 0
+        self.trainProgress.setFormat(
+            self.tr("{what}: {percent}%").format(what=text, percent=percent)
+        )
 
     def on_run_started(self, info: dict[str, Any]) -> None:
         self.task = info["task"]
+        self._previous_epoch: dict[str, Any] | None = None
         self.steps_per_epoch = max(1, int(info["steps_per_epoch"]))
         self.epochs = int(info["epochs"])
         self.start_epoch = int(info.get("start_epoch", 1))
@@ -251,10 +264,8 @@ class TrainTab(QWidget):
         for name, _, log_key in VAL_METRIC_SERIES.get(self.task, []):
             if log_key in logs:
                 self.metricPlot.append(name, x, logs[log_key])
-        figures = "  ".join(
-            f"{k} {v:.4f}" for k, v in logs.items() if isinstance(v, float) and k != "seconds"
-        )
-        self.log(f"Epoch {logs['epoch']}/{self.epochs}: {figures}  ({logs['seconds']:.1f} s)")
+        self.log(epoch_sentence(logs, self.epochs, self._previous_epoch, core_text))
+        self._previous_epoch = logs
 
     def mark_lr_change(self, global_step: int, old: float, new: float) -> None:
         for plot in (self.lossPlot, self.metricPlot):
