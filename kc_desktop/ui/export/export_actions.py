@@ -1,9 +1,9 @@
 """The window's "take it with you" actions: export a model, share or open a run, export data.
 
 Each action asks where (dialogs are attributes that tests replace), then runs the core's
-function on Qt's thread pool with a progress dialog; results come back on the GUI thread
-as one line in the status bar. Dropping ``.kcrun`` files on the window opens them: they are
-unpacked into the runs folder, shown in the Runs dock and opened.
+function as a background job (``ui/jobs.py``) with a progress dialog; results come back on
+the GUI thread as one line in the status bar. Dropping ``.kcrun`` files on the window opens
+them: they are unpacked into the runs folder, shown in the Runs dock and opened.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QProgressDialog
 
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
 from kc_desktop.ui.export.export_dialog import ExportModelDialog
+from kc_desktop.ui.jobs import JobRunner
 
 KCRUN_SUFFIX = ".kcrun"
 
@@ -71,7 +71,9 @@ class ExportActions(QObject):
         self.ask_share_file: Callable[[str], str | None] = self._ask_share_file
         self.ask_import_file: Callable[[], str | None] = self._ask_import_file
         self.ask_dataset_file: Callable[[str], str | None] = self._ask_dataset_file
-        self._running: list[BackgroundSignals] = []
+        self.jobs = JobRunner(self)
+        self._running: list[str] = []  # the kinds of the jobs under way, one per action
+        self._started = 0
         self.exportProgress: QProgressDialog | None = None
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -182,17 +184,18 @@ class ExportActions(QObject):
         progress.setMinimumDuration(300)
         self.exportProgress = progress
         self._say(label)
-        signals: BackgroundSignals
+        self._started += 1
+        kind = f"export-{self._started}"  # each action its own kind: none cancels another
 
         def finish(result: str) -> None:
-            self._end(signals, progress)
+            self._end(kind, progress)
             self._say(done_text.format(path=result))
             if on_done is not None:
                 on_done(result)
             self.finished.emit(result)
 
         def fail(message: str) -> None:
-            self._end(signals, progress)
+            self._end(kind, progress)
             self._say(message)
             self.failed.emit(message)
 
@@ -200,11 +203,11 @@ class ExportActions(QObject):
             progress.setMaximum(total)
             progress.setValue(done)
 
-        signals = run_in_background(work, finish, fail, advance)
-        self._running.append(signals)
+        self._running.append(kind)
+        self.jobs.start(kind, lambda state: work(state.progress), finish, fail, advance)
 
-    def _end(self, signals: BackgroundSignals, progress: QProgressDialog) -> None:
-        self._running.remove(signals)
+    def _end(self, kind: str, progress: QProgressDialog) -> None:
+        self._running.remove(kind)
         progress.reset()
         progress.deleteLater()
         if self.exportProgress is progress:

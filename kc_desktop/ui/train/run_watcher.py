@@ -1,10 +1,11 @@
 """Shows, in the Train tab, a run that another process writes (CLI, torchrun, a server).
 
-``RunWatcher.follow(folder)`` polls the Qt-free ``RunFollower`` twice a second on Qt's
-thread pool (a run folder may sit on a slow shared drive) and replays what it read through
-the Train tab's own slots, so a followed run looks like one trained here: the curves grow,
-epochs and events reach the log, and the summary ends it. ``follow_new_in(parent)`` waits
-for the run folder a child process is about to create in ``parent`` (the torchrun launch).
+``RunWatcher.follow(folder)`` polls the Qt-free ``RunFollower`` twice a second as a
+background job (``ui/jobs.py``; a run folder may sit on a slow shared drive) and replays
+what it read through the Train tab's own slots, so a followed run looks like one trained
+here: the curves grow, epochs and events reach the log, and the summary ends it.
+``follow_new_in(parent)`` waits for the run folder a child process is about to create in
+``parent`` (the torchrun launch).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kc_desktop.core.runs.follower import Poll, RunFollower
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
+from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.train.train_tab import TrainTab
 
+POLL = "poll"  # the job kind
 POLL_MS = 500
 
 
@@ -33,7 +35,7 @@ class RunWatcher(QObject):
         self._waiting_in: tuple[Path, set[str]] | None = None
         self._config: dict[str, Any] | None = None
         self._started = False
-        self._pending: BackgroundSignals | None = None
+        self.jobs = JobRunner(self)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
@@ -61,20 +63,19 @@ class RunWatcher(QObject):
     def stop(self) -> None:
         """Stop following (the curves stay as they are)."""
         self.timer.stop()
-        self.follower, self._waiting_in, self._pending = None, None, None
+        self.jobs.cancel(POLL)
+        self.follower, self._waiting_in = None, None
 
     def _on_timer_timeout(self) -> None:
         if self._waiting_in is not None:
             self._look_for_new_folder()
             return
-        if self.follower is None or self._pending is not None:
+        if self.follower is None or self.jobs.is_running(POLL):
             return
-        follower = self.follower
-        self._pending = run_in_background(
-            lambda _progress: (
-                follower.config() if self._config is None else None,
-                follower.poll(),
-            ),
+        follower, needs_config = self.follower, self._config is None
+        self.jobs.start(
+            POLL,
+            lambda _state: (follower.config() if needs_config else None, follower.poll()),
             lambda result, f=follower: self._on_poll_done(f, *result),
             self._on_poll_failed,
         )
@@ -88,11 +89,9 @@ class RunWatcher(QObject):
             self.follow(new[0])
 
     def _on_poll_failed(self, message: str) -> None:
-        self._pending = None
         self.train_tab.log(message, "warning")
 
     def _on_poll_done(self, follower: RunFollower, config: dict | None, poll: Poll) -> None:
-        self._pending = None
         if follower is not self.follower:  # stopped or following another run meanwhile
             return
         if config is not None:
