@@ -54,6 +54,8 @@ GOALS: tuple[Goal, ...] = (
     Goal("startup_vs_bare_qt", "Start-up to first paint vs bare PySide6 window", "<=", 1.5),
     Goal("folder_decode_vs_pillow", "Folder decode vs sequential Pillow loop", ">=", 1.5),
     Goal("folder_cache_hit_vs_decode", "Folder cache hit vs first decode", ">=", 20),
+    Goal("live_fps", "Live camera: frames classified per second, small-cnn", ">=", None, "fps"),
+    Goal("live_gui_gap_p95_ms", "GUI 20 ms timer gap while classifying live, p95", "<=", 50, "ms"),
 )
 
 
