@@ -84,6 +84,11 @@ def run_benchmarks(
 
         figures, raw["window"] = window_figures(quick=quick, repeats=repeats)
         results.update(figures)
+        say("'I'm not sure': digits test split and shapes flagged…")
+        from kc_desktop.bench.ood import ood_figures
+
+        figures, raw["ood"] = ood_figures(quick=quick)
+        results.update(figures)
         say("Live camera classification: frames per second, GUI gaps…")
         from kc_desktop.bench.live import live_figures
 
