@@ -70,7 +70,8 @@ def test_record_train_and_classify_live(qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: live.feed.sequence >= sequence + 3, timeout=10_000)
     assert live.cameraPreview.frame is frozen and live.pauseLiveButton.text() == "Resume"
     live.snapshotButton.click()
-    assert len(tab.rows) == 1 and tab.rows[0].predictions[0][0] == "blue"
+    qtbot.waitUntil(lambda: len(tab.rows) == 1 and bool(tab.rows[0].predictions), timeout=30_000)
+    assert tab.rows[0].predictions[0][0] == "blue"
     live.pauseLiveButton.click()
     qtbot.waitUntil(lambda: live.cameraPreview.frame is not frozen, timeout=10_000)
     live.close()

@@ -23,6 +23,7 @@ from kc_desktop.bench.window import TickRecorder, wait_until
 from kc_desktop.core.camera.synthetic import SyntheticSource
 from kc_desktop.core.data.folder import DEFAULT_SIZE
 from kc_desktop.core.inference import LoadedRun
+from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import build_model, get_model_spec
 from kc_desktop.ui.app import create_application
 from kc_desktop.ui.camera.live_view import LiveClassifyView
@@ -40,7 +41,7 @@ def model_run(model_id: str) -> LoadedRun:
     model = build_model(model_id, channels=3, size=size, num_classes=len(CLASSES))
     config = {"model": model_id, "channels": 3, "input_size": size, "classes": list(CLASSES)}
     device = torch.device("cpu")
-    return LoadedRun(Path("."), config, model.eval(), "classify", list(CLASSES), 3, size, device)
+    return LoadedRun(Path("."), config, model.eval(), Task.CLASSIFY, list(CLASSES), 3, size, device)
 
 
 def measure(run: LoadedRun, seconds: float) -> tuple[float, list[float]]:

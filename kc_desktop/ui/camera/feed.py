@@ -48,8 +48,10 @@ class CameraFeed(QObject):
         self.error = None
         self.frame = None  # never record the old source's last picture as the new one's
         self._last = 0
-        self._grabber = FrameGrabber(source)
-        self._grabber.start()
+        self._grabber = grabber = FrameGrabber(source)
+        # A view deleted without being closed must not leave the camera running.
+        self.destroyed.connect(lambda *_: grabber.stop())
+        grabber.start()
         self._timer.start()
 
     def stop(self) -> None:

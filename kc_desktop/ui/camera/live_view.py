@@ -57,6 +57,8 @@ class LiveClassifyView(QDialog):
         self.worker.predicted.connect(self._on_worker_predicted)
         self.worker.failed.connect(self._on_worker_failed)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
+        worker = self.worker  # deleted without a close: still end the thread (no self here)
+        self.destroyed.connect(lambda *_: worker.shutdown())
         self._build()
         self.set_run(None)
         self.cameraCombo.source_chosen.connect(self._on_source_chosen)

@@ -24,6 +24,7 @@ import logging
 import threading
 
 import numpy as np
+import shiboken6
 import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -78,10 +79,13 @@ class LiveInference(QObject):
     def shutdown(self) -> None:
         """Drop what waits, refuse more, let the current picture finish, end the thread."""
         with self._lock:
+            if self._closed:
+                return
             self._pending = None
             self._closed = True
-        self.thread.quit()
-        self.thread.wait()
+        if shiboken6.isValid(self.thread):  # at interpreter exit Qt may have deleted it first
+            self.thread.quit()
+            self.thread.wait()
 
     @Slot()
     def _drain(self) -> None:
