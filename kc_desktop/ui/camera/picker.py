@@ -14,6 +14,9 @@ from kc_desktop.core.camera.catalog import SourceInfo, list_sources
 from kc_desktop.ui.camera.choice import camera_file, remember_source, remembered_source
 from kc_desktop.ui.jobs import JobRunner
 
+EXTERNAL = "external"
+"""The item data of a source handed to the view directly (tests, the benchmark)."""
+
 
 class CameraPicker(QComboBox):
     """``source_listed(id, name)``: the preferred source, once listed; ``source_chosen(id,
@@ -30,6 +33,7 @@ class CameraPicker(QComboBox):
         self.addItem(self.tr("Looking for cameras…"), "")
         self.setEnabled(False)
         self.listed = False
+        self._external = ""
         self.activated.connect(self._on_activated)
         self.jobs = JobRunner(self)
         file = camera_file()
@@ -37,12 +41,29 @@ class CameraPicker(QComboBox):
             "list-cameras", lambda _state: list_sources(file), self._on_listed, self._on_list_failed
         )
 
+    def show_external(self, name: str) -> None:
+        """Show ``name`` as the current source: one the view was given, not one listed here."""
+        self._external = name
+        if self.listed:
+            self._show_external_item()
+
+    def _show_external_item(self) -> None:
+        index = self.findData(EXTERNAL)
+        if index < 0:
+            self.insertItem(0, self._external, EXTERNAL)
+            index = 0
+        self.setItemText(index, self._external)
+        self.setCurrentIndex(index)
+
     def _on_listed(self, sources: list[SourceInfo]) -> None:
         self.clear()
         for info in sources:
             self.addItem(QCoreApplication.translate("core", info.name), info.id)
         self.setEnabled(True)
         self.listed = True
+        if self._external:
+            self._show_external_item()
+            return
         file = camera_file()
         preferred = f"file:{file}" if file else remembered_source()
         index = max(0, self.findData(preferred)) if preferred else 0
@@ -56,6 +77,6 @@ class CameraPicker(QComboBox):
 
     def _on_activated(self, index: int) -> None:
         source_id = str(self.itemData(index) or "")
-        if source_id:
+        if source_id and source_id != EXTERNAL:
             remember_source(source_id)
             self.source_chosen.emit(source_id, self.itemText(index))

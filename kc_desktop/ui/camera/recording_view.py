@@ -144,12 +144,14 @@ class RecordingView(QDialog):
         return side
 
     # ---------------------------------------------------------------- public API
-    def use_source(self, source: FrameSource) -> None:
+    def use_source(self, source: FrameSource, *, listed: bool = False) -> None:
         """Show (and record from) ``source`` from now on."""
         self.stop_recording()
         self.cameraMessage.hide()
         self.cameraPreview.clear()
         self.cameraPreview.set_placeholder(self.tr("Starting the camera…"))
+        if not listed:
+            self.cameraCombo.show_external(QCoreApplication.translate("core", source.name))
         self.feed.start(source)
         self._update_controls()
 
@@ -255,7 +257,7 @@ class RecordingView(QDialog):
         return QCoreApplication.translate("core", str(error))
 
     def _on_source_chosen(self, source_id: str, name: str) -> None:
-        self.use_source(open_source(source_id, name))
+        self.use_source(open_source(source_id, name), listed=True)
 
     def _on_feed_frame_arrived(self, _sequence: int, frame: np.ndarray) -> None:
         self.cameraPreview.set_frame(frame)
