@@ -159,3 +159,23 @@ def test_a_view_deleted_without_closing_stops_its_camera(qtbot, tmp_path: Path) 
     qtbot.waitUntil(lambda: view.feed.frame is not None, timeout=10_000)
     view.deleteLater()
     qtbot.waitUntil(lambda: not grabber.running, timeout=10_000)
+
+
+def test_camera_button_opens_the_view_on_the_listed_source(data_tab: DataTab, qtbot) -> None:
+    data_tab.cameraButton.click()  # no camera here: the moving shapes are listed and chosen
+    view = data_tab.recordingView
+    assert view.isVisible() and view.objectName() == "recordingView"
+    qtbot.waitUntil(lambda: view.cameraPreview.frame is not None, timeout=20_000)
+    assert view.cameraCombo.currentData() == SYNTHETIC_ID
+    view.close()
+
+
+def test_camera_file_option_reaches_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kc_desktop import cli
+    from kc_desktop.ui import app
+
+    seen: list[str | None] = []
+    monkeypatch.setattr(app, "run_app", lambda camera_file=None: seen.append(camera_file) or 0)
+    for argv in (["--camera-file", "demo.avi"], ["gui", "--camera-file", "other.avi"], []):
+        assert cli.main(argv) == 0
+    assert seen == ["demo.avi", "other.avi", None]

@@ -9,10 +9,11 @@ with its plain sentence, translated.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kc_desktop.core.camera.grabber import FrameGrabber
 from kc_desktop.core.camera.source import PROBLEM_TEXT, FrameSource
+from kc_desktop.ui.i18n import core_text
 
 POLL_MS = 30
 
@@ -73,5 +74,5 @@ class CameraFeed(QObject):
         error = grabber.error
         if error is not None and not grabber.running:
             self._timer.stop()
-            self.error = QCoreApplication.translate("core", PROBLEM_TEXT[error.problem])
+            self.error = core_text(PROBLEM_TEXT[error.problem])
             self.failed.emit(self.error)

@@ -31,6 +31,7 @@ from kc_desktop.ui.camera.feed import CameraFeed
 from kc_desktop.ui.camera.live_worker import LiveInference
 from kc_desktop.ui.camera.picker import CameraPicker
 from kc_desktop.ui.camera.preview import CameraPreview
+from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
 RATE_WINDOW_S = 2.0
@@ -137,7 +138,7 @@ class LiveClassifyView(QDialog):
         self.cameraPreview.set_placeholder(self.tr("Starting the camera…"))
         self.set_paused(False)
         if not listed:
-            self.cameraCombo.show_external(QCoreApplication.translate("core", source.name))
+            self.cameraCombo.show_external(core_text(source.name))
         self.feed.start(source)
 
     def set_run(self, run: LoadedRun | None) -> None:

@@ -7,11 +7,12 @@ a video file given on the command line is preferred, as a demo asks for it expli
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from kc_desktop.core.camera.catalog import SourceInfo, list_sources
 from kc_desktop.ui.camera.choice import camera_file, remember_source, remembered_source
+from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.jobs import JobRunner
 
 EXTERNAL = "external"
@@ -58,7 +59,7 @@ class CameraPicker(QComboBox):
     def _on_listed(self, sources: list[SourceInfo]) -> None:
         self.clear()
         for info in sources:
-            self.addItem(QCoreApplication.translate("core", info.name), info.id)
+            self.addItem(core_text(info.name), info.id)
         self.setEnabled(True)
         self.listed = True
         if self._external:

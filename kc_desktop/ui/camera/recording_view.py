@@ -32,6 +32,7 @@ from kc_desktop.ui.camera.class_panel import ClassPanel
 from kc_desktop.ui.camera.feed import CameraFeed
 from kc_desktop.ui.camera.picker import CameraPicker
 from kc_desktop.ui.camera.preview import CameraPreview
+from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 log = logging.getLogger(__name__)
@@ -151,7 +152,7 @@ class RecordingView(QDialog):
         self.cameraPreview.clear()
         self.cameraPreview.set_placeholder(self.tr("Starting the camera…"))
         if not listed:
-            self.cameraCombo.show_external(QCoreApplication.translate("core", source.name))
+            self.cameraCombo.show_external(core_text(source.name))
         self.feed.start(source)
         self._update_controls()
 
@@ -254,7 +255,7 @@ class RecordingView(QDialog):
             return QCoreApplication.translate(
                 "RecordingView", "The frames cannot be saved: {reason}"
             ).format(reason=error.strerror or error)
-        return QCoreApplication.translate("core", str(error))
+        return core_text(str(error))
 
     def _on_source_chosen(self, source_id: str, name: str) -> None:
         self.use_source(open_source(source_id, name), listed=True)
