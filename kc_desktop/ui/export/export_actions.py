@@ -1,9 +1,9 @@
 """The window's "take it with you" actions: export a model, share or open a run, export data.
 
 Each action asks where (dialogs are attributes that tests replace), then runs the core's
-function as a background job (``ui/jobs.py``) with a progress dialog; results come back on
-the GUI thread as one line in the status bar. Dropping ``.kcrun`` files on the window opens
-them: they are unpacked into the runs folder, shown in the Runs dock and opened.
+function on Qt's thread pool with a progress dialog; results come back on the GUI thread
+as one line in the status bar. Dropping ``.kcrun`` files on the window opens them: they are
+unpacked into the runs folder, shown in the Runs dock and opened.
 """
 
 from __future__ import annotations
@@ -72,8 +72,7 @@ class ExportActions(QObject):
         self.ask_import_file: Callable[[], str | None] = self._ask_import_file
         self.ask_dataset_file: Callable[[str], str | None] = self._ask_dataset_file
         self.jobs = JobRunner(self)
-        self._running: list[str] = []  # the kinds of the jobs under way, one per action
-        self._started = 0
+        self._started = 0  # each export is a job of its own kind: none cancels another
         self.exportProgress: QProgressDialog | None = None
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -185,17 +184,17 @@ class ExportActions(QObject):
         self.exportProgress = progress
         self._say(label)
         self._started += 1
-        kind = f"export-{self._started}"  # each action its own kind: none cancels another
+        kind = f"export-{self._started}"
 
         def finish(result: str) -> None:
-            self._end(kind, progress)
+            self._end(progress)
             self._say(done_text.format(path=result))
             if on_done is not None:
                 on_done(result)
             self.finished.emit(result)
 
         def fail(message: str) -> None:
-            self._end(kind, progress)
+            self._end(progress)
             self._say(message)
             self.failed.emit(message)
 
@@ -203,11 +202,9 @@ class ExportActions(QObject):
             progress.setMaximum(total)
             progress.setValue(done)
 
-        self._running.append(kind)
         self.jobs.start(kind, lambda state: work(state.progress), finish, fail, advance)
 
-    def _end(self, kind: str, progress: QProgressDialog) -> None:
-        self._running.remove(kind)
+    def _end(self, progress: QProgressDialog) -> None:
         progress.reset()
         progress.deleteLater()
         if self.exportProgress is progress:
@@ -226,7 +223,7 @@ class ExportActions(QObject):
             show(text)
 
     def is_busy(self) -> bool:
-        return bool(self._running)
+        return self.jobs.is_running_any()
 
     # ---------------------------------------------------------------- drops
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -1,11 +1,10 @@
 """Shows, in the Train tab, a run that another process writes (CLI, torchrun, a server).
 
-``RunWatcher.follow(folder)`` polls the Qt-free ``RunFollower`` twice a second as a
-background job (``ui/jobs.py``; a run folder may sit on a slow shared drive) and replays
-what it read through the Train tab's own slots, so a followed run looks like one trained
-here: the curves grow, epochs and events reach the log, and the summary ends it.
-``follow_new_in(parent)`` waits for the run folder a child process is about to create in
-``parent`` (the torchrun launch).
+``RunWatcher.follow(folder)`` polls the Qt-free ``RunFollower`` twice a second on Qt's
+thread pool (a run folder may sit on a slow shared drive) and replays what it read through
+the Train tab's own slots, so a followed run looks like one trained here: the curves grow,
+epochs and events reach the log, and the summary ends it. ``follow_new_in(parent)`` waits
+for the run folder a child process is about to create in ``parent`` (the torchrun launch).
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from kc_desktop.core.runs.follower import Poll, RunFollower
 from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.train.train_tab import TrainTab
 
-POLL = "poll"  # the job kind
+POLL = "poll"  # the job kind of one read of the followed folder
 POLL_MS = 500
 
 
@@ -63,8 +62,8 @@ class RunWatcher(QObject):
     def stop(self) -> None:
         """Stop following (the curves stay as they are)."""
         self.timer.stop()
-        self.jobs.cancel(POLL)
         self.follower, self._waiting_in = None, None
+        self.jobs.cancel()
 
     def _on_timer_timeout(self) -> None:
         if self._waiting_in is not None:
@@ -72,10 +71,13 @@ class RunWatcher(QObject):
             return
         if self.follower is None or self.jobs.is_running(POLL):
             return
-        follower, needs_config = self.follower, self._config is None
+        follower = self.follower
         self.jobs.start(
             POLL,
-            lambda _state: (follower.config() if needs_config else None, follower.poll()),
+            lambda _state: (
+                follower.config() if self._config is None else None,
+                follower.poll(),
+            ),
             lambda result, f=follower: self._on_poll_done(f, *result),
             self._on_poll_failed,
         )
