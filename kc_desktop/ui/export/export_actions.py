@@ -1,9 +1,9 @@
 """The window's "take it with you" actions: export a model, share or open a run, export data.
 
 Each action asks where (dialogs are attributes that tests replace), then runs the core's
-function on Qt's thread pool with a progress dialog; results come back on the GUI thread
-as one line in the status bar. Dropping ``.kcrun`` files on the window opens them: they are
-unpacked into the runs folder, shown in the Runs dock and opened.
+function as a background job (``ui/jobs.py``) with a progress dialog; results come back on
+the GUI thread as one line in the status bar. Dropping ``.kcrun`` files on the window opens
+them: they are unpacked into the runs folder, shown in the Runs dock and opened.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QProgressDialog
 
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
 from kc_desktop.ui.export.export_dialog import ExportModelDialog
+from kc_desktop.ui.jobs import JobRunner, JobState
 
 KCRUN_SUFFIX = ".kcrun"
 
@@ -71,7 +71,8 @@ class ExportActions(QObject):
         self.ask_share_file: Callable[[str], str | None] = self._ask_share_file
         self.ask_import_file: Callable[[], str | None] = self._ask_import_file
         self.ask_dataset_file: Callable[[str], str | None] = self._ask_dataset_file
-        self._running: list[BackgroundSignals] = []
+        self.jobs = JobRunner(self)
+        self._running: set[str] = set()
         self.exportProgress: QProgressDialog | None = None
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -108,11 +109,16 @@ class ExportActions(QObject):
         fmt, folder = choice
         from kc_desktop.core.export.bundle import export_run
 
-        def work(progress: Callable[[int, int], None]) -> str:
-            export_run(run.path, folder, fmt, progress)
+        def work(state: JobState) -> str:
+            export_run(run.path, folder, fmt, state.progress)
             return folder
 
-        self._start(self.tr("Exporting the model…"), work, self.tr("Model exported to {path}"))
+        self._start(
+            "export-model",
+            self.tr("Exporting the model…"),
+            work,
+            self.tr("Model exported to {path}"),
+        )
 
     def share_run(self) -> None:
         run = self._current_run()
@@ -124,8 +130,9 @@ class ExportActions(QObject):
         from kc_desktop.core.export.share import pack_run
 
         self._start(
+            "share-run",
             self.tr("Packing the run…"),
-            lambda _progress: str(pack_run(run.path, target)),
+            lambda _state: str(pack_run(run.path, target)),
             self.tr("Run shared as {path}"),
         )
 
@@ -139,8 +146,9 @@ class ExportActions(QObject):
         from kc_desktop.core.export.share import import_run
 
         self._start(
+            f"import:{path}",  # each dropped file is its own job
             self.tr("Opening {name}…").format(name=path.name),
-            lambda _progress: str(import_run(path)),
+            lambda _state: str(import_run(path)),
             self.tr("Opened the shared run {path}"),
             on_done=self._on_imported,
         )
@@ -156,8 +164,9 @@ class ExportActions(QObject):
         from kc_desktop.core.export.dataset_zip import export_dataset
 
         self._start(
+            "export-dataset",
             self.tr("Writing the dataset…"),
-            lambda progress: str(export_dataset(dataset, target, progress)),
+            lambda state: str(export_dataset(dataset, target, state.progress)),
             self.tr("Dataset written to {path}"),
         )
 
@@ -170,8 +179,9 @@ class ExportActions(QObject):
 
     def _start(
         self,
+        kind: str,
         label: str,
-        work: Callable[[Callable[[int, int], None]], str],
+        work: Callable[[JobState], str],
         done_text: str,
         on_done: Callable[[str], None] | None = None,
     ) -> None:
@@ -181,18 +191,18 @@ class ExportActions(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self.exportProgress = progress
+        self._running.add(kind)
         self._say(label)
-        signals: BackgroundSignals
 
         def finish(result: str) -> None:
-            self._end(signals, progress)
+            self._end(kind, progress)
             self._say(done_text.format(path=result))
             if on_done is not None:
                 on_done(result)
             self.finished.emit(result)
 
         def fail(message: str) -> None:
-            self._end(signals, progress)
+            self._end(kind, progress)
             self._say(message)
             self.failed.emit(message)
 
@@ -200,11 +210,10 @@ class ExportActions(QObject):
             progress.setMaximum(total)
             progress.setValue(done)
 
-        signals = run_in_background(work, finish, fail, advance)
-        self._running.append(signals)
+        self.jobs.start(kind, work, finish, fail, advance)
 
-    def _end(self, signals: BackgroundSignals, progress: QProgressDialog) -> None:
-        self._running.remove(signals)
+    def _end(self, kind: str, progress: QProgressDialog) -> None:
+        self._running.discard(kind)
         progress.reset()
         progress.deleteLater()
         if self.exportProgress is progress:
