@@ -55,7 +55,7 @@ class ExportActions(QObject):
         )
         self.importRunAction = self._make(
             "importRunAction",
-            self.tr("Open s&hared run…"),
+            self.tr("Open sh&ared run…"),
             "Ctrl+Shift+I",
             self.tr("Open a .kcrun file (you can also drop it on the window)"),
             self.choose_kcrun,
