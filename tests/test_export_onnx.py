@@ -26,7 +26,9 @@ GENERATIVE = [spec.id for spec in list_models("generate")]
 @pytest.fixture(
     scope="module",
     params=[
-        pytest.param(model, marks=pytest.mark.slow) if get_model_spec(model).pretrained else model
+        pytest.param(model, marks=[pytest.mark.slow, pytest.mark.timeout(900)])
+        if get_model_spec(model).pretrained  # ImageNet-sized networks: ~40 s of CPU each
+        else model
         for model in CLASSIFIERS + GENERATIVE
     ],
 )
