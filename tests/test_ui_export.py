@@ -75,7 +75,7 @@ def test_a_damaged_kcrun_is_refused_with_one_line(ready_window, qtbot, tmp_path:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(broken)), QUrl.fromLocalFile(str(tmp_path / "a.png"))])
     assert drag_enter(ready_window, mime).isAccepted()  # as the OS does before a drop
-    with qtbot.waitSignal(actions.failed, timeout=30_000) as failed:
+    with qtbot.waitSignal(actions.failed, timeout=60_000) as failed:
         drop(ready_window, mime)
     assert failed.args == ["broken.kcrun is damaged or cut short; ask for the .kcrun file again."]
     assert ready_window.statusBar().currentMessage() == failed.args[0]
