@@ -54,6 +54,13 @@ GOALS: tuple[Goal, ...] = (
     Goal("startup_vs_bare_qt", "Start-up to first paint vs bare PySide6 window", "<=", 1.5),
     Goal("folder_decode_vs_pillow", "Folder decode vs sequential Pillow loop", ">=", 1.5),
     Goal("folder_cache_hit_vs_decode", "Folder cache hit vs first decode", ">=", 20),
+    Goal(
+        "folder_peak_rss_ratio",
+        "Peak RSS decoding + 1 epoch / (RSS before + decoded bytes)",
+        "<=",
+        1.3,
+    ),
+    Goal("mmap_vs_ram", "Batches from the memory map vs from RAM (samples/s)", ">=", 0.8),
 )
 
 
