@@ -63,6 +63,7 @@ def cmd_train(args: argparse.Namespace) -> int:
                 image_size=args.image_size,
                 augment=Augment(flip=args.flip, shift=args.shift, zoom=args.zoom),
                 score_samples=not args.no_quality,
+                amp=args.amp,
             )
         summary, trainer, speaks = _fit(config, resume_dir, args.out)
     except (ValueError, DatasetUnavailableError, CheckpointError, OSError) as error:
