@@ -78,6 +78,10 @@ class MemoryPlan:
         return self.template.format(**self.values())
 
 
+IN_MEMORY = MemoryPlan(streamed=False, needed=0, budget=0, where="RAM")
+"""The plan of a view that keeps a (small) split in memory whatever its size."""
+
+
 def _gib(count: int) -> str:
     return f"{count / 2**30:.2f} GB" if count >= 2**28 else f"{count / 2**20:.0f} MB"
 
