@@ -18,6 +18,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812 - the PyTorch convention
 
+from kc_desktop.core.errors import DataError
+
 RESIZE_CHUNK_BYTES = 64 * 2**20
 """Float working memory per ``resize_images`` chunk (bounds the peak for large sets)."""
 
@@ -38,9 +40,9 @@ class Augment:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.shift <= 1.0:
-            raise ValueError(f"Shift must be a fraction from 0 to 1, not {self.shift}.")
+            raise DataError(f"Shift must be a fraction from 0 to 1, not {self.shift}.")
         if not 0.0 <= self.zoom < 1.0:
-            raise ValueError(f"Zoom must be a fraction from 0 to below 1, not {self.zoom}.")
+            raise DataError(f"Zoom must be a fraction from 0 to below 1, not {self.zoom}.")
 
     @property
     def enabled(self) -> bool:
@@ -98,7 +100,7 @@ def resize_images(images: torch.Tensor, size: int) -> torch.Tensor:
     if images.dtype != torch.uint8 or images.ndim != 4:
         raise TypeError(f"resize_images needs uint8 (N, C, H, W) images, not {images.dtype}.")
     if size < 1:
-        raise ValueError(f"Image size must be at least 1 pixel, not {size}.")
+        raise DataError(f"Image size must be at least 1 pixel, not {size}.")
     count, channels, height, width = images.shape
     if (height, width) == (size, size):
         return images
@@ -117,6 +119,9 @@ def resize_images(images: torch.Tensor, size: int) -> torch.Tensor:
 
 class DeviceBatches:
     """Shuffled (x, y) batches of an in-memory image set, served from ``device`` memory.
+
+    ``images`` are uint8 (N, C, H, W), served as float [0, 1]; float (N, D) feature rows
+    (a pretrained backbone's cached embeddings) are served as they are.
 
     Each epoch draws a fresh permutation from a generator seeded by (seed, epoch), so the
     epochs differ from each other but a run with the same seed repeats exactly, and a run
@@ -141,12 +146,15 @@ class DeviceBatches:
         rank: int = 0,
         world_size: int = 1,
     ) -> None:
-        if images.dtype != torch.uint8 or images.ndim != 4:
+        features = images.is_floating_point() and images.ndim == 2
+        if not features and (images.dtype != torch.uint8 or images.ndim != 4):
             raise TypeError(f"DeviceBatches needs uint8 (N, C, H, W) images, not {images.dtype}.")
+        if features and augment is not None and augment.enabled:
+            raise ValueError("Feature rows (N, D) cannot be augmented like images.")
         if labels.shape != (images.shape[0],):
-            raise ValueError(f"{images.shape[0]} images but labels of shape {tuple(labels.shape)}.")
+            raise DataError(f"{images.shape[0]} images but labels of shape {tuple(labels.shape)}.")
         if batch_size < 1:
-            raise ValueError(f"Batch size must be at least 1, not {batch_size}.")
+            raise DataError(f"Batch size must be at least 1, not {batch_size}.")
         self.device = torch.device(device)
         self.images = images.to(self.device)
         self.labels = labels.to(self.device, torch.int64)
@@ -191,7 +199,7 @@ class DeviceBatches:
                 index = rank_share(index, self.rank, self.world_size)
                 images = self.images.index_select(0, index)
                 labels = self.labels.index_select(0, index)
-            x = images.float().div_(255)
+            x = images.float().div_(255) if images.dtype == torch.uint8 else images
             if self.augment is not None:
                 x = augment_batch(x, self.augment, self._augment_generator)
             yield x, labels

@@ -213,10 +213,11 @@ def train_distributed(
     resume_dir: str | Path | None = None,
     runs_parent: str | Path | None = None,
     notify: Callable[[str], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> tuple[dict[str, Any], Trainer, bool]:
     """Train as one process of a torchrun launch: (summary, trainer, is rank 0).
 
-    ``callbacks`` and ``notify`` (progress for a person) are used on rank 0 only.
+    ``callbacks``, ``notify`` and ``progress`` (for a person) are used on rank 0 only.
     """
     from kc_desktop.core.studio import build_run
 
@@ -231,6 +232,7 @@ def train_distributed(
                 resume_dir=resume_dir,
                 runs_parent=runs_parent,
                 notify=notify if run.is_writer else None,
+                progress=progress if run.is_writer else None,
                 distributed=run,
                 run_dir=scratch,
             )

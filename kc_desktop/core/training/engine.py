@@ -38,9 +38,11 @@ from kc_desktop.core.runs.checkpoints import (
     save_checkpoint,
 )
 from kc_desktop.core.runs.layout import CHECKPOINT_FILE, MODEL_FILE, RunDirectory, new_run_dir
+from kc_desktop.core.training.backbone_tasks import backbone_task
 from kc_desktop.core.training.callbacks import Callback, CallbackList
 from kc_desktop.core.training.config import TrainConfig, load_config_dataset
 from kc_desktop.core.training.control import RunControl, StopTraining
+from kc_desktop.core.training.quick_features import Progress, QuickFeatures
 from kc_desktop.core.training.recorder import RunRecorder
 from kc_desktop.core.training.resume_point import ResumePoint
 from kc_desktop.core.training.settings import resolve_settings
@@ -78,6 +80,7 @@ class Trainer:
         resume: bool = False,
         runs_parent: str | Path | None = None,
         epoch_metrics: list[EpochMetric] | tuple[EpochMetric, ...] = (),
+        progress: Progress | None = None,
         distributed: DistributedRun | None = None,
     ) -> None:
         config.validate()
@@ -89,6 +92,7 @@ class Trainer:
         self.resume = resume
         self.runs_parent = runs_parent
         self.epoch_metrics = list(epoch_metrics)
+        self.progress = progress  # (what, done, total) of slow preparation: backbone features
         self.spec = get_model_spec(config.model)
         self.settings = resolve_settings(config, self.spec)
         self.distributed = distributed
@@ -107,10 +111,13 @@ class Trainer:
     def _setup(self) -> _Setup:
         """Dataset splits, model, task, run folder (restored on resume) and batches."""
         dataset = self.dataset or load_config_dataset(self.config)
-        size = self.spec.input_size(dataset.size)
+        size = self.spec.input_size(dataset.size, self.config.backbone_size)
+        quick = self.spec.pretrained and not self.config.fine_tune
         plan = memory_plan(dataset, size, self.device)
-        splits = {
-            name: prepare_split(dataset, name, size, plan) for name in ("train", "val", "test")
+        splits = {  # quick mode's come from the backbone below, once the model is restored
+            name: prepare_split(dataset, name, size, plan)
+            for name in ("train", "val", "test")
+            if not quick
         }
         torch.manual_seed(self.config.seed)
         model = build_model(
@@ -119,9 +126,10 @@ class Trainer:
             size=size,
             num_classes=len(dataset.classes),
             latent_dim=self.config.latent_dim,
+            pretrained=not self.resume,
         )
         model.to(self.device)
-        task = self._make_task(model, split_head(splits["val"], PREVIEW_IMAGES))
+        task = self._make_task(model, splits)
         if self.distributed is not None:
             self.distributed.wrap(task)
         run = RunDirectory(
@@ -132,6 +140,11 @@ class Trainer:
             run.remove_partial_writes()
             last_epoch, resume_point = self._restore(run, task)
             start_epoch = last_epoch + 1
+        if quick:
+            features = QuickFeatures(
+                self.config.model, self.config.augment, self.config.seed, self.progress
+            )
+            splits = features(model, dataset, size, self.device)
         run_config = self._run_config(dataset, size, model)
         run.write_config(run_config)
         recorder = RunRecorder(run)
@@ -142,7 +155,7 @@ class Trainer:
             device=self.device,
             shuffle=True,
             seed=self.config.seed,
-            augment=self.config.augment if self.spec.task.augmentable else None,
+            augment=self.config.augment if self.spec.augmentable and not quick else None,
             rank=self.distributed.rank if self.distributed else 0,
             world_size=self.distributed.world_size if self.distributed else 1,
         )
@@ -218,11 +231,13 @@ class Trainer:
         callbacks.on_run_end(summary)
         return summary
 
-    def _make_task(self, model: torch.nn.Module, val_images: torch.Tensor) -> Task:
+    def _make_task(self, model: torch.nn.Module, splits: dict[str, Any]) -> Task:
+        if self.spec.pretrained:
+            return backbone_task(self.config.fine_tune)(model, self.settings, self.device)
         task_class = TASKS[self.spec.task]
         if self.spec.task.is_classifier:
             return task_class(model, self.settings, self.device)
-        preview = val_images[:PREVIEW_IMAGES].to(self.device).float().div(255)
+        preview = split_head(splits["val"], PREVIEW_IMAGES).to(self.device).float().div(255)
         return task_class(model, self.settings, self.device, preview=preview)
 
     def _eval_batches(self, split: Split):
@@ -320,7 +335,7 @@ class Trainer:
             state.callbacks.on_event(
                 f"Learning rate changed from {old:g} to {lr:g} at step {state.global_step}."
             )
-            state.run.append_metrics(
+            state.recorder.record(
                 {
                     "kind": "lr_change",
                     "epoch": epoch,

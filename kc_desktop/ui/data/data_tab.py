@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -21,12 +22,17 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.registry import get_dataset_spec, list_datasets, load_dataset
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
 from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
+if TYPE_CHECKING:
+    from kc_desktop.core.camera.source import FrameSource
+    from kc_desktop.ui.camera.recording_view import RecordingView
+
+LOAD = "load"  # the job kind: choosing another dataset cancels the load under way
 PREVIEW_COUNT = 32
 OFFLINE_CHOICES = ("digits", "shapes")
 
@@ -41,7 +47,7 @@ class DataTab(QWidget):
         super().__init__(parent)
         self.dataset: ImageDataset | None = None
         self.folder: str | None = None
-        self._loading: BackgroundSignals | None = None
+        self.jobs = JobRunner(self)
         self._build()
 
     def _build(self) -> None:
@@ -60,6 +66,11 @@ class DataTab(QWidget):
             "A folder with one subfolder per class (optionally train/ and test/ inside)."
         )
         self.openFolderButton.clicked.connect(self.choose_folder)
+        self.cameraButton = QPushButton(self.tr("Record from camera…"), objectName="cameraButton")
+        self.cameraButton.setToolTip(
+            self.tr("Make your own dataset: show things to the camera, a few seconds per class.")
+        )
+        self.cameraButton.clicked.connect(lambda: self.open_camera())
         self.folderDrop = DropArea(accept_dirs=True)
         self.folderDrop.setObjectName("folderDropArea")
         self.folderDrop.folder_dropped.connect(self.load_folder)
@@ -90,6 +101,7 @@ class DataTab(QWidget):
         chooser.addWidget(QLabel("Dataset:"))
         chooser.addWidget(self.datasetCombo, 1)
         chooser.addWidget(self.openFolderButton)
+        chooser.addWidget(self.cameraButton)
         left = QVBoxLayout()
         left.addLayout(chooser)
         left.addWidget(self.folderDrop)
@@ -114,9 +126,9 @@ class DataTab(QWidget):
 
     def _build_error_panel(self) -> QWidget:
         panel = QWidget(objectName="datasetErrorPanel")
-        self.errorLabel = QLabel(objectName="datasetErrorLabel")
-        self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet("color: #b00020;")
+        self.datasetErrorLabel = QLabel(objectName="datasetErrorLabel")
+        self.datasetErrorLabel.setWordWrap(True)
+        self.datasetErrorLabel.setStyleSheet("color: #b00020;")
         row = QHBoxLayout()
         for dataset_id in OFFLINE_CHOICES:
             button = QPushButton(f"Use {get_dataset_spec(dataset_id).name}")
@@ -125,14 +137,14 @@ class DataTab(QWidget):
             row.addWidget(button)
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.errorLabel)
+        box.addWidget(self.datasetErrorLabel)
         box.addLayout(row)
         panel.setVisible(False)
         return panel
 
     @property
     def is_loading(self) -> bool:
-        return self._loading is not None
+        return self.jobs.is_running(LOAD)
 
     @property
     def dataset_id(self) -> str:
@@ -151,7 +163,7 @@ class DataTab(QWidget):
         self.folder = None
         self._start_loading(
             get_dataset_spec(dataset_id).name,
-            lambda progress: load_dataset(dataset_id, progress=progress),
+            lambda state: load_dataset(dataset_id, progress=state.progress),
         )
 
     def choose_folder(self) -> None:
@@ -165,8 +177,21 @@ class DataTab(QWidget):
         """Decode a class-per-subfolder directory in the background, with progress."""
         self.folder = path
         self._start_loading(
-            Path(path).name, lambda progress: load_dataset("folder", path=path, progress=progress)
+            Path(path).name,
+            lambda state: load_dataset("folder", path=path, progress=state.progress),
         )
+
+    def open_camera(self, source: FrameSource | None = None) -> RecordingView:
+        """Open the recording view (``source``: a picture source instead of the picker's);
+        the folder it records becomes the current dataset when it closes."""
+        from kc_desktop.ui.camera.recording_view import RecordingView
+
+        view = RecordingView(self, source)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.dataset_ready.connect(self.load_folder)
+        view.show()
+        self.recordingView = view
+        return view
 
     def _on_dataset_combo_activated(self, index: int) -> None:
         dataset_id = str(self.datasetCombo.itemData(index))
@@ -180,9 +205,7 @@ class DataTab(QWidget):
         self.loadProgress.setVisible(True)
         self.datasetInfoLabel.setText(f"Loading <b>{label}</b>…")
         self.status_message.emit(f"Loading {label}…")
-        self._loading = run_in_background(
-            fn, self._on_load_done, self._on_load_failed, self._on_load_progress
-        )
+        self.jobs.start(LOAD, fn, self._on_load_done, self._on_load_failed, self._on_load_progress)
 
     def _on_load_progress(self, done: int, total: int) -> None:
         self.loadProgress.setRange(0, max(total, 1))
@@ -190,7 +213,6 @@ class DataTab(QWidget):
         self.loadProgress.setFormat(f"Decoding images: {done:,} / {total:,}")
 
     def _on_load_done(self, dataset: ImageDataset) -> None:
-        self._loading = None
         self.loadProgress.setVisible(False)
         self.dataset = dataset
         self._show_dataset_in_use()
@@ -199,10 +221,9 @@ class DataTab(QWidget):
         self.dataset_changed.emit(dataset)
 
     def _on_load_failed(self, message: str) -> None:
-        self._loading = None
         self.loadProgress.setVisible(False)
         self._show_dataset_in_use()
-        self.errorLabel.setText(message)
+        self.datasetErrorLabel.setText(message)
         self.errorPanel.setVisible(True)
         current = self.dataset.name if self.dataset else "no dataset"
         self.datasetInfoLabel.setText(f"Still using: <b>{current}</b>")
