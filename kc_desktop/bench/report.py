@@ -54,6 +54,15 @@ GOALS: tuple[Goal, ...] = (
     Goal("startup_vs_bare_qt", "Start-up to first paint vs bare PySide6 window", "<=", 1.5),
     Goal("folder_decode_vs_pillow", "Folder decode vs sequential Pillow loop", ">=", 1.5),
     Goal("folder_cache_hit_vs_decode", "Folder cache hit vs first decode", ">=", 20),
+    Goal(
+        "embedding_images_per_s",
+        "MobileNet V3 Small features pass at 224 px",
+        ">=",
+        None,
+        "images/s",
+    ),
+    Goal("quick_head_seconds", "Quick mode: head on 1,000 cached embeddings", "<=", 5, "s"),
+    Goal("quick_vs_finetune_epoch", "One quick epoch over one fine-tune epoch (time)", "<=", None),
 )
 
 

@@ -145,7 +145,7 @@ _SPECS: tuple[ModelSpec, ...] = (
             f"edges, textures and shapes, so a few dozen photos per class go a long way. {how}",
             task="classify",
             default_epochs=15,
-            default_batch_size=16,
+            default_batch_size=32,
             default_lr=1e-3,
             default_optimizer="adam",
             size_rule=native_224,
