@@ -33,7 +33,7 @@ def test_a_photo_folder_trains_quick_on_mobilenet(ready_window: Any, qtbot, tmp_
     folder = write_photo_folder(tmp_path / "photos", per_class=20)
     load_photos(window, qtbot, folder)
     bar = model.recommendationBar
-    assert not bar.isHidden() and "MobileNet V3 Small (pretrained) (Quick)" in (
+    assert not bar.isHidden() and "MobileNet V3 Small (pretrained), Quick" in (
         bar.recommendationLabel.text()
     )
     qtbot.mouseClick(bar.useRecommendedButton, Qt.MouseButton.LeftButton)

@@ -36,7 +36,7 @@ class RecommendationBar(QFrame):
         spec = get_model_spec(recommendation.model_id)
         mode = ""
         if spec.pretrained:
-            mode = self.tr(" (Fine-tune)") if recommendation.fine_tune else self.tr(" (Quick)")
+            mode = self.tr(", Fine-tune") if recommendation.fine_tune else self.tr(", Quick")
         why = QCoreApplication.translate("core", recommendation.reason).format(
             **recommendation.values
         )
