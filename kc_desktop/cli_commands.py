@@ -43,6 +43,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     resume_dir = Path(args.resume) if args.resume else None
     if resume_dir is not None:
         config = resume_config(resume_dir, args.epochs)
+    elif args.config:
+        config = TrainConfig.from_dict(json.loads(Path(args.config).read_text("utf-8")))
     else:
         config = TrainConfig(
             dataset=args.dataset,
@@ -62,20 +64,39 @@ def cmd_train(args: argparse.Namespace) -> int:
             fine_tune=args.fine_tune,
             backbone_size=args.backbone_size,
         )
-    trainer = build_run(
-        config,
-        callbacks=[ConsoleProgress()],
-        resume_dir=resume_dir,
-        runs_parent=args.out,
-        notify=print,
-        progress=StageProgress(),
-    )
-    summary = trainer.fit()
+    summary, trainer, speaks = _fit(config, resume_dir, args.out)
+    if not speaks:  # a torchrun process other than rank 0: rank 0 reports for all
+        return 0 if summary["status"] in ("completed", "stopped") else 1
     if summary["status"] == "unsaved":
         raise UserError(_unsaved_advice(summary, trainer))
     _print_summary(summary)
     print(summary["run_dir"])
     return 0 if summary["status"] in ("completed", "stopped") else 1
+
+
+def _fit(config: TrainConfig, resume_dir: Path | None, out: str | None) -> tuple[dict, Any, bool]:
+    """Train in this process, or as one process of a torchrun launch (core/training/
+    distributed.py); returns (summary, trainer, whether this process reports)."""
+    from kc_desktop.core.training.distributed import launched_by_torchrun, train_distributed
+
+    if launched_by_torchrun():
+        return train_distributed(
+            config,
+            callbacks=[ConsoleProgress()],
+            resume_dir=resume_dir,
+            runs_parent=out,
+            notify=print,
+            progress=StageProgress(),
+        )
+    trainer = build_run(
+        config,
+        callbacks=[ConsoleProgress()],
+        resume_dir=resume_dir,
+        runs_parent=out,
+        notify=print,
+        progress=StageProgress(),
+    )
+    return trainer.fit(), trainer, True
 
 
 def _unsaved_advice(summary: dict, trainer: Any) -> str:
@@ -140,6 +161,28 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.bundle import export_run
+
+    for path in export_run(args.run_dir, args.out, args.format):
+        print(path)
+    return 0
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.share import pack_run
+
+    print(pack_run(args.run_dir, args.out))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.share import import_run
+
+    print(import_run(args.file))
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from kc_desktop.bench.report import format_table
     from kc_desktop.bench.runner import run_benchmarks
@@ -157,4 +200,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "classify": cmd_classify,
     "sample": cmd_sample,
     "bench": cmd_bench,
+    "export": cmd_export,
+    "share": cmd_share,
+    "import": cmd_import,
 }

@@ -18,6 +18,8 @@ from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.devices import resolve_device
 from kc_desktop.core.errors import DataError
 from kc_desktop.core.grids import to_grid
+from kc_desktop.core.insight import ood
+from kc_desktop.core.insight.ood import Familiarity
 from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import build_model, get_model_spec
 from kc_desktop.core.runs.checkpoints import CheckpointError, load_checkpoint
@@ -38,6 +40,7 @@ class LoadedRun:
     channels: int
     size: int
     device: torch.device
+    familiarity: Familiarity | None = None  # "I'm not sure" (classifiers trained since it came)
 
     @property
     def is_generative(self) -> bool:
@@ -74,7 +77,10 @@ def load_run(run_dir: str | Path, device: str = "cpu") -> LoadedRun:
         ) from error
     target = resolve_device(device)
     model.to(target).eval()
-    return LoadedRun(run.path, config, model, spec.task, classes, channels, size, target)
+    familiarity = ood.load(run.path) if spec.task.is_classifier else None
+    return LoadedRun(
+        run.path, config, model, spec.task, classes, channels, size, target, familiarity
+    )
 
 
 @dataclass
@@ -84,6 +90,11 @@ class Prediction:
     source: str
     predictions: list[tuple[str, float]] = field(default_factory=list)
     error: str | None = None
+    verdict: ood.Verdict | None = None  # None when the run has no familiarity test
+
+    @property
+    def unsure(self) -> bool:
+        return self.verdict is not None and self.verdict.unsure
 
 
 def prepare_array(run: LoadedRun, image: np.ndarray) -> torch.Tensor:
@@ -123,8 +134,8 @@ def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list
         except ImageLoadError as error:
             results.append(Prediction(name, error=str(error)))
             continue
-        with torch.no_grad():
-            probs = torch.softmax(run.model(x.to(run.device)).float(), dim=1)[0].cpu()
+        logits, verdicts = ood.check(run, x)
+        probs = torch.softmax(logits, dim=1)[0]
         k = min(top_k, len(probs))
         values, indices = probs.topk(k)
         results.append(
@@ -134,6 +145,7 @@ def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list
                     (run.classes[i], float(p))
                     for p, i in zip(values.tolist(), indices.tolist(), strict=True)
                 ],
+                verdict=verdicts[0] if verdicts else None,
             )
         )
     return results

@@ -99,6 +99,21 @@ class ModelSpec:
     def generative(self) -> bool:
         return self.task.is_generative
 
+    @property
+    def has_latent(self) -> bool:
+        """Samples and interpolations come from random latent points."""
+        return self.task.has_latent
+
+    @property
+    def scores_samples(self) -> bool:
+        """Its samples can be scored for quality each epoch."""
+        return self.task.scores_samples
+
+    @property
+    def augmentable(self) -> bool:
+        """Training images may be flipped, shifted and zoomed."""
+        return self.task.augmentable
+
 
 _SPECS: tuple[ModelSpec, ...] = (
     ModelSpec(

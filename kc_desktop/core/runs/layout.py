@@ -9,6 +9,7 @@ Layout (names are an interface that the window, the CLI and automation rely on):
     checkpoint.json        a readable copy of that checkpoint's epoch and metrics
     samples/epoch_NNN.png  sample grids of generative models, one per epoch
     summary.json           final metrics, written when the run ends
+    ood.safetensors        classifiers: the "I'm not sure" familiarity test (insight/ood.py)
 
 File names are built here from integers and constants only: nothing read from a run's
 JSON is ever used as a path, so a crafted run cannot make us write outside its folder.
@@ -40,6 +41,7 @@ METRICS_FILE = "metrics.jsonl"
 MODEL_FILE = "model.safetensors"
 CHECKPOINT_FILE = "checkpoint.json"
 SUMMARY_FILE = "summary.json"
+OOD_FILE = "ood.safetensors"
 SAMPLES_DIR = "samples"
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kc_desktop.core.models.recommend import Recommendation
 from kc_desktop.core.models.registry import get_model_spec
+from kc_desktop.ui.i18n import core_text
 
 
 class RecommendationBar(QFrame):
@@ -37,9 +38,7 @@ class RecommendationBar(QFrame):
         mode = ""
         if spec.pretrained:
             mode = self.tr(", Fine-tune") if recommendation.fine_tune else self.tr(", Quick")
-        why = QCoreApplication.translate("core", recommendation.reason).format(
-            **recommendation.values
-        )
+        why = core_text(recommendation.reason).format(**recommendation.values)
         self.recommendationLabel.setText(
             self.tr("<b>Recommended: {model}{mode}.</b> {why}").format(
                 model=spec.name, mode=mode, why=why
