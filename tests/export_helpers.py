@@ -7,21 +7,30 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from backbone_helpers import write_test_weights
 from PIL import Image
 
 from helpers import train_digits_run
+from kc_desktop.core.models.registry import get_model_spec
 
 
 def train_tiny_digits_run(tmp_path_factory: pytest.TempPathFactory, model: str) -> Path:
-    """One epoch on a fifth of digits (half is held out for testing): a real run in seconds."""
-    return train_digits_run(
-        tmp_path_factory,
-        model=model,
-        epochs=1,
-        val_fraction=0.3,
-        test_fraction=0.5,
-        score_samples=False,
-    )
+    """One epoch on a fifth of digits (half is held out for testing): a real run in seconds.
+    Pretrained models start from test weights (``backbone_helpers``) at their smallest side."""
+    pretrained = get_model_spec(model).pretrained
+    with pytest.MonkeyPatch.context() as patch:
+        if pretrained:  # TORCH_HOME: the weights' folder whatever app home the run gets
+            patch.setenv("TORCH_HOME", str(tmp_path_factory.mktemp("torch_home")))
+            write_test_weights(model)
+        return train_digits_run(
+            tmp_path_factory,
+            model=model,
+            epochs=1,
+            val_fraction=0.3,
+            test_fraction=0.5,
+            score_samples=False,
+            backbone_size=32 if pretrained else None,
+        )
 
 
 def write_test_images(folder: Path, count: int = 6) -> list[Path]:

@@ -203,7 +203,7 @@ def test_the_command_line_trains_a_photo_folder_with_progress(
     assert main([*argv, "--out", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
     assert "Computing image features (once per dataset): 100% (32/32)" in err
-    assert "epoch 2/2" in out
+    assert "Epoch 2 of 2" in out
     run_dir = Path(out.strip().splitlines()[-1])
     config = load_run(run_dir).config
     assert config["fine_tune"] is False and config["backbone_size"] == 32

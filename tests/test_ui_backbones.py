@@ -51,6 +51,7 @@ def test_a_photo_folder_trains_quick_on_mobilenet(ready_window: Any, qtbot, tmp_
     assert len(train.lossPlot.series_data("train loss")[0]) > 0
     assert window.current_run.config["fine_tune"] is False
     assert window.current_run.config["input_size"] == 64
+    assert window.settings.value("choices/backbone_size", type=int) == 64  # remembered
 
     evaluation = window.gallery_tab.evaluationView
     qtbot.waitUntil(lambda: evaluation.confusionMatrix.matrix().sum() == 4, timeout=60_000)

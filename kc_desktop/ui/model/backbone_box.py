@@ -76,6 +76,10 @@ class BackboneBox(QGroupBox):
     def set_fine_tune(self, fine_tune: bool) -> None:
         self.trainModeCombo.setCurrentIndex(self.trainModeCombo.findData(fine_tune))
 
+    def set_backbone_size(self, side: int) -> None:
+        """Choose ``side`` when it is offered (0 or another value: the network's own)."""
+        self.backboneSizeCombo.setCurrentIndex(max(0, self.backboneSizeCombo.findData(side)))
+
     def show_model(self, model_id: str) -> None:
         """Say where ``model_id``'s weights are, or that Train will download them."""
         backbone = BACKBONES.get(model_id)
