@@ -71,7 +71,8 @@ def ensure_weights(url: str, title: str, progress: Progress | None = None) -> Pa
 
 def missing_message(url: str, title: str, error: BaseException | None = None) -> str:
     """One sentence: what went wrong, where to put the file by hand, what else to do."""
-    reason = getattr(error, "reason", None) or error or "it is not on this computer"
+    absent = QT_TRANSLATE_NOOP("core", "it is not on this computer")
+    reason = getattr(error, "reason", None) or error or absent
     return QT_TRANSLATE_NOOP(
         "core",
         "The {title} weights could not be downloaded ({reason}); download {url} on a "
