@@ -90,7 +90,7 @@ def download(url: str, path: Path, title: str, progress: Progress | None = None)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     digest = hashlib.sha256()
-    what = QT_TRANSLATE_NOOP("core", "Downloading the {title} weights").format(title=title)
+    what = QT_TRANSLATE_NOOP("core", "Downloading the ImageNet weights")  # no values: translatable
     try:
         with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as response:
             total = int(response.headers.get("Content-Length") or 0)
