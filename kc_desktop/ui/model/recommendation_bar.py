@@ -44,13 +44,19 @@ class RecommendationBar(QFrame):
                 model=spec.name, mode=mode, why=why
             )
         )
-        chosen = current_model == recommendation.model_id and (
-            not spec.pretrained or fine_tune == recommendation.fine_tune
+        self.follow(current_model, fine_tune)
+        self.show()
+
+    def follow(self, current_model: str, fine_tune: bool) -> None:
+        """Grey out "Use it" while the proposed model and mode are the chosen ones."""
+        proposal = self.recommendation
+        if proposal is None:
+            return
+        chosen = current_model == proposal.model_id and (
+            not get_model_spec(proposal.model_id).pretrained or fine_tune == proposal.fine_tune
         )
         self.useRecommendedButton.setEnabled(not chosen)
-        self.show()
 
     def _on_use_clicked(self) -> None:
         if self.recommendation is not None:
             self.accepted.emit(self.recommendation)
-            self.useRecommendedButton.setEnabled(False)
