@@ -72,6 +72,13 @@ GOALS: tuple[Goal, ...] = (
     ),
     Goal("quick_head_seconds", "Quick mode: head on 1,000 cached embeddings", "<=", 5, "s"),
     Goal("quick_vs_finetune_epoch", "One quick epoch over one fine-tune epoch (time)", "<=", None),
+    Goal(
+        "folder_peak_rss_ratio",
+        "Peak RSS decoding + 1 epoch / (RSS before + decoded bytes)",
+        "<=",
+        1.3,
+    ),
+    Goal("mmap_vs_ram", "Batches from the memory map vs from RAM (samples/s)", ">=", 0.8),
     Goal("ood_flagged_in", "'Not sure' about its own test digits", "<=", 5, "%", zero_ok=True),
     Goal("ood_flagged_out", "'Not sure' about shapes (another dataset)", ">=", 80, "%"),
     Goal("live_fps", "Live camera: frames classified per second, small-cnn", ">=", None, "fps"),

@@ -81,6 +81,11 @@ def run_benchmarks(
 
         figures, raw["backbones"] = backbone_figures(quick=quick, repeats=repeats)
         results.update(figures)
+        say("Large folder: peak memory, batches streamed from the map vs from memory…")
+        from kc_desktop.bench.scale import scale_figures
+
+        figures, raw["scale"] = scale_figures(quick=quick, repeats=repeats)
+        results.update(figures)
         say("Start-up vs bare PySide6 window…")
         figures, raw["startup"] = startup_figures(repeats=repeats)
         results.update(figures)
