@@ -151,9 +151,9 @@ def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list
     return results
 
 
-def decode_latents(model: torch.nn.Module, task: Task, z: torch.Tensor) -> torch.Tensor:
+def decode_latents(model: torch.nn.Module, task: Task | str, z: torch.Tensor) -> torch.Tensor:
     """Latent points (B, latent_dim) -> images in [0, 1]: the DCGAN's generator, else decode."""
-    if task is Task.GAN:
+    if Task(task) is Task.GAN:
         return model.generator(z)
     return model.decode(z)
 

@@ -443,7 +443,7 @@ class CurvePlot(QWidget):
 def redraw_interval_ms(frame_s: float) -> int:
     """The timer interval that keeps frames of ``frame_s`` seconds to ``FRAME_SHARE``."""
     wanted = frame_s * 1000 / FRAME_SHARE
-    return int(min(MAX_REDRAW_INTERVAL_MS, max(REDRAW_INTERVAL_MS, wanted)))
+    return round(min(MAX_REDRAW_INTERVAL_MS, max(REDRAW_INTERVAL_MS, wanted)))
 
 
 class _TimedPlotWidget(pg.PlotWidget):
