@@ -214,6 +214,6 @@ def test_vae_run_fills_gallery(window: MainWindow, qtbot) -> None:
     assert gallery.galleryEpochSlider.maximum() >= 1  # two epochs of samples to step through
     assert not gallery.galleryGrid.current_pixmap().isNull()
     loss_names = window.train_tab.lossPlot
-    assert len(loss_names.series_data("reconstruction")[0]) > 0
-    assert len(loss_names.series_data("KL")[0]) > 0
+    assert len(loss_names.series_data("rebuilding error")[0]) > 0
+    assert len(loss_names.series_data("untidiness of the code (KL)")[0]) > 0
     qtbot.waitUntil(lambda: gallery.interpolateButton.isEnabled(), timeout=10_000)

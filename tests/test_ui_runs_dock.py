@@ -46,7 +46,10 @@ def test_table_has_one_row_per_saved_run_with_its_settings_and_results(
     mlp, cnn, vae = saved_runs
     assert dock.objectName() == "runsDock" and dock.table.objectName() == "runsTable"
     assert dock.table.rowCount() == 3
-    for run, model, dataset in ((mlp, "mlp", "tiny"), (cnn, "small-cnn", "digits")):
+    for run, model, dataset in (
+        (mlp, "MLP (dense network)", "tiny"),
+        (cnn, "Small CNN (28x28)", "digits"),
+    ):
         summary = summary_of(run)
         assert _cell(dock, run, "Name") == run.name
         assert _cell(dock, run, "Model") == model
@@ -56,7 +59,7 @@ def test_table_has_one_row_per_saved_run_with_its_settings_and_results(
         assert _cell(dock, run, "Epochs") == str(summary["epochs"])
         assert _cell(dock, run, "Status") == "completed"
     assert _cell(dock, mlp, "Batch") == "8"
-    assert _cell(dock, vae, "β / latent") == "β 1 · z 8"
+    assert _cell(dock, vae, "Code size · KL weight") == "8 numbers · KL weight 1"
     assert _cell(dock, vae, "Accuracy") == ""
 
 
@@ -108,7 +111,7 @@ def test_rename_renames_the_folder_and_refuses_escapes_and_clashes(
     assert renamed.args == [str(mlp), str(target)]
     assert target.is_dir() and not mlp.exists()
     assert dock.table.rowCount() == 3
-    assert _cell(dock, target, "Model") == "mlp"
+    assert _cell(dock, target, "Model") == "MLP (dense network)"
     assert dock.table.selected_paths() == [target]
 
 

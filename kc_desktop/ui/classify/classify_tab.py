@@ -38,6 +38,7 @@ from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.ui.classify.drawing_input import prepare_drawing
 from kc_desktop.ui.classify.prediction_row import THUMBNAIL_SIZE, PredictionRow
 from kc_desktop.ui.classify.saliency_panel import EMPTY_TEXT, SaliencyPanel
+from kc_desktop.ui.classify.unsure import show_unsure, unsure_label
 from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.widgets.draw_canvas import DrawCanvas
 from kc_desktop.ui.widgets.drop_area import DropArea
@@ -70,6 +71,7 @@ class ClassifyTab(QWidget):
 
     status_message = Signal(str)
     run_loaded = Signal(object)
+    runs_list_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,11 +94,18 @@ class ClassifyTab(QWidget):
         self.runInfoLabel.setWordWrap(True)
         self.openRunButton = QPushButton("Open saved run…", objectName="openRunButton")
         self.openRunButton.setToolTip(
-            "Load a model trained earlier: choose its run folder (Ctrl+Shift+O)."
+            self.tr("Load a model trained earlier from the list of saved runs (Ctrl+Shift+O).")
         )
-        self.openRunButton.clicked.connect(self.choose_run)
+        self.openRunButton.clicked.connect(self.runs_list_requested)
+        self.trainingNoteLabel = QLabel(objectName="trainingNoteLabel")
+        self.trainingNoteLabel.setWordWrap(True)
+        self.trainingNoteLabel.setStyleSheet("color: #1f5fa0; font-style: italic;")
+        self.trainingNoteLabel.hide()
+        info = QVBoxLayout()
+        info.addWidget(self.runInfoLabel)
+        info.addWidget(self.trainingNoteLabel)
         top = QHBoxLayout()
-        top.addWidget(self.runInfoLabel, 1)
+        top.addLayout(info, 1)
         top.addWidget(self.openRunButton, 0, Qt.AlignmentFlag.AlignTop)
 
         layout = QVBoxLayout(self)
@@ -157,10 +166,12 @@ class ClassifyTab(QWidget):
         self.drawPredictionBars = PredictionBars()
         self.drawPredictionBars.setObjectName("drawPredictionBars")
         self.drawPredictionBars.set_message(DRAW_HINT)
+        self.drawUnsureLabel = unsure_label("drawUnsureLabel")
         group = QGroupBox("Draw a digit")
         box = QVBoxLayout(group)
         box.addWidget(SquareHolder(self.drawCanvas))
         box.addWidget(self.clearDrawingButton, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.drawUnsureLabel)
         box.addWidget(self.drawPredictionBars)
         box.addStretch(1)
         return group
@@ -183,6 +194,11 @@ class ClassifyTab(QWidget):
         if notice is None and self._has_ink():
             self._pending_drawing = self.drawCanvas.to_array()
             self._draw_timer.start()
+
+    def set_training_note(self, text: str) -> None:
+        """Say that a classifier is training (empty: no note); this tab keeps its model."""
+        self.trainingNoteLabel.setText(text)
+        self.trainingNoteLabel.setVisible(bool(text))
 
     def classify_files(self, paths: list[str]) -> None:
         """Add one row per file, newest first: top-5 bars, or the reason it was not classified."""
@@ -254,6 +270,7 @@ class ClassifyTab(QWidget):
         self._draw_timer.stop()
         self._pending_drawing = None
         self.draw_predictions = []
+        self.drawUnsureLabel.hide()
         self.drawPredictionBars.set_message("" if self._blocking_reason() else DRAW_HINT)
 
     def choose_run(self) -> None:
@@ -333,6 +350,7 @@ class ClassifyTab(QWidget):
             row.set_message(f"⚠ Not classified: {prediction.error}")
             return 1
         row.set_predictions(prediction.predictions)
+        row.set_unsure(prediction.verdict)
         return 0
 
     def _insert_row(
@@ -386,6 +404,7 @@ class ClassifyTab(QWidget):
             return
         self.draw_predictions = prediction.predictions
         self.drawPredictionBars.set_predictions(prediction.predictions)
+        show_unsure(self.drawUnsureLabel, prediction.verdict)
         self.explain(prepared, "your drawing")
 
 

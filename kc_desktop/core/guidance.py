@@ -1,0 +1,163 @@
+"""Plain words for people who have never trained a model: names, epoch sentences, verdicts.
+
+The Train tab's log and end-of-run verdict, the window title and the Runs dock speak of a run
+in the same words, so they are made here, once, Qt-free. Templates are marked with
+``QT_TRANSLATE_NOOP`` and filled after ``translate`` (the window passes Qt's; the CLI keeps
+English).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+from kc_desktop.core.kinds import Task
+from kc_desktop.core.report import FIGURE_NAMES, Translate, format_figure
+
+# The one figure an epoch sentence follows, per task, and whether higher is better.
+HEADLINE: dict[Task, tuple[str, bool]] = {
+    Task.CLASSIFY: ("val_accuracy", True),
+    Task.RECONSTRUCT: ("val_loss", False),
+    Task.VAE: ("val_recon", False),
+    Task.GAN: ("frechet_distance", False),
+}
+FALLBACK_HEADLINE: dict[Task, tuple[str, bool]] = {Task.GAN: ("g_loss", False)}
+
+
+def _english(text: str) -> str:
+    return text
+
+
+def model_name(model_id: str) -> str:
+    """The one name a model has on screen (the Model tab's combo box): ``Small CNN (28x28)``."""
+    from kc_desktop.core.models.registry import get_model_spec
+
+    try:
+        return get_model_spec(model_id).name
+    except ValueError:
+        return model_id
+
+
+def run_title(config: Mapping[str, Any], translate: Translate = _english) -> str:
+    """``Small CNN (28x28) on Handwritten digits``: what a run is, in the window title."""
+    dataset = str(config.get("dataset_name") or config.get("dataset") or "")
+    return translate(QT_TRANSLATE_NOOP("core", "{model} on {dataset}")).format(
+        model=model_name(str(config.get("model", ""))), dataset=dataset
+    )
+
+
+def _headline(task: Task, logs: Mapping[str, Any]) -> tuple[str, bool] | None:
+    for table in (HEADLINE, FALLBACK_HEADLINE):
+        key, higher = table.get(task, ("", True))
+        if isinstance(logs.get(key), int | float):
+            return key, higher
+    return None
+
+
+def epoch_sentence(
+    task: Task,
+    logs: Mapping[str, Any],
+    previous: Mapping[str, Any] | None,
+    epochs: int,
+    translate: Translate = _english,
+) -> str:
+    """``Epoch 4 of 6: validation accuracy 97.2%, up from 95.8% (better).``"""
+    start = translate(QT_TRANSLATE_NOOP("core", "Epoch {epoch} of {epochs}")).format(
+        epoch=logs.get("epoch", "?"), epochs=epochs
+    )
+    headline = _headline(Task(task), logs)
+    if headline is None:
+        return start + "."
+    key, higher_is_better = headline
+    value = float(logs[key])
+    name = translate(FIGURE_NAMES.get(key, key))
+    shown = format_figure(key, value)
+    old = previous.get(key) if previous else None
+    if not isinstance(old, int | float) or format_figure(key, float(old)) == shown:
+        template = (
+            QT_TRANSLATE_NOOP("core", "{start}: {name} {value}.")
+            if not isinstance(old, int | float)
+            else QT_TRANSLATE_NOOP("core", "{start}: {name} {value}, about the same as before.")
+        )
+        return translate(template).format(start=start, name=name, value=shown)
+    went_up = value > float(old)
+    better = went_up == higher_is_better
+    template = {
+        (True, True): QT_TRANSLATE_NOOP("core", "{start}: {name} {value}, up from {old} (better)."),
+        (True, False): QT_TRANSLATE_NOOP("core", "{start}: {name} {value}, up from {old} (worse)."),
+        (False, True): QT_TRANSLATE_NOOP(
+            "core", "{start}: {name} {value}, down from {old} (better)."
+        ),
+        (False, False): QT_TRANSLATE_NOOP(
+            "core", "{start}: {name} {value}, down from {old} (worse)."
+        ),
+    }[(went_up, better)]
+    return translate(template).format(
+        start=start, name=name, value=shown, old=format_figure(key, float(old))
+    )
+
+
+def verdict(task: Task, summary: Mapping[str, Any], translate: Translate = _english) -> str:
+    """What the finished run means, in one or two sentences a newcomer can act on."""
+    status = str(summary.get("status", ""))
+    if status not in ("completed", "stopped"):
+        return translate(
+            QT_TRANSLATE_NOOP(
+                "core", "The run did not finish: {reason} Change a setting and press Train again."
+            )
+        ).format(reason=str(summary.get("reason") or "").strip())
+    task = Task(task)
+    accuracy = summary.get("test_accuracy")
+    if task.is_classifier and isinstance(accuracy, int | float):
+        right = round(100 * float(accuracy))
+        if right >= 90:
+            template = QT_TRANSLATE_NOOP(
+                "core",
+                "It works: the model got {right} of 100 images it had never seen right. "
+                "Try it with your own drawing.",
+            )
+        elif right >= 60:
+            template = QT_TRANSLATE_NOOP(
+                "core",
+                "Getting there: the model got {right} of 100 new images right. "
+                "More epochs usually help; press Train again.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "core",
+                "Not yet: the model got only {right} of 100 new images right. "
+                "Train for more epochs or try another model.",
+            )
+        return translate(template).format(right=right)
+    if task.has_latent:
+        return translate(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Done: the model now draws new images of its own. "
+                "Look at them in the Gallery; the quality score there says how close "
+                "they are to real ones (lower is better).",
+            )
+        )
+    return translate(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "Done: the model learned to squeeze each image into a few numbers and rebuild "
+            "it. Compare the originals and the rebuilt images in the Gallery.",
+        )
+    )
+
+
+def newest_classifier_run(parent: str | Path | None = None) -> Path | None:
+    """The newest saved classifier run that finished with a model, for the Classify tab at
+    start-up; None when there is none."""
+    from kc_desktop.core.runs.layout import MODEL_FILE, list_runs
+
+    for run in list_runs(parent):
+        status = str((run.summary or {}).get("status", ""))
+        task = str(run.config.get("task", ""))
+        finished = status in ("completed", "stopped")
+        if task == "classify" and finished and (run.path / MODEL_FILE).is_file():
+            return run.path
+    return None
