@@ -158,3 +158,18 @@ def test_classify_says_not_sure_about_a_shape_but_keeps_the_scores(
     classify.classify_image(digit)
     assert classify.rows[0].unsureLabel.isHidden()
     assert classify.rows[0].nameLabel.text() == "pasted image"
+
+
+def test_the_model_tab_says_what_the_model_is_and_hides_the_layer_table(
+    ready_window: MainWindow,
+) -> None:
+    model = ready_window.model_tab
+    ready_window.mainTabs.setCurrentWidget(model)
+    assert model.sizeLabel.text() == (
+        "<b>2 pattern-finding layers, 2 decision layers, 1.6 million numbers to learn</b>"
+    )
+    assert "parameters" in model.sizeLabel.toolTip()
+    assert model.modelSummary.isHidden()
+    model.showLayersButton.click()
+    assert not model.modelSummary.isHidden()
+    assert model.showLayersButton.text() == "Hide layers"

@@ -323,7 +323,7 @@ def test_renaming_the_open_run_reopens_it_from_its_new_folder(
     target = dock.rename(saved_runs[1], "best cnn")
     assert ready_window.current_run.path == target
     assert ready_window.gallery_tab.run_dir == target
-    assert ready_window.windowTitle().startswith("best cnn")
+    assert ready_window.windowTitle().startswith("Small CNN (28x28) on")  # one name per model
 
 
 def test_the_dock_refreshes_when_a_run_ends(

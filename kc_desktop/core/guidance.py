@@ -161,3 +161,51 @@ def newest_classifier_run(parent: str | Path | None = None) -> Path | None:
         if task == "classify" and finished and (run.path / MODEL_FILE).is_file():
             return run.path
     return None
+
+
+LAYER_WORDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (
+        ("ConvTranspose",),
+        QT_TRANSLATE_NOOP("core", "1 image-drawing layer"),
+        QT_TRANSLATE_NOOP("core", "{count} image-drawing layers"),
+    ),
+    (
+        ("Conv",),
+        QT_TRANSLATE_NOOP("core", "1 pattern-finding layer"),
+        QT_TRANSLATE_NOOP("core", "{count} pattern-finding layers"),
+    ),
+    (
+        ("LSTM", "GRU", "RNN"),
+        QT_TRANSLATE_NOOP("core", "1 memory layer"),
+        QT_TRANSLATE_NOOP("core", "{count} memory layers"),
+    ),
+    (
+        ("Linear",),
+        QT_TRANSLATE_NOOP("core", "1 decision layer"),
+        QT_TRANSLATE_NOOP("core", "{count} decision layers"),
+    ),
+)
+
+
+def plain_number(count: int) -> str:
+    """``844,000`` or ``1.7 million``: a count a person reads at a glance."""
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.1f} million"
+    if count >= 10_000:
+        return f"{round(count, -3):,}"
+    return f"{count:,}"
+
+
+def model_in_words(kinds: list[str], params: int, translate: Translate = _english) -> str:
+    """``2 pattern-finding layers, 2 decision layers, 1.7 million numbers to learn``, from
+    the layer types of a model summary (``Conv2d``, ``Linear``, ...) and its parameter count."""
+    parts = []
+    for prefixes, one, many in LAYER_WORDS:
+        count = sum(1 for kind in kinds if kind.startswith(prefixes))
+        kinds = [kind for kind in kinds if not kind.startswith(prefixes)]
+        if count:
+            parts.append(translate(one if count == 1 else many).format(count=count))
+    numbers = translate(QT_TRANSLATE_NOOP("core", "{count} numbers to learn")).format(
+        count=plain_number(params)
+    )
+    return ", ".join([*parts, numbers])

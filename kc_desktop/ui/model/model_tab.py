@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import torch
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -24,10 +26,12 @@ from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import Augment, augment_batch
 from kc_desktop.core.devices import available_devices
 from kc_desktop.core.grids import to_uint8_images
+from kc_desktop.core.guidance import model_in_words
 from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
 from kc_desktop.core.models.summary import summarize
 from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 AUGMENT_PREVIEW = 8
@@ -158,11 +162,19 @@ class ModelTab(QWidget):
         self.modelSummary.setReadOnly(True)
         self.modelSummary.setFont(QFont("monospace", 9))
         self.modelSummary.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.modelSummary.hide()  # the experts' view, behind "Show layers"
         self.sizeLabel = QLabel(objectName="modelSizeLabel")
+        self.sizeLabel.setWordWrap(True)
+        self.showLayersButton = QPushButton(self.tr("Show layers"), objectName="showLayersButton")
+        self.showLayersButton.setCheckable(True)
+        self.showLayersButton.setToolTip(self.tr("The table of layers, shapes and parameters"))
+        self.showLayersButton.toggled.connect(self._on_show_layers_button_toggled)
         summary_box = QGroupBox("Layers and size")
         summary_layout = QVBoxLayout(summary_box)
         summary_layout.addWidget(self.sizeLabel)
-        summary_layout.addWidget(self.modelSummary)
+        summary_layout.addWidget(self.showLayersButton, 0, Qt.AlignmentFlag.AlignLeft)
+        summary_layout.addWidget(self.modelSummary, 1)
+        summary_layout.addStretch(0)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addWidget(summary_box, 1)
@@ -267,12 +279,23 @@ class ModelTab(QWidget):
         )
         summary = summarize(model, (self.dataset.channels, size, size))
         megabytes = summary.total_params * 4 / 2**20
-        self.sizeLabel.setText(
-            f"<b>{summary.total_params:,}</b> parameters "
-            f"({megabytes:.1f} MB of weights), input "
-            f"{self.dataset.channels}×{size}×{size}"
+        words = model_in_words([row.kind for row in summary.rows], summary.total_params, core_text)
+        self.sizeLabel.setText(f"<b>{html.escape(words)}</b>")
+        self.sizeLabel.setToolTip(
+            self.tr(
+                "{params} parameters ({megabytes} MB of weights), input {c}×{size}×{size}"
+            ).format(
+                params=f"{summary.total_params:,}",
+                megabytes=f"{megabytes:.1f}",
+                c=self.dataset.channels,
+                size=size,
+            )
         )
         self.modelSummary.setPlainText(summary.as_text())
+
+    def _on_show_layers_button_toggled(self, shown: bool) -> None:
+        self.modelSummary.setVisible(shown)
+        self.showLayersButton.setText(self.tr("Hide layers") if shown else self.tr("Show layers"))
 
     def _update_augment_preview(self) -> None:
         augment = self._augment()
