@@ -166,7 +166,7 @@ def test_the_model_tab_says_what_the_model_is_and_hides_the_layer_table(
     model = ready_window.model_tab
     ready_window.mainTabs.setCurrentWidget(model)
     assert model.sizeLabel.text() == (
-        "<b>2 pattern-finding layers, 2 decision layers, 1.6 million numbers to learn</b>"
+        "<b>2 pattern-finding layers, 2 decision layers, 844,000 numbers to learn</b>"
     )
     assert "parameters" in model.sizeLabel.toolTip()
     assert model.modelSummary.isHidden()

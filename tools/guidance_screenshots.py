@@ -19,6 +19,7 @@ from PIL import Image
 from PySide6.QtCore import QEventLoop, QTimer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's kc_desktop
 from screenshots import train, wait_until
 
 from kc_desktop.ui.app import create_application
@@ -66,7 +67,7 @@ def digit_file(window: MainWindow, folder: Path) -> Path:
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    create_application()
+    app = create_application()  # kept: without a reference the application is destroyed
     window = MainWindow()
     window.resize(1280, 820)
     window.show()
@@ -90,6 +91,8 @@ def main() -> int:
     window.set_presenter_mode(True)
     save(window, "presenter")
     window.set_presenter_mode(False)
+    window.close()
+    app.processEvents()
     return 0
 
 
