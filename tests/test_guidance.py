@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from kc_desktop.core.guidance import (
-    epoch_sentence,
     model_in_words,
     model_name,
     plain_number,
@@ -17,21 +16,6 @@ def test_one_name_per_model_and_a_title_without_folder_names() -> None:
     assert model_name("no-such-model") == "no-such-model"
     config = {"model": "small-cnn", "dataset": "digits", "dataset_name": "Handwritten digits"}
     assert run_title(config) == "Small CNN (28x28) on Handwritten digits"
-
-
-def test_epoch_sentences_say_which_way_the_run_went() -> None:
-    first = {"epoch": 1, "val_accuracy": 0.958, "val_loss": 0.3}
-    second = {"epoch": 2, "val_accuracy": 0.972, "val_loss": 0.2}
-    assert epoch_sentence("classify", first, None, 6) == (
-        "Epoch 1 of 6: validation accuracy 95.8%."
-    )
-    assert epoch_sentence("classify", second, first, 6) == (
-        "Epoch 2 of 6: validation accuracy 97.2%, up from 95.8% (better)."
-    )
-    assert epoch_sentence("vae", {"epoch": 3, "val_recon": 20.0}, {"val_recon": 25.0}, 3) == (
-        "Epoch 3 of 3: validation reconstruction error 20.0000, down from 25.0000 (better)."
-    )
-    assert epoch_sentence("gan", {"epoch": 1}, None, 2) == "Epoch 1 of 2."
 
 
 def test_verdicts_speak_plainly_for_each_outcome() -> None:

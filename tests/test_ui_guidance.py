@@ -60,7 +60,7 @@ def test_start_up_loads_the_newest_classifier_and_open_shows_the_runs_list(
     assert window.classify_tab.run.path.name in {p.name for p in saved_runs[:2]}
     window.classify_tab.openRunButton.click()
     assert window.runsDock.isVisible()
-    assert len(window.runsDock.table.selected_paths()) == 1
+    assert len(window.runsDock.runsTable.selected_paths()) == 1
     assert cnn.exists()
 
 
@@ -142,13 +142,14 @@ def test_presenter_mode_enlarges_and_leaving_restores(ready_window: MainWindow, 
 
 
 def test_classify_says_not_sure_about_a_shape_but_keeps_the_scores(
-    ready_window: MainWindow, digits_classifier_dir: Path, tmp_path: Path
+    ready_window: MainWindow, digits_classifier_dir: Path, tmp_path: Path, qtbot
 ) -> None:
     classify = ready_window.classify_tab
     ready_window.mainTabs.setCurrentWidget(classify)
     classify.set_run(load_run(calibrated_copy(digits_classifier_dir, tmp_path)))
     shape = shape_images(1)[0].permute(1, 2, 0).numpy().copy()
     classify.classify_image(shape)
+    qtbot.waitUntil(lambda: len(classify.rows) == 1 and not classify.is_busy(), timeout=30_000)
     row = classify.rows[0]
     assert not row.unsureLabel.isHidden()  # shown (the row itself appears on the next paint)
     assert row.unsureLabel.text().startswith("Not sure — this does not look like")
@@ -156,8 +157,9 @@ def test_classify_says_not_sure_about_a_shape_but_keeps_the_scores(
     assert row.predictions  # the guesses are still shown
     digit = ready_window.data_tab.dataset.split("test")[0][0, 0].numpy()
     classify.classify_image(digit)
+    qtbot.waitUntil(lambda: len(classify.rows) == 2 and not classify.is_busy(), timeout=30_000)
     assert classify.rows[0].unsureLabel.isHidden()
-    assert classify.rows[0].nameLabel.text() == "pasted image"
+    assert classify.rows[0].predictionName.text() == "pasted image"
 
 
 def test_the_model_tab_says_what_the_model_is_and_hides_the_layer_table(
@@ -165,10 +167,10 @@ def test_the_model_tab_says_what_the_model_is_and_hides_the_layer_table(
 ) -> None:
     model = ready_window.model_tab
     ready_window.mainTabs.setCurrentWidget(model)
-    assert model.sizeLabel.text() == (
+    assert model.modelSizeLabel.text() == (
         "<b>2 pattern-finding layers, 2 decision layers, 844,000 numbers to learn</b>"
     )
-    assert "parameters" in model.sizeLabel.toolTip()
+    assert "parameters" in model.modelSizeLabel.toolTip()
     assert model.modelSummary.isHidden()
     model.showLayersButton.click()
     assert not model.modelSummary.isHidden()

@@ -1,6 +1,6 @@
-"""Plain words for people who have never trained a model: names, epoch sentences, verdicts.
+"""Plain words for people who have never trained a model: names, verdicts, model sizes.
 
-The Train tab's log and end-of-run verdict, the window title and the Runs dock speak of a run
+The Train tab's end-of-run verdict, the window title and the Runs dock speak of a run
 in the same words, so they are made here, once, Qt-free. Templates are marked with
 ``QT_TRANSLATE_NOOP`` and filled after ``translate`` (the window passes Qt's; the CLI keeps
 English).
@@ -14,16 +14,7 @@ from typing import Any
 
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.kinds import Task
-from kc_desktop.core.report import FIGURE_NAMES, Translate, format_figure
-
-# The one figure an epoch sentence follows, per task, and whether higher is better.
-HEADLINE: dict[Task, tuple[str, bool]] = {
-    Task.CLASSIFY: ("val_accuracy", True),
-    Task.RECONSTRUCT: ("val_loss", False),
-    Task.VAE: ("val_recon", False),
-    Task.GAN: ("frechet_distance", False),
-}
-FALLBACK_HEADLINE: dict[Task, tuple[str, bool]] = {Task.GAN: ("g_loss", False)}
+from kc_desktop.core.report import Translate
 
 
 def _english(text: str) -> str:
@@ -45,57 +36,6 @@ def run_title(config: Mapping[str, Any], translate: Translate = _english) -> str
     dataset = str(config.get("dataset_name") or config.get("dataset") or "")
     return translate(QT_TRANSLATE_NOOP("core", "{model} on {dataset}")).format(
         model=model_name(str(config.get("model", ""))), dataset=dataset
-    )
-
-
-def _headline(task: Task, logs: Mapping[str, Any]) -> tuple[str, bool] | None:
-    for table in (HEADLINE, FALLBACK_HEADLINE):
-        key, higher = table.get(task, ("", True))
-        if isinstance(logs.get(key), int | float):
-            return key, higher
-    return None
-
-
-def epoch_sentence(
-    task: Task,
-    logs: Mapping[str, Any],
-    previous: Mapping[str, Any] | None,
-    epochs: int,
-    translate: Translate = _english,
-) -> str:
-    """``Epoch 4 of 6: validation accuracy 97.2%, up from 95.8% (better).``"""
-    start = translate(QT_TRANSLATE_NOOP("core", "Epoch {epoch} of {epochs}")).format(
-        epoch=logs.get("epoch", "?"), epochs=epochs
-    )
-    headline = _headline(Task(task), logs)
-    if headline is None:
-        return start + "."
-    key, higher_is_better = headline
-    value = float(logs[key])
-    name = translate(FIGURE_NAMES.get(key, key))
-    shown = format_figure(key, value)
-    old = previous.get(key) if previous else None
-    if not isinstance(old, int | float) or format_figure(key, float(old)) == shown:
-        template = (
-            QT_TRANSLATE_NOOP("core", "{start}: {name} {value}.")
-            if not isinstance(old, int | float)
-            else QT_TRANSLATE_NOOP("core", "{start}: {name} {value}, about the same as before.")
-        )
-        return translate(template).format(start=start, name=name, value=shown)
-    went_up = value > float(old)
-    better = went_up == higher_is_better
-    template = {
-        (True, True): QT_TRANSLATE_NOOP("core", "{start}: {name} {value}, up from {old} (better)."),
-        (True, False): QT_TRANSLATE_NOOP("core", "{start}: {name} {value}, up from {old} (worse)."),
-        (False, True): QT_TRANSLATE_NOOP(
-            "core", "{start}: {name} {value}, down from {old} (better)."
-        ),
-        (False, False): QT_TRANSLATE_NOOP(
-            "core", "{start}: {name} {value}, down from {old} (worse)."
-        ),
-    }[(went_up, better)]
-    return translate(template).format(
-        start=start, name=name, value=shown, old=format_figure(key, float(old))
     )
 
 

@@ -16,6 +16,7 @@ import torch
 
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.devices import resolve_device
+from kc_desktop.core.errors import DataError
 from kc_desktop.core.grids import to_grid
 from kc_desktop.core.insight import ood
 from kc_desktop.core.insight.ood import Familiarity
@@ -120,7 +121,7 @@ def load_input(run: LoadedRun, source: ImageSource) -> torch.Tensor:
 def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list[Prediction]:
     """Top-k predictions per input; a bad input gets an error and the others still run."""
     if not run.task.is_classifier:
-        raise ValueError("This run trained a generative model; it cannot classify images.")
+        raise DataError("This run trained a generative model; it cannot classify images.")
     results: list[Prediction] = []
     for source in sources:
         name = (
@@ -160,7 +161,7 @@ def decode_latents(model: torch.nn.Module, task: Task, z: torch.Tensor) -> torch
 def sample(run: LoadedRun, n: int = 64, seed: int = 0) -> np.ndarray:
     """A uint8 grid of ``n`` images decoded from random latent points (VAE, DCGAN, AE)."""
     if not run.is_generative:
-        raise ValueError("Only generative runs (autoencoder, VAE, DCGAN) can draw samples.")
+        raise DataError("Only generative runs (autoencoder, VAE, DCGAN) can draw samples.")
     generator = torch.Generator().manual_seed(seed)
     z = torch.randn(n, run.latent_dim, generator=generator).to(run.device)
     with torch.no_grad():
@@ -171,7 +172,7 @@ def sample(run: LoadedRun, n: int = 64, seed: int = 0) -> np.ndarray:
 def interpolate(run: LoadedRun, steps: int = 10, seed: int = 0) -> np.ndarray:
     """A uint8 row of images decoded along a straight line between two latent points."""
     if not run.is_generative:
-        raise ValueError("Only generative runs can interpolate between latent points.")
+        raise DataError("Only generative runs can interpolate between latent points.")
     generator = torch.Generator().manual_seed(seed)
     ends = torch.randn(2, run.latent_dim, generator=generator)
     weights = torch.linspace(0, 1, steps).unsqueeze(1)

@@ -80,7 +80,7 @@ def format_figure(name: str, value: float) -> str:
         return f"{100 * value:.1f}%"
     if name == "classes_covered":
         return f"{value:.0f}"
-    if name.startswith("frechet") or abs(value) >= 100:
+    if name.startswith("frechet") or abs(value) >= 10:
         return f"{value:.1f}"
     return f"{value:.4f}"
 
@@ -147,3 +147,52 @@ def summary_text(summary: Mapping[str, Any], translate: Translate = _english) ->
     figures = figures_text(summary, SUMMARY_FIGURES, translate)
     sentence = summary_sentence(summary, translate)
     return f"{sentence} {figures[:1].upper()}{figures[1:]}." if figures else sentence
+
+
+HEADLINE_FIGURES = ("val_accuracy", "frechet_distance", "val_loss")
+"""The figure an epoch's sentence leads with: the first of these the epoch logged."""
+
+LOWER_IS_BETTER_PREFIXES = ("val_loss", "frechet")
+
+
+def epoch_sentence(
+    logs: Mapping[str, Any],
+    epochs: int,
+    previous: Mapping[str, Any] | None = None,
+    translate: Translate = _english,
+) -> str:
+    """``"Epoch 4 of 6: validation accuracy 97.2%, up from 95.8%; training loss 0.0812."``"""
+    head = next((name for name in HEADLINE_FIGURES if name in logs), None)
+    parts = []
+    if head is not None:
+        phrase = figure_phrase(head, float(logs[head]), translate)
+        before = (previous or {}).get(head)
+        if isinstance(before, int | float) and before != logs[head]:
+            went_up = float(logs[head]) > float(before)
+            template = (
+                QT_TRANSLATE_NOOP("core", "{figure}, up from {before}")
+                if went_up
+                else QT_TRANSLATE_NOOP("core", "{figure}, down from {before}")
+            )
+            phrase = translate(template).format(
+                figure=phrase, before=format_figure(head, float(before))
+            )
+        parts.append(phrase)
+    others = tuple(
+        name
+        for name in FIGURE_NAMES
+        if name in logs and name != head and not name.startswith("test")
+    )
+    rest = figures_text(logs, others, translate)
+    if rest:
+        parts.append(rest)
+    return translate(QT_TRANSLATE_NOOP("core", "Epoch {epoch} of {epochs}: {figures}.")).format(
+        epoch=logs.get("epoch", "?"), epochs=epochs, figures="; ".join(parts)
+    )
+
+
+def run_label(model_name: str, dataset_name: str, translate: Translate = _english) -> str:
+    """``"Small CNN on Handwritten digits"``: how a run is named in sentences and titles."""
+    return translate(QT_TRANSLATE_NOOP("core", "{model} on {dataset}")).format(
+        model=model_name, dataset=dataset_name
+    )

@@ -19,6 +19,7 @@ from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import resize_images
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.devices import resolve_device
+from kc_desktop.core.errors import DataError
 from kc_desktop.core.inference import LoadedRun, load_run
 from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.core.training.engine import EVAL_BATCH_SIZE
@@ -130,18 +131,18 @@ def checked_test_split(
     """``dataset``'s test split resized as the engine resized it, after checking it fits."""
     expected_name = run.config.get("dataset_name")
     if list(dataset.classes) != run.classes or (expected_name and dataset.name != expected_name):
-        raise ValueError(
+        raise DataError(
             f"The data has changed since this run was trained (it was trained on "
             f"{expected_name or 'other data'} with classes {', '.join(run.classes)}); "
             "its test images cannot be rebuilt."
         )
     if dataset.channels != run.channels:
-        raise ValueError(
+        raise DataError(
             f"This run expects {run.channels}-channel images but the data has "
             f"{dataset.channels}; its test images cannot be rebuilt."
         )
     if dataset.split_key() != recorded_split(run.config):
-        raise ValueError(
+        raise DataError(
             "These images are split differently from the run's own split (seed "
             f"{recorded_split(run.config)[0]}); scoring them could include images the model "
             "trained on."
@@ -161,13 +162,13 @@ def evaluate_run(
     mode, no gradients); ``progress(done, total)`` counts images.
     """
     if not run.task.is_classifier:
-        raise ValueError("Only classifier runs can be evaluated on test images.")
+        raise DataError("Only classifier runs can be evaluated on test images.")
     images, labels, classes = (
         load_test_split(run) if dataset is None else checked_test_split(run, dataset)
     )
     total = int(labels.numel())
     if total == 0:
-        raise ValueError("This run has no test images (its test fraction was 0).")
+        raise DataError("This run has no test images (its test fraction was 0).")
     predictions, confidences = predict_batches(run, images, progress)
     return Evaluation(
         classes=classes,

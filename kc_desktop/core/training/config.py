@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kc_desktop.core.data.loader import Augment
+from kc_desktop.core.errors import ConfigError
 
 if TYPE_CHECKING:
     from kc_desktop.core.data.dataset import ImageDataset
@@ -40,6 +41,8 @@ class TrainConfig:
     test_fraction: float = 0.1
     log_every: int | None = None
     score_samples: bool = True  # GAN / VAE: score sample quality after each epoch
+    fine_tune: bool = False  # pretrained models: train the last blocks too (else quick mode)
+    backbone_size: int | None = None  # pretrained models: a side below 224 for speed
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (the augment switches become a nested dict)."""
@@ -63,17 +66,19 @@ class TrainConfig:
     def validate(self) -> None:
         """Raise ValueError with a plain message for values a person could mistype."""
         if self.epochs is not None and self.epochs < 1:
-            raise ValueError("Epochs must be at least 1.")
+            raise ConfigError("Epochs must be at least 1.")
         if self.batch_size is not None and self.batch_size < 1:
-            raise ValueError("Batch size must be at least 1.")
+            raise ConfigError("Batch size must be at least 1.")
         if self.lr is not None and not self.lr > 0:
-            raise ValueError("The learning rate must be a positive number.")
+            raise ConfigError("The learning rate must be a positive number.")
         if self.optimizer is not None and self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"Unknown optimizer {self.optimizer!r}; choose adam or sgd.")
+            raise ConfigError(f"Unknown optimizer {self.optimizer!r}; choose adam or sgd.")
         if self.beta < 0:
-            raise ValueError("Beta (the VAE's KL weight) cannot be negative.")
+            raise ConfigError("Beta (the VAE's KL weight) cannot be negative.")
+        if self.backbone_size is not None and not 32 <= self.backbone_size <= 224:
+            raise ConfigError("The pretrained model's image size must be from 32 to 224 pixels.")
         if not 0 <= self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
-            raise ValueError("Validation and test fractions must be between 0 and 1.")
+            raise ConfigError("Validation and test fractions must be between 0 and 1.")
 
 
 def load_config_dataset(config: TrainConfig) -> ImageDataset:

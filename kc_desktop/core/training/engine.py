@@ -13,12 +13,21 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
-from kc_desktop.core.data.loader import DeviceBatches, resize_images
+from kc_desktop.core.data.loader import DeviceBatches
+from kc_desktop.core.data.streaming import (
+    Split,
+    StreamedBatches,
+    make_batches,
+    memory_plan,
+    prepare_split,
+    split_head,
+    split_length,
+)
 from kc_desktop.core.devices import describe_device, resolve_device
 from kc_desktop.core.kinds import RunStatus
 from kc_desktop.core.models.registry import build_model, get_model_spec
@@ -29,14 +38,19 @@ from kc_desktop.core.runs.checkpoints import (
     save_checkpoint,
 )
 from kc_desktop.core.runs.layout import CHECKPOINT_FILE, MODEL_FILE, RunDirectory, new_run_dir
+from kc_desktop.core.training.backbone_tasks import backbone_task
 from kc_desktop.core.training.callbacks import Callback, CallbackList
 from kc_desktop.core.training.config import TrainConfig, load_config_dataset
 from kc_desktop.core.training.control import RunControl, StopTraining
+from kc_desktop.core.training.quick_features import Progress, QuickFeatures
 from kc_desktop.core.training.recorder import RunRecorder
 from kc_desktop.core.training.resume_point import ResumePoint
 from kc_desktop.core.training.settings import resolve_settings
 from kc_desktop.core.training.tasks import TASKS, Task
 from kc_desktop.core.training.unsaved import RunNotSaved, UnsavedRun
+
+if TYPE_CHECKING:
+    from kc_desktop.core.training.distributed import DistributedRun
 
 EVAL_BATCH_SIZE = 256
 PREVIEW_IMAGES = 8
@@ -66,6 +80,8 @@ class Trainer:
         resume: bool = False,
         runs_parent: str | Path | None = None,
         epoch_metrics: list[EpochMetric] | tuple[EpochMetric, ...] = (),
+        progress: Progress | None = None,
+        distributed: DistributedRun | None = None,
     ) -> None:
         config.validate()
         self.config = config
@@ -76,9 +92,12 @@ class Trainer:
         self.resume = resume
         self.runs_parent = runs_parent
         self.epoch_metrics = list(epoch_metrics)
+        self.progress = progress  # (what, done, total) of slow preparation: backbone features
         self.spec = get_model_spec(config.model)
         self.settings = resolve_settings(config, self.spec)
-        self.device = resolve_device(config.device)
+        self.distributed = distributed
+        """Set under torchrun: this process's device, rank and share of the batches."""
+        self.device = distributed.device if distributed else resolve_device(config.device)
         self.unsaved: UnsavedRun | None = None
         """Set when the run folder could not be written: the newest state, to save elsewhere."""
 
@@ -92,9 +111,13 @@ class Trainer:
     def _setup(self) -> _Setup:
         """Dataset splits, model, task, run folder (restored on resume) and batches."""
         dataset = self.dataset or load_config_dataset(self.config)
-        size = self.spec.input_size(dataset.size)
-        splits = {
-            name: self._prepared_split(dataset, name, size) for name in ("train", "val", "test")
+        size = self.spec.input_size(dataset.size, self.config.backbone_size)
+        quick = self.spec.pretrained and not self.config.fine_tune
+        plan = memory_plan(dataset, size, self.device)
+        splits = {  # quick mode's come from the backbone below, once the model is restored
+            name: prepare_split(dataset, name, size, plan)
+            for name in ("train", "val", "test")
+            if not quick
         }
         torch.manual_seed(self.config.seed)
         model = build_model(
@@ -103,9 +126,12 @@ class Trainer:
             size=size,
             num_classes=len(dataset.classes),
             latent_dim=self.config.latent_dim,
+            pretrained=not self.resume,
         )
         model.to(self.device)
-        task = self._make_task(model, splits["val"][0])
+        task = self._make_task(model, splits)
+        if self.distributed is not None:
+            self.distributed.wrap(task)
         run = RunDirectory(
             self.run_dir or new_run_dir(dataset.id, self.config.model, self.runs_parent)
         )
@@ -114,18 +140,24 @@ class Trainer:
             run.remove_partial_writes()
             last_epoch, resume_point = self._restore(run, task)
             start_epoch = last_epoch + 1
+        if quick:
+            features = QuickFeatures(
+                self.config.model, self.config.augment, self.config.seed, self.progress
+            )
+            splits = features(model, dataset, size, self.device)
         run_config = self._run_config(dataset, size, model)
         run.write_config(run_config)
         recorder = RunRecorder(run)
         callbacks = CallbackList([recorder, *self.user_callbacks])
-        train_batches = DeviceBatches(
-            *splits["train"],
+        train_batches = make_batches(
+            splits["train"],
             self.settings["batch_size"],
             device=self.device,
             shuffle=True,
-            drop_last=False,
             seed=self.config.seed,
-            augment=self.config.augment if self.spec.task.augmentable else None,
+            augment=self.config.augment if self.spec.augmentable and not quick else None,
+            rank=self.distributed.rank if self.distributed else 0,
+            world_size=self.distributed.world_size if self.distributed else 1,
         )
         state = _RunState(
             run=run,
@@ -148,8 +180,10 @@ class Trainer:
                 "classes": list(dataset.classes),
                 "metrics": list(task.metric_names),
                 "params": sum(p.numel() for p in model.parameters()),
+                "data": plan.text(),
             }
         )
+        callbacks.on_event(plan.text())
         return _Setup(dataset, splits, run_config, state, start_epoch)
 
     def _loop(self, setup: _Setup, started: float) -> tuple[RunStatus, str]:
@@ -189,7 +223,7 @@ class Trainer:
             callbacks.on_event(reason, "warning" if status is RunStatus.STOPPED else "error")
         if status.kept_weights:
             test_split = setup.splits["test"]
-            callbacks.on_event(f"Testing on {len(test_split[1]):,} images…")
+            callbacks.on_event(f"Testing on {split_length(test_split):,} images…")
             test = state.task.evaluate(self._eval_batches(test_split))
         summary = self._summary(state, setup.dataset, status, reason, started)
         if status.kept_weights:
@@ -197,21 +231,17 @@ class Trainer:
         callbacks.on_run_end(summary)
         return summary
 
-    def _prepared_split(self, dataset: ImageDataset, name: str, size: int):
-        images, labels = dataset.split(name)
-        if images.shape[-1] != size:
-            images = resize_images(images, size)
-        return images, labels
-
-    def _make_task(self, model: torch.nn.Module, val_images: torch.Tensor) -> Task:
+    def _make_task(self, model: torch.nn.Module, splits: dict[str, Any]) -> Task:
+        if self.spec.pretrained:
+            return backbone_task(self.config.fine_tune)(model, self.settings, self.device)
         task_class = TASKS[self.spec.task]
         if self.spec.task.is_classifier:
             return task_class(model, self.settings, self.device)
-        preview = val_images[:PREVIEW_IMAGES].to(self.device).float().div(255)
+        preview = split_head(splits["val"], PREVIEW_IMAGES).to(self.device).float().div(255)
         return task_class(model, self.settings, self.device, preview=preview)
 
-    def _eval_batches(self, split: tuple[torch.Tensor, torch.Tensor]) -> DeviceBatches:
-        return DeviceBatches(*split, EVAL_BATCH_SIZE, device=self.device, shuffle=False)
+    def _eval_batches(self, split: Split):
+        return make_batches(split, EVAL_BATCH_SIZE, device=self.device, shuffle=False)
 
     def _train_epoch(self, state: _RunState, epoch: int, val_split) -> None:
         """One pass over the training batches, then validation, checkpoint and gallery."""
@@ -240,7 +270,8 @@ class Trainer:
             state.steps_done = step
             if step % log_every == 0 or step == steps:
                 now = time.perf_counter()
-                logs = dict(zip(names, (window_sum / window_steps).tolist(), strict=True))
+                means = self._across_ranks(window_sum / window_steps)
+                logs = dict(zip(names, means.tolist(), strict=True))
                 _check_finite(logs, f"at epoch {epoch}, step {step}")
                 state.train_seconds += now - window_started
                 callbacks.on_step_end(
@@ -259,7 +290,8 @@ class Trainer:
                 window_sum.zero_()
                 window_steps = window_samples = 0
                 window_started = now
-        epoch_logs: dict[str, Any] = dict(zip(names, (epoch_sum / steps).tolist(), strict=True))
+        means = self._across_ranks(epoch_sum / steps)
+        epoch_logs: dict[str, Any] = dict(zip(names, means.tolist(), strict=True))
         val = task.evaluate(self._eval_batches(val_split))
         epoch_logs.update({f"val_{k}": v for k, v in val.items()})
         for metric in self.epoch_metrics:
@@ -272,6 +304,10 @@ class Trainer:
             callbacks.on_images(epoch, kind, grid)
         callbacks.on_epoch_end({"epoch": epoch, "seconds": seconds, **epoch_logs})
         self._raise_if_unsaved(state, save_error)
+
+    def _across_ranks(self, values: torch.Tensor) -> torch.Tensor:
+        """Step metrics averaged over every process of a distributed run (as they are)."""
+        return self.distributed.mean(values) if self.distributed else values
 
     def _begin_epoch(
         self, state: _RunState, metric_count: int
@@ -299,7 +335,7 @@ class Trainer:
             state.callbacks.on_event(
                 f"Learning rate changed from {old:g} to {lr:g} at step {state.global_step}."
             )
-            state.run.append_metrics(
+            state.recorder.record(
                 {
                     "kind": "lr_change",
                     "epoch": epoch,
@@ -462,7 +498,7 @@ class _RunState:
         task: Task,
         callbacks: CallbackList,
         recorder: RunRecorder,
-        batches: DeviceBatches,
+        batches: DeviceBatches | StreamedBatches,
         epoch: int,
         resume: ResumePoint | None = None,
     ) -> None:

@@ -51,14 +51,14 @@ class WindowGuidance(QObject):
         """Show the Runs dock with its list focused; with no saved run, a folder dialog."""
         dock = self.window.runsDock
         dock.refresh()
-        if dock.table.rowCount() == 0:
+        if dock.runsTable.rowCount() == 0:
             self.window.classify_tab.choose_run()
             return
         dock.show()
         dock.raise_()
-        if not dock.table.selected_paths():
-            dock.table.selectRow(0)
-        dock.table.setFocus()
+        if not dock.runsTable.selected_paths():
+            dock.runsTable.selectRow(0)
+        dock.runsTable.setFocus()
         self.window.show_message(
             self.window.tr("Choose a run and press Open (or double-click it).")
         )
