@@ -49,6 +49,7 @@ from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.notice_overlay import NoticeOverlay
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 from kc_desktop.ui.widgets.square_holder import SquareHolder
+from kc_desktop.ui.widgets.tint import tint
 
 if TYPE_CHECKING:
     from kc_desktop.core.camera.source import FrameSource
@@ -112,7 +113,7 @@ class ClassifyTab(QWidget):
         self.openRunButton.clicked.connect(self.runs_list_requested)
         self.trainingNoteLabel = QLabel(objectName="trainingNoteLabel")
         self.trainingNoteLabel.setWordWrap(True)
-        self.trainingNoteLabel.setStyleSheet("color: #1f5fa0; font-style: italic;")
+        tint(self.trainingNoteLabel, "#1f5fa0")
         self.trainingNoteLabel.hide()
         info = QVBoxLayout()
         info.addWidget(self.runInfoLabel)

@@ -11,13 +11,17 @@ from PySide6.QtWidgets import QLabel
 
 from kc_desktop.core.insight.ood import NOT_SURE, Verdict
 from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.widgets.tint import tint
 
 
 def unsure_label(name: str) -> QLabel:
     """A hidden, bold, warm-coloured label for the "Not sure" sentence."""
     label = QLabel(objectName=name)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b35900; font-weight: bold;")
+    tint(label, "#b35900")
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
     label.hide()
     return label
 

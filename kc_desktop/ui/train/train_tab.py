@@ -30,6 +30,7 @@ from kc_desktop.ui.train import captions
 from kc_desktop.ui.train.run_clock import RunClock
 from kc_desktop.ui.train.verdict_panel import VerdictPanel
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
+from kc_desktop.ui.widgets.tint import tint
 
 DEVICE_POLL_MS = 500
 
@@ -360,7 +361,7 @@ def _caption(name: str, text: str) -> QLabel:
     """One line under a chart: what it shows and which way is better."""
     label = QLabel(text, objectName=name)
     label.setWordWrap(True)
-    label.setStyleSheet("color: palette(dark);")
+    tint(label, "#707070")  # a palette, not a style sheet: presenter mode can enlarge it
     return label
 
 
