@@ -175,3 +175,19 @@ def test_the_model_tab_says_what_the_model_is_and_hides_the_layer_table(
     model.showLayersButton.click()
     assert not model.modelSummary.isHidden()
     assert model.showLayersButton.text() == "Hide layers"
+
+
+def test_the_live_camera_view_says_not_sure_about_shapes(
+    ready_window: MainWindow, digits_classifier_dir: Path, tmp_path: Path, qtbot
+) -> None:
+    from kc_desktop.core.camera.synthetic import SyntheticSource
+
+    classify = ready_window.classify_tab
+    classify.set_run(load_run(calibrated_copy(digits_classifier_dir, tmp_path)))
+    view = classify.open_live_camera(SyntheticSource(fps=20))
+    try:
+        qtbot.waitUntil(lambda: not view.liveUnsureLabel.isHidden(), timeout=30_000)
+        assert view.liveUnsureLabel.text().startswith("Not sure")
+        assert view.predictions  # the guesses are still there
+    finally:
+        view.shutdown()

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.camera.catalog import open_source
 from kc_desktop.core.camera.source import FrameSource
 from kc_desktop.core.inference import LoadedRun
+from kc_desktop.core.insight.ood import Verdict
 from kc_desktop.ui.camera.feed import CameraFeed
 from kc_desktop.ui.camera.live_worker import LiveInference
 from kc_desktop.ui.camera.picker import CameraPicker
 from kc_desktop.ui.camera.preview import CameraPreview
+from kc_desktop.ui.classify.unsure import show_unsure, unsure_label
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
 RATE_WINDOW_S = 2.0
@@ -55,6 +57,7 @@ class LiveClassifyView(QDialog):
         self.feed.failed.connect(self._on_feed_failed)
         self.worker = LiveInference()
         self.worker.predicted.connect(self._on_worker_predicted)
+        self.worker.judged.connect(self._on_worker_judged)
         self.worker.failed.connect(self._on_worker_failed)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
         self._build()
@@ -73,6 +76,7 @@ class LiveClassifyView(QDialog):
         self.cameraMessage.setWordWrap(True)
         self.cameraMessage.setStyleSheet("color: #b00020;")
         self.cameraMessage.hide()
+        self.liveUnsureLabel = unsure_label("liveUnsureLabel")
         self.livePredictionBars = PredictionBars()
         self.livePredictionBars.setObjectName("livePredictionBars")
         self.liveRateLabel = QLabel(objectName="liveRateLabel")
@@ -109,6 +113,7 @@ class LiveClassifyView(QDialog):
         left.addLayout(buttons)
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("<b>What the model sees</b>")))
+        side.addWidget(self.liveUnsureLabel)
         side.addWidget(self.livePredictionBars)
         side.addWidget(self.liveRateLabel)
         side.addStretch(1)
@@ -182,6 +187,12 @@ class LiveClassifyView(QDialog):
         if not on:
             self.cameraPreview.set_heatmap(None)
         self._resubmit()
+
+    def _on_worker_judged(self, sequence: int, verdict: Verdict | None) -> None:
+        """Say "Not sure" above the bars while the camera shows nothing the model knows."""
+        if self.run is None or (self._frozen is not None and sequence != self._frozen[0]):
+            return
+        show_unsure(self.liveUnsureLabel, verdict)
 
     def _on_worker_predicted(
         self, sequence: int, predictions: list[tuple[str, float]], heatmap: np.ndarray | None
