@@ -11,7 +11,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kc_desktop.core.guidance import verdict
 from kc_desktop.core.kinds import Task
@@ -28,9 +37,11 @@ class VerdictPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("verdictPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#verdictPanel { background: palette(alternate-base); }")
+        self.setAutoFillBackground(True)  # a palette, not a style sheet: fonts still scale
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.verdictLabel = QLabel(objectName="verdictLabel")
         self.verdictLabel.setWordWrap(True)
+        self.verdictLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         font = self.verdictLabel.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.verdictLabel.setFont(font)
