@@ -220,16 +220,18 @@ def test_live_drawing_predictions_are_throttled(
 def test_open_run_button_loads_a_saved_run(
     tab: ClassifyTab, classifier_dir: Path, qtbot, tmp_path: Path
 ) -> None:
+    with qtbot.waitSignal(tab.runs_list_requested, timeout=2000):
+        tab.openRunButton.click()  # the window shows its runs list; a folder is the fallback
     tab.choose_run_folder = lambda: str(tmp_path)
     with qtbot.waitSignal(tab.status_message, timeout=2000) as blocker:
-        tab.openRunButton.click()
+        tab.choose_run()
     assert blocker.args[0].startswith("Could not open the run")
     assert "Traceback" not in blocker.args[0]
     assert tab.run is None
 
     tab.choose_run_folder = lambda: str(classifier_dir)
     with qtbot.waitSignal(tab.run_loaded, timeout=2000) as loaded:
-        tab.openRunButton.click()
+        tab.choose_run()
     assert isinstance(loaded.args[0], LoadedRun) and loaded.args[0] is tab.run
     info = tab.runInfoLabel.text()
     assert "Small CNN" in info or "small-cnn" in info.lower()

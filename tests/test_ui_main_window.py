@@ -105,7 +105,7 @@ def test_train_pause_resume_and_finish_small_cnn(window: MainWindow, qtbot, tmp_
     assert "Test accuracy" in train.runSummaryLabel.text()
     assert "Epoch 2 of 2: validation accuracy" in train.logView.toPlainText()
     assert window.current_run is not None
-    assert Path(summary["run_dir"]).name in window.windowTitle()
+    assert "Small CNN (28x28) on" in window.windowTitle()  # one name per model, no folder
 
     # Classify tab: a real drop of a test digit saved as PNG gets its class on top.
     dataset = window.data_tab.dataset
@@ -229,6 +229,6 @@ def test_vae_run_fills_gallery(window: MainWindow, qtbot) -> None:
     assert gallery.galleryEpochSlider.maximum() >= 1  # two epochs of samples to step through
     assert not gallery.galleryGrid.current_pixmap().isNull()
     loss_names = window.train_tab.lossPlot
-    assert len(loss_names.series_data("reconstruction")[0]) > 0
-    assert len(loss_names.series_data("KL")[0]) > 0
+    assert len(loss_names.series_data("rebuilding error")[0]) > 0
+    assert len(loss_names.series_data("untidiness of the code (KL)")[0]) > 0
     qtbot.waitUntil(lambda: gallery.interpolateButton.isEnabled(), timeout=10_000)

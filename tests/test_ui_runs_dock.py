@@ -47,7 +47,10 @@ def test_table_has_one_row_per_saved_run_with_its_settings_and_results(
     mlp, cnn, vae = saved_runs
     assert dock.objectName() == "runsDock" and dock.runsTable.objectName() == "runsTable"
     assert dock.runsTable.rowCount() == 3
-    for run, model, dataset in ((mlp, "mlp", "tiny"), (cnn, "small-cnn", "digits")):
+    for run, model, dataset in (
+        (mlp, "MLP (dense network)", "tiny"),
+        (cnn, "Small CNN (28x28)", "digits"),
+    ):
         summary = summary_of(run)
         assert _cell(dock, run, "Name") == run.name
         assert _cell(dock, run, "Model") == model
@@ -57,7 +60,7 @@ def test_table_has_one_row_per_saved_run_with_its_settings_and_results(
         assert _cell(dock, run, "Epochs") == str(summary["epochs"])
         assert _cell(dock, run, "Status") == "completed"
     assert _cell(dock, mlp, "Batch") == "8"
-    assert _cell(dock, vae, "β / latent") == "β 1 · z 8"
+    assert _cell(dock, vae, "Code size · KL weight") == "8 numbers · KL weight 1"
     assert _cell(dock, vae, "Accuracy") == ""
 
 
@@ -109,7 +112,7 @@ def test_rename_renames_the_folder_and_refuses_escapes_and_clashes(
     assert renamed.args == [str(mlp), str(target)]
     assert target.is_dir() and not mlp.exists()
     assert dock.runsTable.rowCount() == 3
-    assert _cell(dock, target, "Model") == "mlp"
+    assert _cell(dock, target, "Model") == "MLP (dense network)"
     assert dock.runsTable.selected_paths() == [target]
 
 
@@ -321,7 +324,7 @@ def test_renaming_the_open_run_reopens_it_from_its_new_folder(
     target = dock.rename(saved_runs[1], "best cnn")
     assert ready_window.current_run.path == target
     assert ready_window.gallery_tab.run_dir == target
-    assert ready_window.windowTitle().startswith("best cnn")
+    assert ready_window.windowTitle().startswith("Small CNN (28x28) on")  # one name per model
 
 
 def test_the_dock_refreshes_when_a_run_ends(

@@ -37,6 +37,7 @@ def run_app(camera_file: str | None = None) -> int:
     from kc_desktop.ui.main_window import MainWindow
 
     window = MainWindow()
+    window.core_ready.connect(window.offer_getting_started)  # the tour, on first launch only
     window.show()
     _AfterFirstPaint(window, window.load_core)
     return app.exec()

@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kc_desktop.core.guidance import model_name, run_title
 from kc_desktop.core.kinds import RunState
 from kc_desktop.core.paths import app_home
 from kc_desktop.ui.core_loader import CoreLoader
+from kc_desktop.ui.guide.window_guidance import WindowGuidance
+from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.jobs import shutdown_jobs
 from kc_desktop.ui.quit_while_training import QuitWhileTraining
 
@@ -123,8 +126,10 @@ class MainWindow(QMainWindow):
         self._wire()
         self._build_runs_dock()
         self._build_menus()
+        self._wire_guidance()
         self.deviceLabel.setText(describe_device(resolve_device("auto")))
         self._restore_choices()
+        self._open_newest_classifier()
         self.is_core_ready = True
         self.show_message("Ready.")
         self.core_ready.emit()
@@ -176,6 +181,40 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
+    def _wire_guidance(self) -> None:
+        """Verdict buttons, the tour, presenter mode, wrapped tooltips (ui/guide/)."""
+        self.guidance = WindowGuidance(self)
+        self.train_tab.verdictPanel.results_requested.connect(
+            lambda: self.mainTabs.setCurrentWidget(self.gallery_tab)
+        )
+        self.train_tab.verdictPanel.try_requested.connect(
+            lambda: self.mainTabs.setCurrentWidget(self.classify_tab)
+        )
+        self.classify_tab.runs_list_requested.connect(self.show_saved_runs)
+
+    def show_getting_started(self) -> None:
+        """Help → Getting started: the tour of the five tabs (non-modal)."""
+        self.guidance.show_tour()
+
+    def offer_getting_started(self) -> bool:
+        """Open the tour on the very first launch only (``run_app`` calls this)."""
+        return self.guidance.offer_tour_once()
+
+    def set_presenter_mode(self, on: bool) -> None:
+        """View → Presenter mode (F11): large and full screen, or back as it was."""
+        self.presenterModeAction.setChecked(on)
+        self.guidance.presenter.set_active(on)
+
+    def show_saved_runs(self) -> None:
+        """File → Open saved run: the runs list (model, dataset, accuracy), not a folder."""
+        self.guidance.show_saved_runs()
+
+    def _open_newest_classifier(self) -> None:
+        """At start-up the Classify tab gets the newest classifier run, ready to try."""
+        path = self.guidance.newest_classifier_run()
+        if path is not None:
+            self.classify_tab.open_run(str(path))
+
     def _on_history_open_requested(self, path: str) -> None:
         """Open through the Classify tab (it loads and reports errors), then show the run;
         a run another process is still writing is followed in the Train tab instead."""
@@ -196,7 +235,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "Open image &folder…", "Ctrl+O", self.data_tab.choose_folder)
-        self._action(file_menu, "Open saved &run…", "Ctrl+Shift+O", self.classify_tab.choose_run)
+        self._action(file_menu, "Open saved &run…", "Ctrl+Shift+O", self.show_saved_runs)
         self._action(file_menu, "&Save model…", "Ctrl+S", self.save_model)
         self._action(file_menu, "&Export gallery…", "Ctrl+E", self.gallery_tab.export)
         from kc_desktop.ui.export.export_actions import ExportActions
@@ -222,7 +261,20 @@ class MainWindow(QMainWindow):
         runs_action.setText("&Runs")
         runs_action.setShortcut(QKeySequence("Ctrl+R"))
         view_menu.addAction(runs_action)
+        view_menu.addSeparator()
+        self.presenterModeAction = self._action(
+            view_menu, self.tr("&Presenter mode"), "F11", self.set_presenter_mode
+        )
+        self.presenterModeAction.setObjectName("presenterModeAction")
+        self.presenterModeAction.setCheckable(True)
+        self.presenterModeAction.setToolTip(
+            self.tr("Full screen, large text and thick curves for a projector (F11 to leave)")
+        )
         help_menu = self.menuBar().addMenu("&Help")
+        self.gettingStartedAction = self._action(
+            help_menu, self.tr("&Getting started"), None, self.show_getting_started
+        )
+        self.gettingStartedAction.setObjectName("gettingStartedAction")
         self._action(help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
         self._action(help_menu, "&About kc_desktop", None, self._show_about)
 
@@ -253,7 +305,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         parts = [APP_TITLE]
         if self.current_run is not None:
-            parts.insert(0, self.current_run.path.name)
+            parts.insert(0, run_title(self.current_run.config, core_text))
         self.setWindowTitle(" — ".join(parts))
 
     def start_training(self) -> None:
@@ -276,7 +328,11 @@ class MainWindow(QMainWindow):
         self.mainTabs.setCurrentWidget(self.train_tab)
         if self.externalRuns.start_if_all_gpus(config):  # a torchrun child, followed
             return
-        self.train_tab.log(f"Starting {config.model} on {self.data_tab.dataset.name}…")
+        self.train_tab.start_log(
+            self.tr("Starting {model} on {dataset}…").format(
+                model=model_name(config.model), dataset=self.data_tab.dataset.name
+            )
+        )
         self.session.start(config, self.data_tab.dataset)
 
     def toggle_pause(self) -> None:
@@ -297,13 +353,19 @@ class MainWindow(QMainWindow):
         self.train_tab.log(f"New learning rate {lr:g} will apply when the run resumes.")
 
     def _on_run_started(self, info: dict) -> None:
-        self.setWindowTitle(f"{Path(info['run_dir']).name} — {APP_TITLE}")
+        self.setWindowTitle(f"{run_title(info['config'], core_text)} — {APP_TITLE}")
+        note = self.tr("A new {model} is training; this tab uses the model below until it ends.")
+        model = model_name(str(info["config"].get("model", "")))
+        self.classify_tab.set_training_note(
+            note.format(model=model) if info["task"] == "classify" else ""
+        )
         self.show_message(f"Training on {info['device']}…")
 
     def _on_event_logged(self, message: str, level: str) -> None:
         self.train_tab.log(message, level)
 
     def _on_run_finished(self, summary: dict) -> None:
+        self.classify_tab.set_training_note("")
         self.train_tab.on_finished(summary)
         if self.session.unsaved is not None:
             self.train_tab.show_unsaved(True)
@@ -318,13 +380,15 @@ class MainWindow(QMainWindow):
             self.train_tab.log(f"The run could not be reopened for the gallery: {error}", "warning")
 
     def _on_run_failed(self, message: str) -> None:
+        self.classify_tab.set_training_note("")
         self.train_tab.on_failed(message)
         self.show_message(f"Training failed: {message}")
 
     def _set_current_run(self, run: Any) -> None:
         self.current_run = run
         self.gallery_tab.set_run(run)
-        if run is not self.classify_tab.run:
+        # The Classify tab keeps the last classifier when a generative model comes next.
+        if run is not self.classify_tab.run and run.task.is_classifier:
             self.classify_tab.set_run(run)
         self._update_title()
 

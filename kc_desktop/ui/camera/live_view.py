@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.camera.catalog import open_source
 from kc_desktop.core.camera.source import FrameSource
 from kc_desktop.core.inference import LoadedRun
+from kc_desktop.core.insight.ood import Verdict
 from kc_desktop.ui.camera.feed import CameraFeed
 from kc_desktop.ui.camera.live_worker import LiveInference
 from kc_desktop.ui.camera.picker import CameraPicker
 from kc_desktop.ui.camera.preview import CameraPreview
+from kc_desktop.ui.classify.unsure import show_unsure, unsure_label
 from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
@@ -58,6 +60,7 @@ class LiveClassifyView(QDialog):
         self.feed.failed.connect(self._on_feed_failed)
         self.worker = LiveInference()
         self.worker.predicted.connect(self._on_worker_predicted)
+        self.worker.judged.connect(self._on_worker_judged)
         self.worker.failed.connect(self._on_worker_failed)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
         worker = self.worker  # deleted without a close: still end the thread (no self here)
@@ -78,6 +81,7 @@ class LiveClassifyView(QDialog):
         self.cameraMessage.setWordWrap(True)
         self.cameraMessage.setStyleSheet("color: #b00020;")
         self.cameraMessage.hide()
+        self.liveUnsureLabel = unsure_label("liveUnsureLabel")
         self.livePredictionBars = PredictionBars()
         self.livePredictionBars.setObjectName("livePredictionBars")
         self.liveRateLabel = QLabel(objectName="liveRateLabel")
@@ -114,6 +118,7 @@ class LiveClassifyView(QDialog):
         left.addLayout(buttons)
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("<b>What the model sees</b>")))
+        side.addWidget(self.liveUnsureLabel)
         side.addWidget(self.livePredictionBars)
         side.addWidget(self.liveRateLabel)
         hint = QLabel(
@@ -203,6 +208,12 @@ class LiveClassifyView(QDialog):
         if not on:
             self.cameraPreview.set_heatmap(None)
         self._resubmit()
+
+    def _on_worker_judged(self, sequence: int, verdict: Verdict | None) -> None:
+        """Say "Not sure" above the bars while the camera shows nothing the model knows."""
+        if self.run is None or (self._frozen is not None and sequence != self._frozen[0]):
+            return
+        show_unsure(self.liveUnsureLabel, verdict)
 
     def _on_worker_predicted(
         self, sequence: int, predictions: list[tuple[str, float]], heatmap: np.ndarray | None

@@ -44,6 +44,7 @@ class LiveInference(QObject):
     """``submit(sequence, frame, with_heatmap)`` from the GUI thread; results by signal."""
 
     predicted = Signal(int, object, object)
+    judged = Signal(int, object)  # the frame's "Not sure" verdict (None: the run has no test)
     failed = Signal(int, str)
     _wake = Signal()
 
@@ -114,4 +115,5 @@ class LiveInference(QObject):
             if prediction.error:
                 self.failed.emit(sequence, prediction.error)
             else:
+                self.judged.emit(sequence, prediction.verdict)
                 self.predicted.emit(sequence, prediction.predictions, heatmap)

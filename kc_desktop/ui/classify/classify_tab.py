@@ -41,6 +41,7 @@ from kc_desktop.ui.classify import classify_work
 from kc_desktop.ui.classify.classify_work import Classified, DrawingAnswer
 from kc_desktop.ui.classify.prediction_row import PredictionRow
 from kc_desktop.ui.classify.saliency_panel import EMPTY_TEXT, SaliencyPanel
+from kc_desktop.ui.classify.unsure import show_unsure, unsure_label
 from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.draw_canvas import DrawCanvas
@@ -48,6 +49,7 @@ from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.notice_overlay import NoticeOverlay
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 from kc_desktop.ui.widgets.square_holder import SquareHolder
+from kc_desktop.ui.widgets.tint import tint
 
 if TYPE_CHECKING:
     from kc_desktop.core.camera.source import FrameSource
@@ -78,6 +80,7 @@ class ClassifyTab(QWidget):
 
     status_message = Signal(str)
     run_loaded = Signal(object)
+    runs_list_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,16 +108,23 @@ class ClassifyTab(QWidget):
         self.runInfoLabel.setWordWrap(True)
         self.openRunButton = QPushButton("Open saved run…", objectName="openRunButton")
         self.openRunButton.setToolTip(
-            "Load a model trained earlier: choose its run folder (Ctrl+Shift+O)."
+            self.tr("Load a model trained earlier from the list of saved runs (Ctrl+Shift+O).")
         )
-        self.openRunButton.clicked.connect(self.choose_run)
+        self.openRunButton.clicked.connect(self.runs_list_requested)
+        self.trainingNoteLabel = QLabel(objectName="trainingNoteLabel")
+        self.trainingNoteLabel.setWordWrap(True)
+        tint(self.trainingNoteLabel, "#1f5fa0")
+        self.trainingNoteLabel.hide()
+        info = QVBoxLayout()
+        info.addWidget(self.runInfoLabel)
+        info.addWidget(self.trainingNoteLabel)
         self.liveCameraButton = QPushButton(self.tr("Live camera…"), objectName="liveCameraButton")
         self.liveCameraButton.setToolTip(
             self.tr("Show things to the camera and watch the model's guesses follow them.")
         )
         self.liveCameraButton.clicked.connect(lambda: self.open_live_camera())
         top = QHBoxLayout()
-        top.addWidget(self.runInfoLabel, 1)
+        top.addLayout(info, 1)
         top.addWidget(self.liveCameraButton, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.openRunButton, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -176,10 +186,12 @@ class ClassifyTab(QWidget):
         self.drawPredictionBars = PredictionBars()
         self.drawPredictionBars.setObjectName("drawPredictionBars")
         self.drawPredictionBars.set_message(DRAW_HINT)
+        self.drawUnsureLabel = unsure_label("drawUnsureLabel")
         group = QGroupBox("Draw a digit")
         box = QVBoxLayout(group)
         box.addWidget(SquareHolder(self.drawCanvas))
         box.addWidget(self.clearDrawingButton, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.drawUnsureLabel)
         box.addWidget(self.drawPredictionBars)
         box.addStretch(1)
         return group
@@ -206,6 +218,11 @@ class ClassifyTab(QWidget):
         if notice is None and self._has_ink():
             self._pending_drawing = self.drawCanvas.to_array()
             self._draw_timer.start()
+
+    def set_training_note(self, text: str) -> None:
+        """Say that a classifier is training (empty: no note); this tab keeps its model."""
+        self.trainingNoteLabel.setText(text)
+        self.trainingNoteLabel.setVisible(bool(text))
 
     def classify_files(self, paths: list[str]) -> None:
         """Classify files in the background: one row each, newest first, top-5 or the reason."""
@@ -261,6 +278,7 @@ class ClassifyTab(QWidget):
         self.jobs.cancel(DRAW)
         self._pending_drawing = None
         self.draw_predictions = []
+        self.drawUnsureLabel.hide()
         self.drawPredictionBars.set_message("" if self._blocking_reason() else DRAW_HINT)
 
     def open_live_camera(self, source: FrameSource | None = None) -> LiveClassifyView:
@@ -415,6 +433,7 @@ class ClassifyTab(QWidget):
             row.set_message(f"⚠ Not classified: {prediction.error}")
             return 1
         row.set_predictions(prediction.predictions)
+        row.set_unsure(prediction.verdict)
         return 0
 
     def _insert_row(
@@ -476,6 +495,7 @@ class ClassifyTab(QWidget):
             return
         self.draw_predictions = answer.prediction.predictions
         self.drawPredictionBars.set_predictions(answer.prediction.predictions)
+        show_unsure(self.drawUnsureLabel, answer.prediction.verdict)
         if answer.saliency is not None:
             self._on_explained("your drawing", answer.saliency)
         else:

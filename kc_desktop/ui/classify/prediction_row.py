@@ -14,6 +14,8 @@ from PySide6.QtGui import QMouseEvent, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kc_desktop.core.inference import ImageSource
+from kc_desktop.core.insight.ood import Verdict
+from kc_desktop.ui.classify.unsure import show_unsure, unsure_label
 from kc_desktop.ui.images import array_to_qimage
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
@@ -54,7 +56,9 @@ class PredictionRow(QFrame):
         self.bars.setObjectName("predictionBars")
         text = QVBoxLayout()
         text.setSpacing(2)
+        self.unsureLabel = unsure_label("predictionUnsureLabel")
         text.addWidget(self.predictionName)
+        text.addWidget(self.unsureLabel)
         text.addWidget(self.bars, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -84,6 +88,10 @@ class PredictionRow(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Click to see which pixels drove this answer.")
 
+    def set_unsure(self, verdict: Verdict | None) -> None:
+        """Say "Not sure" above the bars when the image looks like none of the classes."""
+        show_unsure(self.unsureLabel, verdict)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.predictions:
             self.clicked.emit()
@@ -93,4 +101,5 @@ class PredictionRow(QFrame):
         """Replace the bars with a one-line reason (not an image, corrupt, too large…)."""
         self.predictions = []
         self.error = message
+        self.unsureLabel.hide()
         self.bars.set_message(message)

@@ -391,6 +391,8 @@ class GalleryTab(QWidget):
         self.samplesGroup.setVisible(self.task.has_latent)
         self.reconstructionsGroup.setVisible(self.task.reconstructs)
         self.qualityPanel.setVisible(self.task.scores_samples)
+        traversal = self.galleryViews.indexOf(self.latentTraversal)
+        self.galleryViews.setTabVisible(traversal, self.task.has_latent_traversal)
         self._update_interpolate_button()
         self._show_epoch()
 

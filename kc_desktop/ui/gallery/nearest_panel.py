@@ -96,7 +96,11 @@ class NearestPanel(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self.set_run(self.run)
-        self.status_message.emit(f"Could not find the nearest training images: {message}")
+        text = self.tr("Could not find the nearest training images: {message}").format(
+            message=message
+        )
+        self.nearestHint.setText(text)  # in the panel where the user asked, too
+        self.status_message.emit(text)
 
     def show_report(self, report: NearestReport) -> None:
         """Show each sample beside its nearest training image, with distance and class."""
@@ -115,6 +119,13 @@ class NearestPanel(QWidget):
             f"set; the closest sample here is at d {closest:.2f}."
         )
         copies = sum(report.looks_copied(i) for i in range(len(report.distances)))
+        self.nearestHint.setText(
+            self.nearestHint.text()
+            + " "
+            + self.tr("{copies} of {count} samples look like near-copies.").format(
+                copies=copies, count=len(report.distances)
+            )
+        )
         self.status_message.emit(
             f"Nearest training images found: {copies} of {len(report.distances)} samples "
             "look like near-copies."

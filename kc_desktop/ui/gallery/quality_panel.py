@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
-DISTANCE = "Fréchet distance"
-REAL = "real held-out images"
+DISTANCE = "generated images"
+REAL = "real images (the best possible)"
 NO_SCORES = (
     "No quality scores for this run: they are computed after each epoch of a VAE or DCGAN "
     "when “Score samples each epoch” is ticked on the Model tab."
@@ -42,12 +42,16 @@ class QualityPanel(QGroupBox):
         self.qualityPlot.setObjectName("qualityPlot")
         self.qualityPlot.setToolTip(EXPLANATION)
         self.qualityPlot.setMinimumWidth(260)
+        self.qualityCaption = QLabel(objectName="qualityCaption")
+        self.qualityCaption.setWordWrap(True)
+        self.qualityCaption.setToolTip(EXPLANATION)
         self.qualityLabel = QLabel(objectName="qualityLabel")
         self.qualityLabel.setWordWrap(True)
         self.qualityLabel.setTextFormat(Qt.TextFormat.RichText)
         self.qualityLabel.setToolTip(EXPLANATION)
         layout = QVBoxLayout(self)
         layout.addWidget(self.qualityPlot, 1)
+        layout.addWidget(self.qualityCaption)
         layout.addWidget(self.qualityLabel)
         self.clear()
 
@@ -59,6 +63,7 @@ class QualityPanel(QGroupBox):
         self.qualityPlot.add_series(DISTANCE, "#9467bd", width=2)
         self.qualityPlot.add_series(REAL, "#8c8c8c", width=1)
         self.qualityLabel.setText("The score of each epoch appears when the epoch ends.")
+        self._set_caption(None)
 
     def add_epoch(self, logs: dict[str, Any]) -> None:
         """One epoch's logs (from the engine or metrics.jsonl); ignored without a score."""
@@ -69,7 +74,17 @@ class QualityPanel(QGroupBox):
         self.qualityPlot.append(DISTANCE, epoch, float(logs["frechet_distance"]))
         if "frechet_real" in logs:
             self.qualityPlot.append(REAL, epoch, float(logs["frechet_real"]))
+            self._set_caption(float(logs["frechet_real"]))
         self.show_epoch(epoch)
+
+    def _set_caption(self, real: float | None) -> None:
+        """What the chart shows and which way is better, with the real images' score."""
+        text = self.tr(
+            "Quality score of the generated images per epoch (Fréchet distance) — lower is better"
+        )
+        if real is not None:
+            text += self.tr("; real images score {real}").format(real=f"{real:.1f}")
+        self.qualityCaption.setText(text + ".")
 
     def load_records(self, records: list[dict[str, Any]], num_classes: int = 0) -> None:
         """The epoch records of a saved run's metrics.jsonl."""
@@ -87,13 +102,14 @@ class QualityPanel(QGroupBox):
             if self.scores:
                 self.qualityLabel.setText(f"Epoch {epoch} has no quality score.")
             return
-        parts = [f"<b>Epoch {epoch}</b>: Fréchet distance <b>{score['frechet_distance']:.1f}</b>"]
+        parts = [f"<b>Epoch {epoch}</b>: quality score <b>{score['frechet_distance']:.1f}</b>"]
         if "frechet_real" in score:
             parts.append(f" (real held-out images: {score['frechet_real']:.1f})")
         if "classes_covered" in score:
             parts.append(
                 f"<br>Covers <b>{int(score['classes_covered'])}</b> of "
                 f"{self.num_classes or '?'} classes, "
-                f"evenness {score.get('class_evenness', 0.0):.2f}"
+                f"evenness {score.get('class_evenness', 0.0):.2f} "
+                "(1 = every class equally often)"
             )
         self.qualityLabel.setText("".join(parts))

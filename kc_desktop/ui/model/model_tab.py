@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from kc_desktop.core.data.augment_preview import augment_preview
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.devices import available_devices
+from kc_desktop.core.guidance import model_in_words
 from kc_desktop.core.kinds import RunState, Task
 from kc_desktop.core.models.recommend import Recommendation, recommend_model
 from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
@@ -205,12 +208,23 @@ class ModelTab(QWidget):
         self.modelSummary.setReadOnly(True)
         self.modelSummary.setFont(QFont("monospace", 9))
         self.modelSummary.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.modelSummary.hide()  # the experts' view, behind "Show layers"
         self.modelSizeLabel = QLabel(objectName="modelSizeLabel")
+        self.modelSizeLabel.setWordWrap(True)
+        self.showLayersButton = QPushButton(self.tr("Show layers"), objectName="showLayersButton")
+        self.showLayersButton.setCheckable(True)
+        self.showLayersButton.setToolTip(self.tr("The table of layers, shapes and parameters"))
+        self.showLayersButton.toggled.connect(self._on_show_layers_button_toggled)
         summary_box = QGroupBox("Layers and size")
         summary_layout = QVBoxLayout(summary_box)
         summary_layout.addWidget(self.modelSizeLabel)
-        summary_layout.addWidget(self.modelSummary)
+        summary_layout.addWidget(self.showLayersButton, 0, Qt.AlignmentFlag.AlignLeft)
+        summary_layout.addWidget(self.modelSummary, 1)
         return summary_box
+
+    def _on_show_layers_button_toggled(self, shown: bool) -> None:
+        self.modelSummary.setVisible(shown)
+        self.showLayersButton.setText(self.tr("Hide layers") if shown else self.tr("Show layers"))
 
     @staticmethod
     def _spin(name: str, low: int, high: int, tip: str) -> QSpinBox:
@@ -325,10 +339,17 @@ class ModelTab(QWidget):
         )
         summary = summarize(model, (self.dataset.channels, size, size))
         megabytes = summary.total_params * 4 / 2**20
-        self.modelSizeLabel.setText(
-            f"<b>{summary.total_params:,}</b> parameters "
-            f"({megabytes:.1f} MB of weights), input "
-            f"{self.dataset.channels}×{size}×{size}"
+        words = model_in_words([row.kind for row in summary.rows], summary.total_params, core_text)
+        self.modelSizeLabel.setText(f"<b>{html.escape(words)}</b>")
+        self.modelSizeLabel.setToolTip(
+            self.tr(
+                "{params} parameters ({megabytes} MB of weights), input {c}×{size}×{size}"
+            ).format(
+                params=f"{summary.total_params:,}",
+                megabytes=f"{megabytes:.1f}",
+                c=self.dataset.channels,
+                size=size,
+            )
         )
         self.modelSummary.setPlainText(summary.as_text())
 

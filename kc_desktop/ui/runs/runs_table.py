@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from kc_desktop.core.guidance import model_name
 from kc_desktop.core.runs.history import RunRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -40,10 +41,10 @@ def _epochs_text(row: RunRow) -> str:
 
 def _latent_text(row: RunRow) -> str:
     parts = []
-    if row.beta is not None:
-        parts.append(f"β {row.beta:g}")
     if row.latent_dim is not None:
-        parts.append(f"z {row.latent_dim}")
+        parts.append(f"{row.latent_dim} numbers")
+    if row.beta is not None:
+        parts.append(f"KL weight {row.beta:g}")
     return " · ".join(parts)
 
 
@@ -72,7 +73,7 @@ COLUMNS: tuple[Column, ...] = (
         "When the run was started",
     ),
     ("Dataset", lambda r: r.dataset, lambda r: r.dataset.casefold(), ""),
-    ("Model", lambda r: r.model, lambda r: r.model.casefold(), ""),
+    ("Model", lambda r: model_name(r.model), lambda r: model_name(r.model).casefold(), ""),
     ("Status", lambda r: r.status, lambda r: r.status, ""),
     (
         "Accuracy",
@@ -101,10 +102,11 @@ COLUMNS: tuple[Column, ...] = (
     ),
     ("Optimizer", lambda r: r.optimizer, lambda r: r.optimizer, ""),
     (
-        "β / latent",
+        "Code size · KL weight",
         _latent_text,
         lambda r: (_number_or_missing(r.beta), _number_or_missing(r.latent_dim)),
-        "The VAE's KL weight β and the latent size z of generative models",
+        "How many numbers a generative model squeezes each image into (latent size z) "
+        "and, for a VAE, how strongly it keeps them tidy (KL weight β)",
     ),
 )
 COLUMN_TITLES = tuple(column[0] for column in COLUMNS)
@@ -141,6 +143,7 @@ class RunsTable(QTableWidget):
                 item = _SortableItem(text(row))
                 item.setData(SORT_ROLE, key(row))
                 item.setData(PATH_ROLE, str(row.path))
+                item.setToolTip(item.text())  # the full value, when the column is narrow
                 self.setItem(row_index, column_index, item)
             self.item(row_index, 0).setToolTip(str(row.path))
         self.setSortingEnabled(True)

@@ -22,11 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from kc_desktop.core.devices import UsageSampler, resolve_device
+from kc_desktop.core.guidance import model_name
 from kc_desktop.core.kinds import RunState
 from kc_desktop.core.report import epoch_sentence, summary_text
 from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.train import captions
 from kc_desktop.ui.train.run_clock import RunClock
+from kc_desktop.ui.train.verdict_panel import VerdictPanel
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
+from kc_desktop.ui.widgets.tint import tint
 
 DEVICE_POLL_MS = 500
 
@@ -34,20 +38,32 @@ DEVICE_POLL_MS = 500
 LOSS_SERIES: dict[str, list[tuple[str, str, bool, str]]] = {
     "classify": [("train loss", "#1f77b4", True, "loss")],
     "reconstruct": [("train loss", "#1f77b4", True, "loss")],
-    "vae": [("reconstruction", "#1f77b4", True, "recon"), ("KL", "#d62728", True, "kl")],
-    "gan": [("D loss", "#d62728", True, "d_loss"), ("G loss", "#2ca02c", True, "g_loss")],
+    "vae": [
+        ("rebuilding error", "#1f77b4", True, "recon"),
+        ("untidiness of the code (KL)", "#d62728", True, "kl"),
+    ],
+    "gan": [
+        ("judge's loss", "#d62728", True, "d_loss"),
+        ("generator's loss", "#2ca02c", True, "g_loss"),
+    ],
 }
 METRIC_SERIES: dict[str, list[tuple[str, str, bool, str]]] = {
     "classify": [("train accuracy", "#1f77b4", True, "accuracy")],
     "reconstruct": [],
     "vae": [],
-    "gan": [("D(x)", "#d62728", True, "d_real"), ("D(G(z))", "#2ca02c", True, "d_fake")],
+    "gan": [
+        ("judge's score for real images", "#d62728", True, "d_real"),
+        ("judge's score for generated images", "#2ca02c", True, "d_fake"),
+    ],
 }
 VAL_LOSS_SERIES = {"classify": "val_loss", "reconstruct": "val_loss", "vae": "val_loss"}
 VAL_METRIC_SERIES = {
     "classify": [("val accuracy", "#ff7f0e", "val_accuracy")],
     "reconstruct": [("val loss", "#ff7f0e", "val_loss")],
-    "vae": [("val reconstruction", "#1f77b4", "val_recon"), ("val KL", "#d62728", "val_kl")],
+    "vae": [
+        ("rebuilding error, new images", "#1f77b4", "val_recon"),
+        ("untidiness (KL), new images", "#d62728", "val_kl"),
+    ],
 }
 
 
@@ -72,6 +88,7 @@ class TrainTab(QWidget):
         self._sampler: UsageSampler | None = None
         self._device_x = 0.0
         self._last_lr: float | None = None
+        self.dataset_id = ""
         self._build()
         self.device_timer = QTimer(self)
         self.device_timer.setInterval(DEVICE_POLL_MS)
@@ -109,6 +126,10 @@ class TrainTab(QWidget):
         self.metricPlot.setObjectName("metricPlot")
         self.devicePlot = CurvePlot(title="Device", x_label="seconds", y_label="%")
         self.devicePlot.setObjectName("devicePlot")
+        self.lossPlotCaption = _caption("lossPlotCaption", captions.loss_caption("classify"))
+        self.metricPlotCaption = _caption("metricPlotCaption", captions.metric_caption("classify"))
+        self.devicePlotCaption = _caption("devicePlotCaption", captions.device_caption())
+        self.verdictPanel = VerdictPanel()
         self.logView = QPlainTextEdit(objectName="logView")
         self.logView.setReadOnly(True)
         self.logView.setFont(QFont("monospace", 9))
@@ -128,10 +149,11 @@ class TrainTab(QWidget):
         self.saveElsewhereButton.setVisible(False)
 
         grid = QGridLayout()
-        grid.addWidget(self.lossPlot, 0, 0)
-        grid.addWidget(self.metricPlot, 0, 1)
-        grid.addWidget(self.devicePlot, 1, 0)
+        grid.addLayout(_with_caption(self.lossPlot, self.lossPlotCaption), 0, 0)
+        grid.addLayout(_with_caption(self.metricPlot, self.metricPlotCaption), 0, 1)
+        grid.addLayout(_with_caption(self.devicePlot, self.devicePlotCaption), 1, 0)
         log_box = QVBoxLayout()
+        log_box.addWidget(self.verdictPanel)
         log_box.addWidget(self.runSummaryLabel)
         log_box.addWidget(self.saveElsewhereButton, 0, Qt.AlignmentFlag.AlignLeft)
         log_box.addWidget(self.logView, 1)
@@ -177,14 +199,17 @@ class TrainTab(QWidget):
         self.clock.start()
         self._last_record = None
         self._last_lr = None
+        self.dataset_id = str(info["config"].get("dataset", ""))
+        self.verdictPanel.hide()
         self._sampler = UsageSampler(resolve_device(str(info["config"].get("device", "auto"))))
         self._setup_curves()
         self.trainProgress.setRange(0, self.epochs * self.steps_per_epoch)
         self.trainProgress.setValue((self.start_epoch - 1) * self.steps_per_epoch)
         self.trainProgress.setFormat("Starting…")
         config = info["config"]
+        model = html.escape(model_name(str(config["model"])))
         self.runSummaryLabel.setText(
-            f"Training <b>{config['model']}</b> on <b>{config['dataset_name']}</b> "
+            f"Training <b>{model}</b> on <b>{config['dataset_name']}</b> "
             f"({info['params']:,} parameters) on {info['device']}"
         )
         self.log(f"Run folder: {info['run_dir']}")
@@ -192,6 +217,10 @@ class TrainTab(QWidget):
         self.device_timer.start()
 
     def _setup_curves(self) -> None:
+        self.lossPlotCaption.setText(captions.loss_caption(self.task))
+        self.metricPlotCaption.setText(captions.metric_caption(self.task))
+        for plot in (self.lossPlot, self.metricPlot):
+            plot.setToolTip(captions.technical_tooltip(self.task))
         self.lossPlot.clear()
         self.metricPlot.clear()
         self.devicePlot.clear()
@@ -272,8 +301,16 @@ class TrainTab(QWidget):
             plot.add_marker(global_step, f"lr {old:g} → {new:g}")
 
     def log(self, message: str, level: str = "info") -> None:
+        """Add a line and follow it: the newest line is always in view."""
         prefix = {"warning": "⚠ ", "error": "✖ "}.get(level, "")
         self.logView.appendPlainText(f"[{time.strftime('%H:%M:%S')}] {prefix}{message}")
+        bar = self.logView.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def start_log(self, message: str) -> None:
+        """A new run: the log starts fresh with ``message``."""
+        self.logView.clear()
+        self.log(message)
 
     def on_finished(self, summary: dict[str, Any]) -> None:
         parts = [html.escape(summary_text(summary, core_text))]
@@ -286,6 +323,7 @@ class TrainTab(QWidget):
             parts.append(f"Saved in {summary['run_dir']}")
         self.runSummaryLabel.setText(" ".join(parts))
         self.log(" ".join(p for p in parts if "<" not in p))
+        self.verdictPanel.show_verdict(self.task, summary, self.dataset_id)
         if summary["status"] == "completed":
             self.trainProgress.setValue(self.trainProgress.maximum())
             self.trainProgress.setFormat("Done")
@@ -300,6 +338,8 @@ class TrainTab(QWidget):
         self.runSummaryLabel.setText(f"<b>Training failed:</b> {message}")
         self.trainProgress.setFormat("Failed")
         self.log(message, "error")
+        failed = {"status": "failed", "reason": message}
+        self.verdictPanel.show_verdict(self.task, failed, self.dataset_id)
 
     def _on_device_timer_timeout(self) -> None:
         if self._sampler is None:
@@ -315,3 +355,19 @@ class TrainTab(QWidget):
         else:
             self.devicePlot.append("CPU %", self._device_x, reading["cpu_percent"])
             self.devicePlot.append("RAM %", self._device_x, reading["ram_percent"])
+
+
+def _caption(name: str, text: str) -> QLabel:
+    """One line under a chart: what it shows and which way is better."""
+    label = QLabel(text, objectName=name)
+    label.setWordWrap(True)
+    tint(label, "#707070")  # a palette, not a style sheet: presenter mode can enlarge it
+    return label
+
+
+def _with_caption(plot: QWidget, caption: QLabel) -> QVBoxLayout:
+    box = QVBoxLayout()
+    box.setSpacing(2)
+    box.addWidget(plot, 1)
+    box.addWidget(caption)
+    return box

@@ -156,6 +156,7 @@ class CurvePlot(QWidget):
         self._series: dict[str, _Series] = {}
         self._markers: list[pg.InfiniteLine] = []
         self._colors = cycle(FALLBACK_COLORS)
+        self._line_scale = 1.0  # presenter mode draws every curve thicker
         palette = self.palette()
         self._background = palette.color(QPalette.ColorRole.Base)
         self._foreground = palette.color(QPalette.ColorRole.Text)
@@ -237,8 +238,16 @@ class CurvePlot(QWidget):
             # translucent line would add up to a solid band that hides the average.
             faint = _blend(series.color, self._background, RAW_SHARE)
             series.raw_item = self.plot_item.plot(pen=pg.mkPen(faint, width=1))
-        series.item = self.plot_item.plot(pen=pg.mkPen(series.color, width=width), name=name)
+        pen = pg.mkPen(series.color, width=width * self._line_scale)
+        series.item = self.plot_item.plot(pen=pen, name=name)
         self._series[name] = series
+
+    def set_line_scale(self, scale: float) -> None:
+        """Draw every curve ``scale`` times its own width (presenter mode: thicker lines)."""
+        self._line_scale = scale
+        for series in self._series.values():
+            assert series.item is not None
+            series.item.setPen(pg.mkPen(series.color, width=series.width * scale))
 
     def add_marker(self, x: float, label: str = "") -> None:
         """A vertical dashed line at ``x`` with ``label`` (e.g. "lr 0.001 → 0.0005")."""

@@ -128,6 +128,11 @@ class ImageGrid(QWidget):
         self._captions = []
         self._relayout()
 
+    def set_max_cell(self, pixels: int) -> None:
+        """Let cells grow up to ``pixels`` (presenter mode lifts the limit to fill the panel)."""
+        self.max_cell = pixels
+        self._relayout()
+
     def clear(self) -> None:
         """Remove every image; the placeholder shows."""
         self._images = []

@@ -24,6 +24,12 @@ class SquareHolder(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(max_side)
 
+    def set_max_side(self, pixels: int) -> None:
+        """Let the child grow up to ``pixels`` (presenter mode lets it fill the panel)."""
+        self.max_side = pixels
+        self.setFixedHeight(max(self.min_side, min(self.width(), pixels)))
+        self.child.setGeometry((self.width() - self.height()) // 2, 0, self.height(), self.height())
+
     def sizeHint(self) -> QSize:
         return QSize(self.max_side, self.max_side)
 
