@@ -53,6 +53,8 @@ def build_run(
 
     config.validate()  # plain errors before a dataset is loaded or downloaded
     dataset = dataset_for(config, dataset)
+    if config.dataset == "folder":  # record the size and colour the folder was read at
+        config.image_size, config.colour = dataset.size, "grey" if dataset.channels == 1 else "rgb"
     return Trainer(
         config,
         callbacks=list(callbacks),
@@ -72,9 +74,16 @@ def dataset_for(config: TrainConfig, loaded: ImageDataset | None = None) -> Imag
     same_source = (
         loaded is not None
         and loaded.id == config.dataset
-        and (config.dataset != "folder" or loaded.folder == config.folder)
+        and (config.dataset != "folder" or _same_folder_format(loaded, config))
     )
     if not same_source:
         return load_config_dataset(config)
     wanted = (config.seed, config.val_fraction, config.test_fraction)
     return loaded if loaded.split_key() == wanted else loaded.with_split(*wanted)
+
+
+def _same_folder_format(loaded: ImageDataset, config: TrainConfig) -> bool:
+    """``loaded`` is the folder ``config`` names, at the size and colour it asks for."""
+    channels = {"grey": 1, "rgb": 3}.get(config.colour, loaded.channels)
+    size = config.image_size or loaded.size
+    return loaded.folder == config.folder and (loaded.size, loaded.channels) == (size, channels)

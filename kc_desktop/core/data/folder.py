@@ -1,7 +1,9 @@
 """An image folder as a dataset: decoded once, in parallel, to a fixed size, then cached.
 
 Decoding photos is the slow part of a folder dataset (tens of milliseconds each), so it
-happens once: a thread pool decodes every file to ``size`` x ``size`` RGB (Pillow drops
+happens once: a thread pool decodes every file to ``size`` x ``size`` pixels, RGB or
+greyscale (by default the size and colour the files themselves have, see
+``folder_format``; Pillow drops
 the GIL while it decodes and resizes, so threads scale), the result is cached on disk
 (``folder_cache``), and the next open of the unchanged folder only lists the files and
 reads one tensor file.
@@ -23,13 +25,13 @@ import torch
 from kc_desktop.core.data.dataset import SkippedFile, SourceImages
 from kc_desktop.core.data.errors import DatasetUnavailableError
 from kc_desktop.core.data.folder_cache import DecodedFolder, cache_key, read_cache, write_cache
-from kc_desktop.core.data.folder_scan import FolderScan, display_text, scan_folder
+from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, ImageFormat, resolve_format
+from kc_desktop.core.data.folder_scan import FolderScan, display_text, natural_key, scan_folder
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 
-DEFAULT_SIZE = 150
-"""Default decode side in pixels (the photo size of the Keras articles the app follows)."""
+DEFAULT_SIZE = MAX_INFERRED_SIZE
+"""Side photos decode at when not chosen (the photo size of the Keras articles)."""
 
-MIN_SIZE, MAX_SIZE = 8, 1024
 MEMORY_SHARE = 0.8
 """Largest share of the free memory the decoded images may take."""
 
@@ -39,31 +41,32 @@ Progress = Callable[[int, int], None]
 def load_folder(
     path: str | os.PathLike,
     *,
-    size: int = DEFAULT_SIZE,
+    size: int | None = None,
+    colour: str = "auto",
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> SourceImages:
     """Decode (or read from the cache) a class-per-subfolder directory.
 
-    ``progress(done, total)`` is called from this thread, about a hundred times over a
+    ``size`` (pixels) and ``colour`` ("auto", "rgb", "grey") default to the files' own
+    format. ``progress(done, total)`` is called from this thread, about a hundred times over a
     decode and once on a cache hit. Skipped files, from the listing and from decoding,
     come back in ``skipped`` with relative paths.
     """
-    if not MIN_SIZE <= size <= MAX_SIZE:
-        raise ValueError(f"Image size must be {MIN_SIZE} to {MAX_SIZE} pixels, not {size}.")
     scan = scan_folder(path)
     total = len(scan.entries)
     if total == 0:
         raise _no_images_error(scan, [])
-    key = cache_key(scan, size)
-    decoded = read_cache(key, size)
+    form = resolve_format(scan, size, colour)
+    key = cache_key(scan, form)
+    decoded = read_cache(key, form)
     if decoded is None:
-        _check_memory(total, size)
-        decoded = decode_entries(scan, size, progress=progress, workers=workers)
+        _check_memory(total, form)
+        decoded = decode_entries(scan, form, progress=progress, workers=workers)
         if decoded.images.shape[0] == 0:
             raise _no_images_error(scan, decoded.skipped)
         if len(decoded.classes) >= 2:
-            write_cache(key, scan, size, decoded)
+            write_cache(key, scan, form, decoded)
     elif progress is not None:
         progress(total, total)
     if len(decoded.classes) < 2:
@@ -82,7 +85,7 @@ def load_folder(
 
 def decode_entries(
     scan: FolderScan,
-    size: int,
+    form: ImageFormat,
     *,
     progress: Progress | None = None,
     workers: int | None = None,
@@ -94,12 +97,14 @@ def decode_entries(
     """
     entries = scan.entries
     total = len(entries)
-    images = torch.empty((total, 3, size, size), dtype=torch.uint8)
+    images = torch.empty((total, form.channels, form.size, form.size), dtype=torch.uint8)
     reasons: list[str | None] = [None] * total
+    mode = "L" if form.channels == 1 else "RGB"
 
     def decode(index: int) -> None:
         try:
-            array = load_image_array(scan.root / entries[index].relative, mode="RGB", size=size)
+            path = scan.root / entries[index].relative
+            array = load_image_array(path, mode=mode, size=form.size)
             images[index] = torch.from_numpy(array).permute(2, 0, 1)
         except ImageLoadError as error:
             reasons[index] = str(error)
@@ -135,7 +140,7 @@ def _compact(scan: FolderScan, images: torch.Tensor, reasons: list[str | None]) 
         if target != source:
             images[target] = images[source]
     images = images[: len(kept)]
-    present = sorted({entries[index].class_name for index in kept})
+    present = sorted({entries[index].class_name for index in kept}, key=natural_key)
     class_index = {name: label for label, name in enumerate(present)}
     labels = torch.tensor([class_index[entries[i].class_name] for i in kept], dtype=torch.int64)
     origin = torch.tensor([entries[i].origin for i in kept], dtype=torch.int8)
@@ -143,11 +148,12 @@ def _compact(scan: FolderScan, images: torch.Tensor, reasons: list[str | None]) 
     return DecodedFolder(images, labels, origin, classes, skipped)
 
 
-def _check_memory(count: int, size: int) -> None:
+def _check_memory(count: int, form: ImageFormat) -> None:
     """Refuse early, in plain words, a decode that cannot fit in memory."""
     import psutil
 
-    needed = count * 3 * size * size
+    size = form.size
+    needed = count * form.channels * size * size
     available = psutil.virtual_memory().available
     if needed > MEMORY_SHARE * available:
         raise DatasetUnavailableError(

@@ -21,6 +21,7 @@ from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.devices import resolve_device
 from kc_desktop.core.inference import LoadedRun, load_run
 from kc_desktop.core.runs.layout import RunDirectory
+from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.engine import EVAL_BATCH_SIZE
 
 Progress = Callable[[int, int], None]
@@ -102,10 +103,12 @@ def load_test_split(run: LoadedRun) -> tuple[torch.Tensor, torch.Tensor, list[st
     run (another folder, renamed classes), since the scores would then mean nothing.
     """
     config = run.config
+    recorded = TrainConfig.from_dict(config)  # folders: the size and colour it was read at
     dataset = load_dataset(
         str(config.get("dataset", "")),
         path=config.get("folder"),
-        size=config.get("image_size"),
+        size=recorded.image_size,
+        colour=recorded.colour,
         seed=int(config.get("seed", 0)),
         val_fraction=float(config.get("val_fraction", 0.1)),
         test_fraction=float(config.get("test_fraction", 0.1)),

@@ -31,6 +31,7 @@ from kc_desktop.core.runs.layout import CHECKPOINT_FILE, MODEL_FILE, RunDirector
 from kc_desktop.core.training.callbacks import Callback, CallbackList
 from kc_desktop.core.training.config import TrainConfig, load_config_dataset
 from kc_desktop.core.training.control import RunControl, StopTraining
+from kc_desktop.core.training.plan import TrainingPlan, steps_per_epoch
 from kc_desktop.core.training.recorder import RunRecorder
 from kc_desktop.core.training.resume_point import ResumePoint
 from kc_desktop.core.training.settings import resolve_settings
@@ -105,15 +106,17 @@ class Trainer:
         )
         model.to(self.device)
         task = self._make_task(model, splits["val"][0])
+        steps = steps_per_epoch(len(splits["train"][1]), self.settings["batch_size"])
+        plan = TrainingPlan(self.config, self.spec.default_epochs, self.settings, steps)
         run = RunDirectory(
             self.run_dir or new_run_dir(dataset.id, self.config.model, self.runs_parent)
         )
         start_epoch, resume_point = 1, None
         if self.resume:
             run.remove_partial_writes()
-            last_epoch, resume_point = self._restore(run, task)
+            last_epoch, resume_point = self._restore(run, task, plan)
             start_epoch = last_epoch + 1
-        run_config = self._run_config(dataset, size, model)
+        run_config = {**self._run_config(dataset, size, model), **plan.recorded()}
         run.write_config(run_config)
         recorder = RunRecorder(run)
         callbacks = CallbackList([recorder, *self.user_callbacks])
@@ -134,6 +137,7 @@ class Trainer:
             batches=train_batches,
             epoch=start_epoch - 1,
             resume=resume_point,
+            plan=plan,
         )
         callbacks.on_run_start(
             {
@@ -158,6 +162,9 @@ class Trainer:
         try:
             for epoch in range(setup.start_epoch, self.settings["epochs"] + 1):
                 self._train_epoch(state, epoch, setup.splits["val"])
+                if state.plan.should_stop(epoch):
+                    break
+            self._end_plan(state)
         except StopTraining:
             status, reason = "stopped", "Stopped by the user."
             try:
@@ -221,6 +228,7 @@ class Trainer:
                 epoch_started += paused
                 window_started += paused
             self._apply_pending_lr(state, epoch)
+            state.plan.before_step(task, state.global_step)
             values = torch.stack([v.float() for v in task.train_step(x, y).values()])
             epoch_sum += values
             window_sum += values
@@ -255,13 +263,25 @@ class Trainer:
             epoch_logs.update(metric(task.model, epoch))
         _check_finite(epoch_logs, f"at the end of epoch {epoch}")
         seconds = time.perf_counter() - epoch_started
+        state.plan.end_epoch(epoch, epoch_logs, task.model, seconds)
         state.train_seconds += seconds
         state.epoch, state.last_epoch_logs, state.steps_done = epoch, epoch_logs, 0
         save_error = self._try_save(state)
         for kind, grid in task.epoch_images(epoch):
             callbacks.on_images(epoch, kind, grid)
         callbacks.on_epoch_end({"epoch": epoch, "seconds": seconds, **epoch_logs})
+        for text in state.plan.take_events():
+            callbacks.on_event(text)
         self._raise_if_unsaved(state, save_error)
+
+    def _end_plan(self, state: _RunState) -> None:
+        """A completed auto run ends with its best epoch's weights, saved as the model."""
+        best_logs = state.plan.finish(state.epoch, state.task.model)
+        if best_logs is not None:
+            state.last_epoch_logs = best_logs
+            self._raise_if_unsaved(state, self._try_save(state))
+        for text in state.plan.take_events():
+            state.callbacks.on_event(text)
 
     def _begin_epoch(
         self, state: _RunState, metric_count: int
@@ -305,6 +325,7 @@ class Trainer:
             "epoch": state.epoch,
             "global_step": state.global_step,
             "metrics": state.last_epoch_logs,
+            "plan": state.plan.state(),
         }
         if state.steps_done:
             point = ResumePoint.capture(state.steps_done, state.epoch_sum, self.device)
@@ -316,6 +337,7 @@ class Trainer:
         was and is returned, so the epoch is still reported before the run stops."""
         info = self._checkpoint_info(state)
         try:
+            state.plan.save_best(state.run)
             save_checkpoint(
                 state.run.file(MODEL_FILE),
                 state.task.model.state_dict(),
@@ -376,7 +398,9 @@ class Trainer:
             f"{max(1, batch // 2)} or less, a smaller model or image size, or the CPU; {kept}."
         )
 
-    def _restore(self, run: RunDirectory, task: Task) -> tuple[int, ResumePoint | None]:
+    def _restore(
+        self, run: RunDirectory, task: Task, plan: TrainingPlan
+    ) -> tuple[int, ResumePoint | None]:
         model_state, optimizer_states, info = load_checkpoint(run.file(MODEL_FILE))
         try:
             task.model.load_state_dict(model_state)
@@ -387,6 +411,7 @@ class Trainer:
                 "The checkpoint does not match this model; was the config changed?"
             ) from error
         epoch = int(info.get("epoch", 0))
+        plan.load(info.get("plan"), run)
         point = ResumePoint.from_json(info.get("resume"))
         run.truncate_metrics_after(epoch, int(info["global_step"]) if point else None)
         return epoch, point
@@ -444,9 +469,11 @@ class _RunState:
         recorder: RunRecorder,
         batches: DeviceBatches,
         epoch: int,
+        plan: TrainingPlan,
         resume: ResumePoint | None = None,
     ) -> None:
         self.run, self.task, self.callbacks, self.batches = run, task, callbacks, batches
+        self.plan = plan
         self.recorder = recorder  # also in callbacks; its write errors stop the run
         self.epoch = epoch  # the last finished epoch
         self.resume = resume  # where inside epoch + 1 a resumed run starts
