@@ -48,6 +48,7 @@ STEPS_PER_EPOCH = 6  # 46 training images of the overfitting set, batches of 8
 def _fit(tmp_path: Path, callbacks=(), run_dir=None, control=None, **config):
     history = History()
     values = {"model": "mlp", "epochs": "auto", "batch_size": 8, "seed": 2, "log_every": 1}
+    values["time_budget_s"] = 1e9  # a budget would fit the plan to this machine's speed
     trainer = Trainer(
         TrainConfig(dataset="tiny", lr_schedule="onecycle", **{**values, **config}),
         dataset=overfitting_dataset(),

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import psutil
 import torch
 
+from kc_desktop.core.errors import ConfigError
+
 
 @dataclass(frozen=True)
 class DeviceChoice:
@@ -55,11 +57,11 @@ def resolve_device(name: str = "auto") -> torch.device:
     try:
         device = torch.device(name)
     except RuntimeError as error:
-        raise ValueError(f"Unknown device {name!r}; use auto, cpu, cuda or mps.") from error
+        raise ConfigError(f"Unknown device {name!r}; use auto, cpu, cuda or mps.") from error
     if device.type == "cuda" and not torch.cuda.is_available():
-        raise ValueError("No CUDA GPU is available on this computer; choose Auto or CPU.")
+        raise ConfigError("No CUDA GPU is available on this computer; choose Auto or CPU.")
     if device.type == "mps" and not _mps_available():
-        raise ValueError("Apple's MPS GPU is not available on this computer; choose Auto or CPU.")
+        raise ConfigError("Apple's MPS GPU is not available on this computer; choose Auto or CPU.")
     return device
 
 

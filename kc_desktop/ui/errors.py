@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from kc_desktop.core.errors import KcError
+
 
 def plain_error(error: BaseException) -> str:
     """A readable sentence for ``error``; never a traceback."""
+    if isinstance(error, KcError):
+        return error.user_message
     name = type(error).__name__
     message = str(error).strip().splitlines()[0] if str(error).strip() else ""
     if name == "OutOfMemoryError" or "out of memory" in message.lower():

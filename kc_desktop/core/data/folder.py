@@ -6,7 +6,7 @@ greyscale (by default the size and colour the files themselves have, see
 ``folder_format``; Pillow drops
 the GIL while it decodes and resizes, so threads scale), the result is cached on disk
 (``folder_cache``), and the next open of the unchanged folder only lists the files and
-reads one tensor file.
+maps the pixel file.
 
 A file that cannot be decoded is skipped and reported with a reason; it never stops the
 load. The folder as a whole is refused, with ``DatasetUnavailableError``, when it does not
@@ -15,25 +15,36 @@ exist, holds no readable image, or fewer than two classes.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
+import numpy as np
 import torch
 
+from kc_desktop.core import paths
 from kc_desktop.core.data.dataset import SkippedFile, SourceImages
 from kc_desktop.core.data.errors import DatasetUnavailableError
-from kc_desktop.core.data.folder_cache import DecodedFolder, cache_key, read_cache, write_cache
+from kc_desktop.core.data.folder_cache import (
+    DecodedFolder,
+    PixelFile,
+    cache_key,
+    read_cache,
+    write_cache,
+)
 from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, ImageFormat, resolve_format
 from kc_desktop.core.data.folder_scan import FolderScan, display_text, natural_key, scan_folder
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
+from kc_desktop.core.data.mapped import map_images
 
 DEFAULT_SIZE = MAX_INFERRED_SIZE
 """Side photos decode at when not chosen (the photo size of the Keras articles)."""
 
-MEMORY_SHARE = 0.8
-"""Largest share of the free memory the decoded images may take."""
+CHUNK_BYTES = 64 * 2**20
+"""Decoded pixels held in memory at once while a folder decodes (then appended to disk)."""
 
 Progress = Callable[[int, int], None]
 
@@ -46,12 +57,13 @@ def load_folder(
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> SourceImages:
-    """Decode (or read from the cache) a class-per-subfolder directory.
+    """Decode (or map from the cache) a class-per-subfolder directory.
 
     ``size`` (pixels) and ``colour`` ("auto", "rgb", "grey") default to the files' own
     format. ``progress(done, total)`` is called from this thread, about a hundred times over a
     decode and once on a cache hit. Skipped files, from the listing and from decoding,
-    come back in ``skipped`` with relative paths.
+    come back in ``skipped`` with relative paths. The images are memory-mapped from the
+    cache file, so a folder larger than memory opens.
     """
     scan = scan_folder(path)
     total = len(scan.entries)
@@ -61,12 +73,7 @@ def load_folder(
     key = cache_key(scan, form)
     decoded = read_cache(key, form)
     if decoded is None:
-        _check_memory(total, form)
-        decoded = decode_entries(scan, form, progress=progress, workers=workers)
-        if decoded.images.shape[0] == 0:
-            raise _no_images_error(scan, decoded.skipped)
-        if len(decoded.classes) >= 2:
-            write_cache(key, scan, form, decoded)
+        decoded = _decode_to_disk(scan, key, form, progress, workers)
     elif progress is not None:
         progress(total, total)
     if len(decoded.classes) < 2:
@@ -74,6 +81,7 @@ def load_folder(
             f"{display_text(str(scan.root))} has images of only one class "
             f"({', '.join(decoded.classes)}); a classifier needs at least two class folders."
         )
+    assert decoded.images is not None  # both paths above map the pixels
     return SourceImages(
         decoded.images,
         decoded.labels,
@@ -83,29 +91,69 @@ def load_folder(
     )
 
 
+def _decode_to_disk(
+    scan: FolderScan,
+    key: str,
+    form: ImageFormat,
+    progress: Progress | None,
+    workers: int | None,
+) -> DecodedFolder:
+    """Decode into a pixel file, make it the cache entry, and map it."""
+    _check_disk(len(scan.entries), form)
+    pixels = PixelFile(key)
+    try:
+        decoded = decode_entries(scan, form, pixels, progress=progress, workers=workers)
+    except OSError as error:
+        pixels.discard()
+        raise DatasetUnavailableError(
+            f"The decoded images could not be written to {pixels.path.parent} ({error}); "
+            "free some disk space or choose a smaller image size."
+        ) from error
+    except BaseException:
+        pixels.discard()
+        raise
+    if pixels.rows == 0:
+        pixels.discard()
+        raise _no_images_error(scan, decoded.skipped)
+    if len(decoded.classes) >= 2:
+        where = write_cache(key, scan, form, pixels, decoded)
+    else:
+        pixels.close()
+        where = pixels.path
+    decoded.images = map_images(where, (pixels.rows, form.channels, form.size, form.size))
+    if where == pixels.path:  # not a cache entry: the mapping keeps the data until closed
+        with contextlib.suppress(OSError):
+            where.unlink()
+    return decoded
+
+
 def decode_entries(
     scan: FolderScan,
     form: ImageFormat,
+    pixels: PixelFile,
     *,
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> DecodedFolder:
-    """Decode every listed file in a thread pool into one preallocated uint8 tensor.
+    """Decode every listed file in a thread pool, a chunk at a time, appending the decoded
+    rows to ``pixels``; returns labels and names (``images`` stays None for the caller to map).
 
+    Memory holds one chunk (``CHUNK_BYTES``) of pixels, whatever the size of the folder.
     Images land in listing order whatever order the threads finish in, so the same folder
-    always gives the same tensor. Classes left without any image are dropped.
+    always gives the same file. Classes left without any image are dropped.
     """
     entries = scan.entries
     total = len(entries)
-    images = torch.empty((total, form.channels, form.size, form.size), dtype=torch.uint8)
+    size, channels = form.size, form.channels
+    chunk = max(1, min(total, CHUNK_BYTES // (channels * size * size)))
+    buffer = np.empty((chunk, channels, size, size), dtype=np.uint8)
     reasons: list[str | None] = [None] * total
-    mode = "L" if form.channels == 1 else "RGB"
+    mode = "L" if channels == 1 else "RGB"
 
-    def decode(index: int) -> None:
+    def decode(index: int, slot: int) -> None:
         try:
-            path = scan.root / entries[index].relative
-            array = load_image_array(path, mode=mode, size=form.size)
-            images[index] = torch.from_numpy(array).permute(2, 0, 1)
+            array = load_image_array(scan.root / entries[index].relative, mode=mode, size=size)
+            buffer[slot] = array.transpose(2, 0, 1)
         except ImageLoadError as error:
             reasons[index] = str(error)
         except Exception as error:  # never let one file stop the load
@@ -113,22 +161,28 @@ def decode_entries(
 
     threads = workers or min(8, os.cpu_count() or 2)
     step = max(1, total // 100)
+    done = 0
     if progress is not None:
         progress(0, total)
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="decode") as pool:
-        futures = [pool.submit(decode, index) for index in range(total)]
-        try:
-            for done, _future in enumerate(as_completed(futures), start=1):
-                if progress is not None and (done % step == 0 or done == total):
-                    progress(done, total)
-        except BaseException:  # e.g. a progress callback that cancels: stop decoding now
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-    return _compact(scan, images, reasons)
+        for begin in range(0, total, chunk):
+            stop = min(begin + chunk, total)
+            futures = [pool.submit(decode, index, index - begin) for index in range(begin, stop)]
+            try:
+                for _future in as_completed(futures):
+                    done += 1
+                    if progress is not None and (done % step == 0 or done == total):
+                        progress(done, total)
+            except BaseException:  # e.g. a progress callback that cancels: stop decoding now
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+            kept = [i - begin for i in range(begin, stop) if reasons[i] is None]
+            pixels.append(buffer[: stop - begin] if len(kept) == stop - begin else buffer[kept])
+    return _labels(scan, reasons)
 
 
-def _compact(scan: FolderScan, images: torch.Tensor, reasons: list[str | None]) -> DecodedFolder:
-    """Drop the failed slots (in place, without a second copy of the images)."""
+def _labels(scan: FolderScan, reasons: list[str | None]) -> DecodedFolder:
+    """Labels, origins and class names of the decoded files; the failed ones as skipped."""
     entries = scan.entries
     kept = [index for index, reason in enumerate(reasons) if reason is None]
     skipped = [
@@ -136,29 +190,30 @@ def _compact(scan: FolderScan, images: torch.Tensor, reasons: list[str | None]) 
         for i, reason in enumerate(reasons)
         if reason is not None
     ]
-    for target, source in enumerate(kept):
-        if target != source:
-            images[target] = images[source]
-    images = images[: len(kept)]
     present = sorted({entries[index].class_name for index in kept}, key=natural_key)
     class_index = {name: label for label, name in enumerate(present)}
     labels = torch.tensor([class_index[entries[i].class_name] for i in kept], dtype=torch.int64)
     origin = torch.tensor([entries[i].origin for i in kept], dtype=torch.int8)
     classes = [display_text(name) for name in present]
-    return DecodedFolder(images, labels, origin, classes, skipped)
+    return DecodedFolder(None, labels, origin, classes, skipped)
 
 
-def _check_memory(count: int, form: ImageFormat) -> None:
-    """Refuse early, in plain words, a decode that cannot fit in memory."""
-    import psutil
-
+def _check_disk(count: int, form: ImageFormat) -> None:
+    """Refuse early, in plain words, a decode whose pixels cannot fit on the disk."""
     size = form.size
     needed = count * form.channels * size * size
-    available = psutil.virtual_memory().available
-    if needed > MEMORY_SHARE * available:
+    folder = paths.decoded_cache_dir()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if needed > free:
         raise DatasetUnavailableError(
-            f"{count:,} images of {size}x{size} pixels need {needed / 2**30:.1f} GiB of memory "
-            f"but only {available / 2**30:.1f} GiB is free; choose a smaller image size."
+            f"{count:,} images of {size}x{size} pixels need {needed / 2**30:.1f} GiB of disk "
+            f"in {paths.decoded_cache_dir()} but only {free / 2**30:.1f} GiB is free; "
+            "free some space or choose a smaller image size."
         )
 
 

@@ -32,6 +32,8 @@ from typing import BinaryIO
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from kc_desktop.core.errors import DataError
+
 MAX_PIXELS = 64_000_000
 """Largest image accepted, in pixels (64 megapixels: any phone or DSLR photo fits)."""
 
@@ -62,7 +64,7 @@ warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
 Source = str | os.PathLike | bytes | bytearray | memoryview
 
 
-class ImageLoadError(ValueError):
+class ImageLoadError(DataError):
     """An image that cannot be used; ``str(error)`` is a one-line reason for the user."""
 
 

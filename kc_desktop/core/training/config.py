@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from kc_desktop.core.choices import AUTO
 from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, check_choice
 from kc_desktop.core.data.loader import Augment
+from kc_desktop.core.errors import ConfigError
 from kc_desktop.core.training.schedules import check_schedule
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class TrainConfig:
     test_fraction: float = 0.1
     log_every: int | None = None
     score_samples: bool = True  # GAN / VAE: score sample quality after each epoch
+    fine_tune: bool = False  # pretrained models: train the last blocks too (else quick mode)
+    backbone_size: int | None = None  # pretrained models: a side below 224 for speed
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (the augment switches become a nested dict)."""
@@ -77,23 +80,28 @@ class TrainConfig:
         """Raise ValueError with a plain message for values a person could mistype."""
         if isinstance(self.epochs, str):
             if self.epochs != AUTO:
-                raise ValueError(f"Epochs must be a number or auto, not {self.epochs!r}.")
+                raise ConfigError(f"Epochs must be a number or auto, not {self.epochs!r}.")
         elif self.epochs is not None and self.epochs < 1:
-            raise ValueError("Epochs must be at least 1.")
+            raise ConfigError("Epochs must be at least 1.")
         if self.time_budget_s is not None and not self.time_budget_s > 0:
-            raise ValueError("The time budget must be a positive number of seconds.")
-        check_schedule(self.lr_schedule)
-        check_choice(self.image_size, self.colour)
+            raise ConfigError("The time budget must be a positive number of seconds.")
+        try:
+            check_schedule(self.lr_schedule)
+            check_choice(self.image_size, self.colour)
+        except ValueError as error:
+            raise ConfigError(str(error)) from error
         if self.batch_size is not None and self.batch_size < 1:
-            raise ValueError("Batch size must be at least 1.")
+            raise ConfigError("Batch size must be at least 1.")
         if self.lr is not None and not self.lr > 0:
-            raise ValueError("The learning rate must be a positive number.")
+            raise ConfigError("The learning rate must be a positive number.")
         if self.optimizer is not None and self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"Unknown optimizer {self.optimizer!r}; choose adam or sgd.")
+            raise ConfigError(f"Unknown optimizer {self.optimizer!r}; choose adam or sgd.")
         if self.beta < 0:
-            raise ValueError("Beta (the VAE's KL weight) cannot be negative.")
+            raise ConfigError("Beta (the VAE's KL weight) cannot be negative.")
+        if self.backbone_size is not None and not 32 <= self.backbone_size <= 224:
+            raise ConfigError("The pretrained model's image size must be from 32 to 224 pixels.")
         if not 0 <= self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
-            raise ValueError("Validation and test fractions must be between 0 and 1.")
+            raise ConfigError("Validation and test fractions must be between 0 and 1.")
 
 
 def load_config_dataset(config: TrainConfig) -> ImageDataset:

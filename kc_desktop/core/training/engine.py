@@ -13,13 +13,23 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
-from kc_desktop.core.data.loader import DeviceBatches, resize_images
+from kc_desktop.core.data.loader import DeviceBatches
+from kc_desktop.core.data.streaming import (
+    Split,
+    StreamedBatches,
+    make_batches,
+    memory_plan,
+    prepare_split,
+    split_head,
+    split_length,
+)
 from kc_desktop.core.devices import describe_device, resolve_device
+from kc_desktop.core.kinds import RunStatus
 from kc_desktop.core.models.registry import build_model, get_model_spec
 from kc_desktop.core.runs.checkpoints import (
     CheckpointError,
@@ -28,15 +38,20 @@ from kc_desktop.core.runs.checkpoints import (
     save_checkpoint,
 )
 from kc_desktop.core.runs.layout import CHECKPOINT_FILE, MODEL_FILE, RunDirectory, new_run_dir
+from kc_desktop.core.training.backbone_tasks import backbone_task
 from kc_desktop.core.training.callbacks import Callback, CallbackList
 from kc_desktop.core.training.config import TrainConfig, load_config_dataset
 from kc_desktop.core.training.control import RunControl, StopTraining
-from kc_desktop.core.training.plan import TrainingPlan, steps_per_epoch
+from kc_desktop.core.training.plan import TrainingPlan
+from kc_desktop.core.training.quick_features import Progress, QuickFeatures
 from kc_desktop.core.training.recorder import RunRecorder
 from kc_desktop.core.training.resume_point import ResumePoint
 from kc_desktop.core.training.settings import resolve_settings
 from kc_desktop.core.training.tasks import TASKS, Task
 from kc_desktop.core.training.unsaved import RunNotSaved, UnsavedRun
+
+if TYPE_CHECKING:
+    from kc_desktop.core.training.distributed import DistributedRun
 
 EVAL_BATCH_SIZE = 256
 PREVIEW_IMAGES = 8
@@ -66,6 +81,8 @@ class Trainer:
         resume: bool = False,
         runs_parent: str | Path | None = None,
         epoch_metrics: list[EpochMetric] | tuple[EpochMetric, ...] = (),
+        progress: Progress | None = None,
+        distributed: DistributedRun | None = None,
     ) -> None:
         config.validate()
         self.config = config
@@ -76,9 +93,12 @@ class Trainer:
         self.resume = resume
         self.runs_parent = runs_parent
         self.epoch_metrics = list(epoch_metrics)
+        self.progress = progress  # (what, done, total) of slow preparation: backbone features
         self.spec = get_model_spec(config.model)
         self.settings = resolve_settings(config, self.spec)
-        self.device = resolve_device(config.device)
+        self.distributed = distributed
+        """Set under torchrun: this process's device, rank and share of the batches."""
+        self.device = distributed.device if distributed else resolve_device(config.device)
         self.unsaved: UnsavedRun | None = None
         """Set when the run folder could not be written: the newest state, to save elsewhere."""
 
@@ -92,9 +112,13 @@ class Trainer:
     def _setup(self) -> _Setup:
         """Dataset splits, model, task, run folder (restored on resume) and batches."""
         dataset = self.dataset or load_config_dataset(self.config)
-        size = self.spec.input_size(dataset.size)
-        splits = {
-            name: self._prepared_split(dataset, name, size) for name in ("train", "val", "test")
+        size = self.spec.input_size(dataset.size, self.config.backbone_size)
+        quick = self.spec.pretrained and not self.config.fine_tune
+        plan = memory_plan(dataset, size, self.device)
+        splits = {  # quick mode's come from the backbone below, once the model is restored
+            name: prepare_split(dataset, name, size, plan)
+            for name in ("train", "val", "test")
+            if not quick
         }
         torch.manual_seed(self.config.seed)
         model = build_model(
@@ -103,32 +127,41 @@ class Trainer:
             size=size,
             num_classes=len(dataset.classes),
             latent_dim=self.config.latent_dim,
+            pretrained=not self.resume,
         )
         model.to(self.device)
-        task = self._make_task(model, splits["val"][0])
-        steps = steps_per_epoch(len(splits["train"][1]), self.settings["batch_size"])
-        plan = TrainingPlan(self.config, self.spec.default_epochs, self.settings, steps)
+        task = self._make_task(model, splits)
+        if self.distributed is not None:
+            self.distributed.wrap(task)
+        training_plan = TrainingPlan(self.config, self.spec.default_epochs, self.settings)
         run = RunDirectory(
             self.run_dir or new_run_dir(dataset.id, self.config.model, self.runs_parent)
         )
         start_epoch, resume_point = 1, None
         if self.resume:
             run.remove_partial_writes()
-            last_epoch, resume_point = self._restore(run, task, plan)
+            last_epoch, resume_point = self._restore(run, task, training_plan)
             start_epoch = last_epoch + 1
-        run_config = {**self._run_config(dataset, size, model), **plan.recorded()}
-        run.write_config(run_config)
-        recorder = RunRecorder(run)
-        callbacks = CallbackList([recorder, *self.user_callbacks])
-        train_batches = DeviceBatches(
-            *splits["train"],
+        if quick:
+            features = QuickFeatures(
+                self.config.model, self.config.augment, self.config.seed, self.progress
+            )
+            splits = features(model, dataset, size, self.device)
+        train_batches = make_batches(
+            splits["train"],
             self.settings["batch_size"],
             device=self.device,
             shuffle=True,
-            drop_last=False,
             seed=self.config.seed,
-            augment=self.config.augment if self.spec.task == "classify" else None,
+            augment=self.config.augment if self.spec.augmentable and not quick else None,
+            rank=self.distributed.rank if self.distributed else 0,
+            world_size=self.distributed.world_size if self.distributed else 1,
         )
+        training_plan.start(len(train_batches))
+        run_config = {**self._run_config(dataset, size, model), **training_plan.recorded()}
+        run.write_config(run_config)
+        recorder = RunRecorder(run)
+        callbacks = CallbackList([recorder, *self.user_callbacks])
         state = _RunState(
             run=run,
             task=task,
@@ -137,7 +170,7 @@ class Trainer:
             batches=train_batches,
             epoch=start_epoch - 1,
             resume=resume_point,
-            plan=plan,
+            training_plan=training_plan,
         )
         callbacks.on_run_start(
             {
@@ -151,65 +184,71 @@ class Trainer:
                 "classes": list(dataset.classes),
                 "metrics": list(task.metric_names),
                 "params": sum(p.numel() for p in model.parameters()),
+                "data": plan.text(),
             }
         )
+        callbacks.on_event(plan.text())
         return _Setup(dataset, splits, run_config, state, start_epoch)
 
-    def _loop(self, setup: _Setup, started: float) -> tuple[str, str]:
+    def _loop(self, setup: _Setup, started: float) -> tuple[RunStatus, str]:
         """The epochs; returns (status, reason). Unexpected errors end the run and re-raise."""
         state, callbacks = setup.state, setup.state.callbacks
-        status, reason = "completed", ""
+        status, reason = RunStatus.COMPLETED, ""
         try:
             for epoch in range(setup.start_epoch, self.settings["epochs"] + 1):
                 self._train_epoch(state, epoch, setup.splits["val"])
-                if state.plan.should_stop(epoch):
+                if state.training_plan.should_stop(epoch):
                     break
             self._end_plan(state)
         except StopTraining:
-            status, reason = "stopped", "Stopped by the user."
+            status, reason = RunStatus.STOPPED, "Stopped by the user."
+            callbacks.on_event("Saving what was trained so far…")
             try:
                 self._save_if_finite(state)
             except RunNotSaved as error:
-                status, reason = "unsaved", self._keep_unsaved(state, setup.run_config, error)
+                status = RunStatus.UNSAVED
+                reason = self._keep_unsaved(state, setup.run_config, error)
         except NonFiniteLoss as error:
-            status, reason = "diverged", str(error)
+            status, reason = RunStatus.DIVERGED, str(error)
         except RunNotSaved as error:
-            status, reason = "unsaved", self._keep_unsaved(state, setup.run_config, error)
+            status, reason = RunStatus.UNSAVED, self._keep_unsaved(state, setup.run_config, error)
         except torch.OutOfMemoryError:
-            status, reason = "failed", self._out_of_memory_reason(state)
+            status, reason = RunStatus.FAILED, self._out_of_memory_reason(state)
         except Exception as error:
             callbacks.on_event(f"Training failed: {error}", "error")
-            callbacks.on_run_end(self._summary(state, setup.dataset, "failed", str(error), started))
+            failed = self._summary(state, setup.dataset, RunStatus.FAILED, str(error), started)
+            callbacks.on_run_end(failed)
             raise
         return status, reason
 
-    def _finish(self, setup: _Setup, status: str, reason: str, started: float) -> dict[str, Any]:
+    def _finish(
+        self, setup: _Setup, status: RunStatus, reason: str, started: float
+    ) -> dict[str, Any]:
         """Report why the run ended, score the test split, and tell the callbacks."""
         state, callbacks = setup.state, setup.state.callbacks
         if reason:
-            callbacks.on_event(reason, "warning" if status == "stopped" else "error")
+            callbacks.on_event(reason, "warning" if status is RunStatus.STOPPED else "error")
+        if status.kept_weights:
+            test_split = setup.splits["test"]
+            callbacks.on_event(f"Testing on {split_length(test_split):,} images…")
+            test = state.task.evaluate(self._eval_batches(test_split))
         summary = self._summary(state, setup.dataset, status, reason, started)
-        if status in ("completed", "stopped", "unsaved"):
-            test = state.task.evaluate(self._eval_batches(setup.splits["test"]))
+        if status.kept_weights:
             summary.update({f"test_{k}": v for k, v in test.items()})
         callbacks.on_run_end(summary)
         return summary
 
-    def _prepared_split(self, dataset: ImageDataset, name: str, size: int):
-        images, labels = dataset.split(name)
-        if images.shape[-1] != size:
-            images = resize_images(images, size)
-        return images, labels
-
-    def _make_task(self, model: torch.nn.Module, val_images: torch.Tensor) -> Task:
+    def _make_task(self, model: torch.nn.Module, splits: dict[str, Any]) -> Task:
+        if self.spec.pretrained:
+            return backbone_task(self.config.fine_tune)(model, self.settings, self.device)
         task_class = TASKS[self.spec.task]
-        if self.spec.task == "classify":
+        if self.spec.task.is_classifier:
             return task_class(model, self.settings, self.device)
-        preview = val_images[:PREVIEW_IMAGES].to(self.device).float().div(255)
+        preview = split_head(splits["val"], PREVIEW_IMAGES).to(self.device).float().div(255)
         return task_class(model, self.settings, self.device, preview=preview)
 
-    def _eval_batches(self, split: tuple[torch.Tensor, torch.Tensor]) -> DeviceBatches:
-        return DeviceBatches(*split, EVAL_BATCH_SIZE, device=self.device, shuffle=False)
+    def _eval_batches(self, split: Split):
+        return make_batches(split, EVAL_BATCH_SIZE, device=self.device, shuffle=False)
 
     def _train_epoch(self, state: _RunState, epoch: int, val_split) -> None:
         """One pass over the training batches, then validation, checkpoint and gallery."""
@@ -228,18 +267,21 @@ class Trainer:
                 epoch_started += paused
                 window_started += paused
             self._apply_pending_lr(state, epoch)
-            state.plan.before_step(task, state.global_step)
+            state.training_plan.before_step(task, state.global_step)
             values = torch.stack([v.float() for v in task.train_step(x, y).values()])
             epoch_sum += values
             window_sum += values
             window_steps += 1
             window_samples += len(x)
             state.global_step += 1
+            state.steps_trained += 1
             state.steps_done = step
             if step % log_every == 0 or step == steps:
                 now = time.perf_counter()
-                logs = dict(zip(names, (window_sum / window_steps).tolist(), strict=True))
+                means = self._across_ranks(window_sum / window_steps)
+                logs = dict(zip(names, means.tolist(), strict=True))
                 _check_finite(logs, f"at epoch {epoch}, step {step}")
+                state.train_seconds += now - window_started
                 callbacks.on_step_end(
                     {
                         "epoch": epoch,
@@ -248,6 +290,7 @@ class Trainer:
                         "global_step": state.global_step,
                         **logs,
                         "lr": state.lr(),
+                        "peak_lr": self.settings["lr"],  # what the user set; a schedule scales it
                         "samples_per_s": window_samples / max(now - window_started, 1e-9),
                     }
                 )
@@ -256,32 +299,36 @@ class Trainer:
                 window_sum.zero_()
                 window_steps = window_samples = 0
                 window_started = now
-        epoch_logs: dict[str, Any] = dict(zip(names, (epoch_sum / steps).tolist(), strict=True))
+        means = self._across_ranks(epoch_sum / steps)
+        epoch_logs: dict[str, Any] = dict(zip(names, means.tolist(), strict=True))
         val = task.evaluate(self._eval_batches(val_split))
         epoch_logs.update({f"val_{k}": v for k, v in val.items()})
         for metric in self.epoch_metrics:
             epoch_logs.update(metric(task.model, epoch))
         _check_finite(epoch_logs, f"at the end of epoch {epoch}")
         seconds = time.perf_counter() - epoch_started
-        state.plan.end_epoch(epoch, epoch_logs, task.model, seconds)
-        state.train_seconds += seconds
+        state.training_plan.end_epoch(epoch, epoch_logs, task.model, seconds)
         state.epoch, state.last_epoch_logs, state.steps_done = epoch, epoch_logs, 0
         save_error = self._try_save(state)
         for kind, grid in task.epoch_images(epoch):
             callbacks.on_images(epoch, kind, grid)
         callbacks.on_epoch_end({"epoch": epoch, "seconds": seconds, **epoch_logs})
-        for text in state.plan.take_events():
+        for text in state.training_plan.take_events():
             callbacks.on_event(text)
         self._raise_if_unsaved(state, save_error)
 
     def _end_plan(self, state: _RunState) -> None:
         """A completed auto run ends with its best epoch's weights, saved as the model."""
-        best_logs = state.plan.finish(state.epoch, state.task.model)
+        best_logs = state.training_plan.finish(state.epoch, state.task.model)
         if best_logs is not None:
             state.last_epoch_logs = best_logs
             self._raise_if_unsaved(state, self._try_save(state))
-        for text in state.plan.take_events():
+        for text in state.training_plan.take_events():
             state.callbacks.on_event(text)
+
+    def _across_ranks(self, values: torch.Tensor) -> torch.Tensor:
+        """Step metrics averaged over every process of a distributed run (as they are)."""
+        return self.distributed.mean(values) if self.distributed else values
 
     def _begin_epoch(
         self, state: _RunState, metric_count: int
@@ -309,7 +356,7 @@ class Trainer:
             state.callbacks.on_event(
                 f"Learning rate changed from {old:g} to {lr:g} at step {state.global_step}."
             )
-            state.run.append_metrics(
+            state.recorder.record(
                 {
                     "kind": "lr_change",
                     "epoch": epoch,
@@ -325,7 +372,7 @@ class Trainer:
             "epoch": state.epoch,
             "global_step": state.global_step,
             "metrics": state.last_epoch_logs,
-            "plan": state.plan.state(),
+            "plan": state.training_plan.state(),
         }
         if state.steps_done:
             point = ResumePoint.capture(state.steps_done, state.epoch_sum, self.device)
@@ -337,7 +384,7 @@ class Trainer:
         was and is returned, so the epoch is still reported before the run stops."""
         info = self._checkpoint_info(state)
         try:
-            state.plan.save_best(state.run)
+            state.training_plan.save_best(state.run)
             save_checkpoint(
                 state.run.file(MODEL_FILE),
                 state.task.model.state_dict(),
@@ -399,7 +446,7 @@ class Trainer:
         )
 
     def _restore(
-        self, run: RunDirectory, task: Task, plan: TrainingPlan
+        self, run: RunDirectory, task: Task, training_plan: TrainingPlan
     ) -> tuple[int, ResumePoint | None]:
         model_state, optimizer_states, info = load_checkpoint(run.file(MODEL_FILE))
         try:
@@ -411,7 +458,7 @@ class Trainer:
                 "The checkpoint does not match this model; was the config changed?"
             ) from error
         epoch = int(info.get("epoch", 0))
-        plan.load(info.get("plan"), run)
+        training_plan.load(info.get("plan"), run)
         point = ResumePoint.from_json(info.get("resume"))
         run.truncate_metrics_after(epoch, int(info["global_step"]) if point else None)
         return epoch, point
@@ -430,15 +477,25 @@ class Trainer:
         }
 
     def _summary(
-        self, state: _RunState, dataset: ImageDataset, status: str, reason: str, started: float
+        self,
+        state: _RunState,
+        dataset: ImageDataset,
+        status: RunStatus,
+        reason: str,
+        started: float,
     ) -> dict[str, Any]:
+        """What summary.json records. The speed counts training steps only (pauses,
+        validation and testing left out), so a run stopped in its first epoch still reports
+        a real figure; ``steps`` says how far into the unfinished epoch it got."""
         summary: dict[str, Any] = {
-            "status": status,
+            "status": status.value,
             "reason": reason,
             "run_dir": str(state.run.path),
             "dataset": dataset.id,
             "model": self.config.model,
             "epochs": state.epoch,
+            "steps": state.steps_done,
+            "steps_trained": state.steps_trained,
             "seconds": time.perf_counter() - started,
             "samples_per_s": state.samples_seen / max(state.train_seconds, 1e-9),
             "skipped_files": len(dataset.skipped),
@@ -467,21 +524,22 @@ class _RunState:
         task: Task,
         callbacks: CallbackList,
         recorder: RunRecorder,
-        batches: DeviceBatches,
+        batches: DeviceBatches | StreamedBatches,
         epoch: int,
-        plan: TrainingPlan,
+        training_plan: TrainingPlan,
         resume: ResumePoint | None = None,
     ) -> None:
         self.run, self.task, self.callbacks, self.batches = run, task, callbacks, batches
-        self.plan = plan
+        self.training_plan = training_plan  # epochs, schedule, early stop, budget
         self.recorder = recorder  # also in callbacks; its write errors stop the run
         self.epoch = epoch  # the last finished epoch
         self.resume = resume  # where inside epoch + 1 a resumed run starts
         self.global_step = epoch * len(batches) + (resume.step if resume else 0)
         self.steps_done = 0  # steps of the current epoch trained so far
         self.epoch_sum: torch.Tensor | None = None  # their summed step metrics
+        self.steps_trained = 0  # steps this fit() call trained (a resumed run counts anew)
         self.samples_seen = 0
-        self.train_seconds = 0.0
+        self.train_seconds = 0.0  # time inside training steps, pauses left out
         self.last_epoch_logs: dict[str, Any] = {}
 
     def lr(self) -> float:

@@ -19,6 +19,7 @@ from kc_desktop.core.runs.layout import BEST_FILE, RunDirectory
 from kc_desktop.core.training.auto_epochs import (
     BUDGET_SPENT,
     HORIZON_FITTED,
+    MIN_PATIENCE,
     STOPPED_EARLY,
     EarlyStop,
     TimeBudget,
@@ -45,19 +46,28 @@ def planned_epochs(config: TrainConfig, default_epochs: int, steps: int) -> int:
 class TrainingPlan:
     """Schedule, early stop and budget of one run; writes ``settings["epochs"]``."""
 
-    def __init__(
-        self, config: TrainConfig, default_epochs: int, settings: dict[str, Any], steps: int
-    ) -> None:
+    def __init__(self, config: TrainConfig, default_epochs: int, settings: dict[str, Any]) -> None:
+        self.config = config
+        self.default_epochs = default_epochs
         self.settings = settings
         self.auto = config.epochs == AUTO
-        epochs = planned_epochs(config, default_epochs, steps)
-        settings["epochs"] = epochs
-        self.schedule = LrSchedule(config.lr_schedule, steps, epochs)
-        self.stop = EarlyStop(patience_for(epochs)) if self.auto else None
+        self.schedule = LrSchedule(config.lr_schedule, 1, 1)
+        self.stop = EarlyStop(MIN_PATIENCE) if self.auto else None
         budget = config.time_budget_s or DEFAULT_TIME_BUDGET_S
         self.budget = TimeBudget(budget) if self.auto else None
+        self.restored_epochs: int | None = None  # an auto horizon read from a checkpoint
         self.events: list[str] = []
         """Sentences for the run's log, taken by the engine after each epoch."""
+
+    def start(self, steps: int) -> None:
+        """Plan the epochs once the batches per epoch are known (``settings["epochs"]``)."""
+        epochs = self.restored_epochs or planned_epochs(self.config, self.default_epochs, steps)
+        self.settings["epochs"] = epochs
+        self.schedule.steps_per_epoch, self.schedule.epochs = max(1, steps), epochs
+        if self.stop is not None:
+            self.stop.patience = patience_for(
+                planned_epochs(self.config, self.default_epochs, steps)
+            )
 
     def recorded(self) -> dict[str, Any]:
         """What config.json must say beyond the resolved settings (``"auto"`` survives)."""
@@ -139,7 +149,7 @@ class TrainingPlan:
             return
         epochs = state.get("epochs")
         if self.auto and isinstance(epochs, int) and epochs > 0:  # a fitted auto horizon
-            self.schedule.epochs = self.settings["epochs"] = epochs
+            self.restored_epochs = epochs
         if self.stop is None or self.budget is None:
             return
         weights = None

@@ -23,42 +23,44 @@ class SaliencyPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Why this answer?", parent)
         self.setObjectName("saliencyPanel")
-        self.captionLabel = QLabel(objectName="saliencyCaption")
-        self.captionLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.captionLabel.setWordWrap(True)
-        self.overlay = SaliencyOverlay(objectName="saliencyOverlay")
-        self.overlay.setToolTip(RED_MEANS + " Move the slider to fade the red layer.")
-        self.opacitySlider = QSlider(Qt.Orientation.Horizontal, objectName="saliencyOpacitySlider")
-        self.opacitySlider.setRange(0, 100)
-        self.opacitySlider.setToolTip("How strongly the red layer covers the image.")
-        self.opacitySlider.valueChanged.connect(self._on_opacity_slider_value_changed)
-        self.opacitySlider.setValue(DEFAULT_OPACITY)
-        self.explanationLabel = QLabel(objectName="saliencyExplanation")
-        self.explanationLabel.setWordWrap(True)
+        self.saliencyCaption = QLabel(objectName="saliencyCaption")
+        self.saliencyCaption.setTextFormat(Qt.TextFormat.RichText)
+        self.saliencyCaption.setWordWrap(True)
+        self.saliencyOverlay = SaliencyOverlay(objectName="saliencyOverlay")
+        self.saliencyOverlay.setToolTip(RED_MEANS + " Move the slider to fade the red layer.")
+        self.saliencyOpacitySlider = QSlider(
+            Qt.Orientation.Horizontal, objectName="saliencyOpacitySlider"
+        )
+        self.saliencyOpacitySlider.setRange(0, 100)
+        self.saliencyOpacitySlider.setToolTip("How strongly the red layer covers the image.")
+        self.saliencyOpacitySlider.valueChanged.connect(self._on_opacity_slider_value_changed)
+        self.saliencyOpacitySlider.setValue(DEFAULT_OPACITY)
+        self.saliencyExplanation = QLabel(objectName="saliencyExplanation")
+        self.saliencyExplanation.setWordWrap(True)
         slider_row = QHBoxLayout()
         slider_row.addWidget(QLabel("Image"))
-        slider_row.addWidget(self.opacitySlider, 1)
+        slider_row.addWidget(self.saliencyOpacitySlider, 1)
         slider_row.addWidget(QLabel("Red layer"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.captionLabel)
-        layout.addWidget(self.overlay, 1)
+        layout.addWidget(self.saliencyCaption)
+        layout.addWidget(self.saliencyOverlay, 1)
         layout.addLayout(slider_row)
-        layout.addWidget(self.explanationLabel)
+        layout.addWidget(self.saliencyExplanation)
         self.show_message(EMPTY_TEXT)
 
     def show_saliency(self, name: str, saliency: Saliency) -> None:
         """Explain the prediction ``saliency`` made for the input called ``name``."""
-        self.overlay.set_saliency(saliency.image, saliency.heatmap, saliency.row_weights)
-        self.captionLabel.setText(
+        self.saliencyOverlay.set_saliency(saliency.image, saliency.heatmap, saliency.row_weights)
+        self.saliencyCaption.setText(
             f"{name}: the model answered <b>{saliency.label}</b> ({saliency.confidence:.0%})."
         )
-        self.explanationLabel.setText(f"{RED_MEANS} {METHOD_TEXT[saliency.method]}")
+        self.saliencyExplanation.setText(f"{RED_MEANS} {METHOD_TEXT[saliency.method]}")
 
     def show_message(self, text: str) -> None:
         """No explanation to show (no run, nothing classified yet, or why it failed)."""
-        self.overlay.clear(text)
-        self.captionLabel.setText("")
-        self.explanationLabel.setText(RED_MEANS)
+        self.saliencyOverlay.clear(text)
+        self.saliencyCaption.setText("")
+        self.saliencyExplanation.setText(RED_MEANS)
 
     def _on_opacity_slider_value_changed(self, value: int) -> None:
-        self.overlay.set_opacity(value / 100)
+        self.saliencyOverlay.set_opacity(value / 100)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import torch
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -20,16 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kc_desktop.core.choices import AUTO
+from kc_desktop.core.data.augment_preview import augment_preview
 from kc_desktop.core.data.dataset import ImageDataset
-from kc_desktop.core.data.loader import Augment, augment_batch
+from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.devices import available_devices
-from kc_desktop.core.grids import to_uint8_images
+from kc_desktop.core.kinds import RunState, Task
+from kc_desktop.core.models.recommend import Recommendation, recommend_model
 from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
 from kc_desktop.core.models.summary import summarize
 from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.core.training.distributed import ALL_GPUS, ALL_GPUS_LABEL, local_gpu_count
+from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.model.backbone_box import BackboneBox
+from kc_desktop.ui.model.recommendation_bar import RecommendationBar
+from kc_desktop.ui.model.schedule_combo import schedule_combo
 from kc_desktop.ui.widgets.image_grid import ImageGrid
-
-AUGMENT_PREVIEW = 8
 
 
 class ModelTab(QWidget):
@@ -45,6 +50,42 @@ class ModelTab(QWidget):
         self._on_model_changed()
 
     def _build(self) -> None:
+        """The tab from its groups: settings and augmentation left, layers and size right."""
+        left = QVBoxLayout()
+        left.addWidget(self._build_recommendation_bar())
+        left.addWidget(self._build_settings_group())
+        left.addWidget(self._build_backbone_box())
+        left.addWidget(self._build_augment_group(), 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(self._build_summary_group(), 1)
+
+    def _build_settings_group(self) -> QGroupBox:
+        """Model choice and hyper-parameters, one form row each."""
+        self._build_model_choice()
+        self._build_optimisation_settings()
+        self._build_model_settings()
+        self._build_run_settings()
+        form = QFormLayout()
+        form.addRow("Model:", self.modelCombo)
+        form.addRow("", self.modelDescription)
+        form.addRow("Epochs:", self.epochsSpin)
+        form.addRow(self.tr("Learning-rate schedule:"), self.lrScheduleCombo)
+        form.addRow("Batch size:", self.batchSizeSpin)
+        lr_row = QHBoxLayout()
+        lr_row.addWidget(self.learningRateSpin, 1)
+        lr_row.addWidget(self.applyLrButton)
+        form.addRow("Learning rate:", lr_row)
+        form.addRow("Optimizer:", self.optimizerCombo)
+        form.addRow("Beta (VAE):", self.betaSpin)
+        form.addRow("Quality:", self.scoreSamplesCheck)
+        form.addRow("Device:", self.deviceCombo)
+        form.addRow("Seed:", self.seedSpin)
+        settings = QGroupBox("Hyper-parameters")
+        settings.setLayout(form)
+        return settings
+
+    def _build_model_choice(self) -> None:
         self.modelCombo = QComboBox(objectName="modelCombo")
         for spec in list_models():
             self.modelCombo.addItem(spec.name, spec.id)
@@ -55,13 +96,20 @@ class ModelTab(QWidget):
         self.modelDescription = QLabel(objectName="modelDescription")
         self.modelDescription.setWordWrap(True)
 
+    def _build_optimisation_settings(self) -> None:
+        """Epochs, batch size, learning rate (with its apply-while-paused button), optimiser."""
         self.epochsSpin = self._spin(
             "epochsSpin",
-            1,
+            0,
             1000,
-            "Passes over the training images. More epochs learn more "
-            "but take longer and can over-fit.",
+            self.tr(
+                "Passes over the training images. Auto (the default) stops once the validation "
+                "loss has not improved for a few epochs, keeps the best epoch's weights and "
+                "never runs past the time budget. A number trains exactly that many epochs."
+            ),
         )
+        self.epochsSpin.setSpecialValueText(self.tr("Auto"))
+        self.lrScheduleCombo = schedule_combo(self)
         self.batchSizeSpin = self._spin(
             "batchSizeSpin",
             1,
@@ -80,6 +128,18 @@ class ModelTab(QWidget):
         self.optimizerCombo.addItem("Adam (adaptive, a safe default)", "adam")
         self.optimizerCombo.addItem("SGD with momentum (classic)", "sgd")
         self.optimizerCombo.setToolTip("The rule that turns gradients into weight updates.")
+        self.applyLrButton = QPushButton("Apply learning rate now", objectName="applyLrButton")
+        self.applyLrButton.setToolTip(
+            "While a run is paused: use the new learning rate when it "
+            "resumes. The change is marked on the curves."
+        )
+        self.applyLrButton.setEnabled(False)
+        self.applyLrButton.clicked.connect(
+            lambda: self.lr_change_requested.emit(self.learningRateSpin.value())
+        )
+
+    def _build_model_settings(self) -> None:
+        """Settings that apply to some models only (the VAE's beta, sample scoring)."""
         self.betaSpin = QDoubleSpinBox(objectName="betaSpin")
         self.betaSpin.setRange(0.0, 100.0)
         self.betaSpin.setSingleStep(0.5)
@@ -97,40 +157,22 @@ class ModelTab(QWidget):
             "(Fréchet distance and class coverage, plotted on the Gallery tab). The first run "
             "on a dataset trains a small classifier for it, a few seconds on digits."
         )
+
+    def _build_run_settings(self) -> None:
+        """Where the run trains and its seed."""
         self.deviceCombo = QComboBox(objectName="deviceCombo")
         for choice in available_devices():
             self.deviceCombo.addItem(choice.label, choice.id)
+        if local_gpu_count() > 1:  # trains through a torchrun child (ui/train/external_runs.py)
+            label = core_text(ALL_GPUS_LABEL).format(count=local_gpu_count())
+            self.deviceCombo.addItem(label, ALL_GPUS)
         self.deviceCombo.setToolTip("Where to train. Auto picks a GPU when there is one.")
         self.seedSpin = self._spin(
             "seedSpin", 0, 2**31 - 1, "Same seed and settings give the same results on the CPU."
         )
-        self.applyLrButton = QPushButton("Apply learning rate now", objectName="applyLrButton")
-        self.applyLrButton.setToolTip(
-            "While a run is paused: use the new learning rate when it "
-            "resumes. The change is marked on the curves."
-        )
-        self.applyLrButton.setEnabled(False)
-        self.applyLrButton.clicked.connect(
-            lambda: self.lr_change_requested.emit(self.learningRateSpin.value())
-        )
 
-        form = QFormLayout()
-        form.addRow("Model:", self.modelCombo)
-        form.addRow("", self.modelDescription)
-        form.addRow("Epochs:", self.epochsSpin)
-        form.addRow("Batch size:", self.batchSizeSpin)
-        lr_row = QHBoxLayout()
-        lr_row.addWidget(self.learningRateSpin, 1)
-        lr_row.addWidget(self.applyLrButton)
-        form.addRow("Learning rate:", lr_row)
-        form.addRow("Optimizer:", self.optimizerCombo)
-        form.addRow("Beta (VAE):", self.betaSpin)
-        form.addRow("Quality:", self.scoreSamplesCheck)
-        form.addRow("Device:", self.deviceCombo)
-        form.addRow("Seed:", self.seedSpin)
-        settings = QGroupBox("Hyper-parameters")
-        settings.setLayout(form)
-
+    def _build_augment_group(self) -> QGroupBox:
+        """The augmentation switches and a preview of what they do to training images."""
         self.augmentGroup = QGroupBox("Augmentation (classifiers)", objectName="augmentGroup")
         self.flipCheck = QCheckBox("Flip left-right", objectName="flipCheck")
         self.shiftCheck = QCheckBox("Shift up to 10%", objectName="shiftCheck")
@@ -149,22 +191,33 @@ class ModelTab(QWidget):
         augment_layout = QVBoxLayout(self.augmentGroup)
         augment_layout.addLayout(checks)
         augment_layout.addWidget(self.augmentPreview)
+        return self.augmentGroup
 
-        left = QVBoxLayout()
-        left.addWidget(settings)
-        left.addWidget(self.augmentGroup, 1)
+    def _build_backbone_box(self) -> BackboneBox:
+        """Pretrained models: quick or fine-tune, input size, weights state."""
+        self.backboneBox = BackboneBox()
+        self.backboneBox.scratch_requested.connect(self.select_model)
+        self.backboneBox.backboneSizeCombo.currentIndexChanged.connect(self._update_summary)
+        return self.backboneBox
+
+    def _build_recommendation_bar(self) -> RecommendationBar:
+        """The model proposed for the loaded data, with why, and a button to take it."""
+        self.recommendationBar = RecommendationBar()
+        self.recommendationBar.accepted.connect(self._on_recommendation_accepted)
+        return self.recommendationBar
+
+    def _build_summary_group(self) -> QGroupBox:
+        """The model's layer table and size for the loaded dataset's images."""
         self.modelSummary = QPlainTextEdit(objectName="modelSummary")
         self.modelSummary.setReadOnly(True)
         self.modelSummary.setFont(QFont("monospace", 9))
         self.modelSummary.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.sizeLabel = QLabel(objectName="modelSizeLabel")
+        self.modelSizeLabel = QLabel(objectName="modelSizeLabel")
         summary_box = QGroupBox("Layers and size")
         summary_layout = QVBoxLayout(summary_box)
-        summary_layout.addWidget(self.sizeLabel)
+        summary_layout.addWidget(self.modelSizeLabel)
         summary_layout.addWidget(self.modelSummary)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(summary_box, 1)
+        return summary_box
 
     @staticmethod
     def _spin(name: str, low: int, high: int, tip: str) -> QSpinBox:
@@ -184,33 +237,44 @@ class ModelTab(QWidget):
 
     def set_dataset(self, dataset: ImageDataset) -> None:
         self.dataset = dataset
+        self.recommendationBar.propose(
+            recommend_model(dataset.channels, dataset.size),
+            self.model_id,
+            self.backboneBox.fine_tune,
+        )
         self._update_summary()
         self._update_augment_preview()
 
-    def config(self, dataset_id: str, folder: str | None = None) -> TrainConfig:
-        """The run the user has set up on this tab."""
+    def config(self, dataset: ImageDataset) -> TrainConfig:
+        """The run the user has set up on this tab, on ``dataset`` (the data in use)."""
         spec = get_model_spec(self.model_id)
         return TrainConfig(
-            dataset=dataset_id,
+            dataset=dataset.id,
             model=self.model_id,
-            epochs=self.epochsSpin.value(),
+            epochs=self.epochsSpin.value() or AUTO,
+            lr_schedule=str(self.lrScheduleCombo.currentData()),
             batch_size=self.batchSizeSpin.value(),
             lr=self.learningRateSpin.value(),
             optimizer=str(self.optimizerCombo.currentData()),
             beta=self.betaSpin.value(),
             device=str(self.deviceCombo.currentData()),
             seed=self.seedSpin.value(),
-            folder=folder,
-            augment=self._augment() if spec.task == "classify" else Augment(),
+            folder=dataset.folder,
+            image_size=dataset.size if dataset.folder else None,
+            colour=("grey" if dataset.channels == 1 else "rgb") if dataset.folder else "auto",
+            augment=self._augment() if spec.augmentable else Augment(),
             score_samples=self.scoreSamplesCheck.isChecked(),
+            fine_tune=spec.pretrained and self.backboneBox.fine_tune,
+            backbone_size=self.backboneBox.backbone_size if spec.pretrained else None,
         )
 
     def set_run_state(self, state: str) -> None:
         """Lock settings while a run is active; the learning rate stays editable when paused."""
-        idle = state == "idle"
+        idle = state == RunState.IDLE
         for widget in (
             self.modelCombo,
             self.epochsSpin,
+            self.lrScheduleCombo,
             self.batchSizeSpin,
             self.optimizerCombo,
             self.betaSpin,
@@ -218,18 +282,22 @@ class ModelTab(QWidget):
             self.deviceCombo,
             self.seedSpin,
             self.augmentGroup,
+            self.backboneBox,
+            self.recommendationBar,
         ):
             widget.setEnabled(idle and self._applies(widget))
-        self.learningRateSpin.setEnabled(idle or state == "paused")
-        self.applyLrButton.setEnabled(state == "paused")
+        if idle:  # a failed download may have left the weights missing, or a run fetched them
+            self.backboneBox.show_model(self.model_id)
+        self.learningRateSpin.setEnabled(idle or state == RunState.PAUSED)
+        self.applyLrButton.setEnabled(state == RunState.PAUSED)
 
     def _applies(self, widget: QWidget) -> bool:
         """Beta is for the VAE only, the quality score for models that draw samples."""
         task = get_model_spec(self.model_id).task
         if widget is self.betaSpin:
-            return task == "vae"
+            return task is Task.VAE
         if widget is self.scoreSamplesCheck:
-            return task in ("vae", "gan")
+            return task.scores_samples
         return True
 
     def _augment(self) -> Augment:
@@ -242,13 +310,14 @@ class ModelTab(QWidget):
     def _on_model_changed(self) -> None:
         spec = get_model_spec(self.model_id)
         self.modelDescription.setText(spec.description)
-        self.epochsSpin.setValue(spec.default_epochs)
+        self.epochsSpin.setValue(0)  # Auto
         self.batchSizeSpin.setValue(spec.default_batch_size)
         self.learningRateSpin.setValue(spec.default_lr)
         self.optimizerCombo.setCurrentIndex(self.optimizerCombo.findData(spec.default_optimizer))
         self.betaSpin.setEnabled(self._applies(self.betaSpin))
         self.scoreSamplesCheck.setEnabled(self._applies(self.scoreSamplesCheck))
-        self.augmentGroup.setEnabled(spec.task == "classify")
+        self.augmentGroup.setEnabled(spec.augmentable)
+        self.backboneBox.show_model(spec.id)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -256,7 +325,7 @@ class ModelTab(QWidget):
             self.modelSummary.setPlainText("Load a dataset to see the layers for its image size.")
             return
         spec = get_model_spec(self.model_id)
-        size = spec.input_size(self.dataset.size)
+        size = spec.input_size(self.dataset.size, self.backboneBox.backbone_size)
         model = build_model(
             spec.id,
             channels=self.dataset.channels,
@@ -265,21 +334,21 @@ class ModelTab(QWidget):
         )
         summary = summarize(model, (self.dataset.channels, size, size))
         megabytes = summary.total_params * 4 / 2**20
-        self.sizeLabel.setText(
+        self.modelSizeLabel.setText(
             f"<b>{summary.total_params:,}</b> parameters "
             f"({megabytes:.1f} MB of weights), input "
             f"{self.dataset.channels}×{size}×{size}"
         )
         self.modelSummary.setPlainText(summary.as_text())
 
+    def _on_recommendation_accepted(self, recommendation: Recommendation) -> None:
+        self.select_model(recommendation.model_id)
+        self.backboneBox.set_fine_tune(recommendation.fine_tune)
+
     def _update_augment_preview(self) -> None:
         augment = self._augment()
         if self.dataset is None or not augment.enabled:
             self.augmentPreview.clear()
             return
-        images, labels = self.dataset.split("train")
-        batch = images[:AUGMENT_PREVIEW].float().div(255)
-        generator = torch.Generator().manual_seed(0)
-        augmented = augment_batch(batch, augment, generator)
-        captions = [self.dataset.classes[int(i)] for i in labels[:AUGMENT_PREVIEW]]
-        self.augmentPreview.set_images(to_uint8_images(augmented), captions)
+        images, captions = augment_preview(self.dataset, augment)
+        self.augmentPreview.set_images(images, captions)

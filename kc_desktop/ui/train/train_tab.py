@@ -7,7 +7,7 @@ import math
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -22,6 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from kc_desktop.core.devices import UsageSampler, resolve_device
+from kc_desktop.core.kinds import RunState
+from kc_desktop.core.report import epoch_sentence, summary_text
+from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.train.run_clock import RunClock
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
 DEVICE_POLL_MS = 500
@@ -59,18 +63,21 @@ class TrainTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.task = "classify"
+        self._previous_epoch: dict[str, Any] | None = None  # for "up from 95.8%"
         self.steps_per_epoch = 1
         self.epochs = 1
         self.start_epoch = 1
-        self.started_at = 0.0
+        self.clock = RunClock()
+        self._last_record: dict[str, Any] | None = None
         self._sampler: UsageSampler | None = None
         self._device_x = 0.0
         self._last_lr: float | None = None
+        self._has_run = False  # until then, the ready sentence stands in for a run summary
         self._build()
         self.device_timer = QTimer(self)
         self.device_timer.setInterval(DEVICE_POLL_MS)
         self.device_timer.timeout.connect(self._on_device_timer_timeout)
-        self.set_run_state("idle")
+        self.set_run_state(RunState.IDLE)
 
     def _build(self) -> None:
         self.trainButton = QPushButton("Train", objectName="trainButton")
@@ -95,6 +102,14 @@ class TrainTab(QWidget):
         for button in (self.trainButton, self.pauseButton, self.stopButton):
             button.setMinimumWidth(110)
             buttons.addWidget(button)
+        self.estimateLabel = QLabel(objectName="estimateLabel")
+        self.estimateLabel.setToolTip(
+            self.tr(
+                "How long the run will take on this machine, from a few timed training steps. "
+                "Epochs auto may finish sooner."
+            )
+        )
+        buttons.addWidget(self.estimateLabel)
         buttons.addWidget(self.trainProgress, 1)
 
         self.lossPlot = CurvePlot(title="Loss", x_label="step", y_label="loss")
@@ -136,25 +151,54 @@ class TrainTab(QWidget):
 
     def set_run_state(self, state: str) -> None:
         """Enable the buttons that make sense for "idle", "running", "paused" or "stopping"."""
-        self.trainButton.setEnabled(state == "idle")
-        self.pauseButton.setEnabled(state in ("running", "paused"))
-        self.stopButton.setEnabled(state in ("running", "paused"))
-        paused = state == "paused"
+        self.trainButton.setEnabled(state == RunState.IDLE)
+        self.pauseButton.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        self.stopButton.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        paused = state == RunState.PAUSED
         self.pauseButton.setText("Resume" if paused else "Pause")
         icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
         self.pauseButton.setIcon(self.style().standardIcon(icon))
-        if state == "paused":
-            self.trainProgress.setFormat("Paused — " + self.trainProgress.format())
-        if state == "idle":
+        if paused:
+            self.clock.pause()
+        else:
+            self.clock.resume()
+        if self._last_record is not None and state in (RunState.RUNNING, RunState.PAUSED):
+            self.trainProgress.setFormat(self._progress_text(self._last_record))
+        if state == RunState.IDLE:
             self.device_timer.stop()
+
+    def on_preparing(self, what: str, done: int, total: int) -> None:
+        """Progress of a step before the first epoch (weights download, features pass)."""
+        self.trainProgress.setRange(0, max(total, 1))
+        self.trainProgress.setValue(min(done, total))
+        text = QCoreApplication.translate("core", what)
+        percent = 100 * done // total if total else 0
+        self.trainProgress.setFormat(
+            self.tr("{what}: {percent}%").format(what=text, percent=percent)
+        )
+
+    def show_estimating(self) -> None:
+        self.estimateLabel.setText(self.tr("Estimating the time…"))
+
+    def show_estimate(self, sentence: str, estimate: str) -> None:
+        """The probe's estimate beside Train and, before the first run, the ready sentence
+        in the summary line and the empty plots."""
+        self.estimateLabel.setText(estimate)
+        if sentence and not self._has_run:
+            self.runSummaryLabel.setText(sentence)
+            for plot in (self.lossPlot, self.metricPlot):
+                plot.set_placeholder(sentence)
 
     def on_run_started(self, info: dict[str, Any]) -> None:
         self.task = info["task"]
+        self._previous_epoch: dict[str, Any] | None = None
         self.steps_per_epoch = max(1, int(info["steps_per_epoch"]))
         self.epochs = int(info["epochs"])
         self.start_epoch = int(info.get("start_epoch", 1))
-        self.started_at = time.monotonic()
+        self.clock.start()
+        self._last_record = None
         self._last_lr = None
+        self._has_run = True
         self._sampler = UsageSampler(resolve_device(str(info["config"].get("device", "auto"))))
         self._setup_curves()
         self.trainProgress.setRange(0, self.epochs * self.steps_per_epoch)
@@ -195,9 +239,10 @@ class TrainTab(QWidget):
         if not records:
             return
         for record in records:
-            if self._last_lr is not None and record["lr"] != self._last_lr:
-                self.mark_lr_change(record["global_step"], self._last_lr, record["lr"])
-            self._last_lr = record["lr"]
+            lr = record.get("peak_lr", record["lr"])  # a schedule moves "lr" every step
+            if self._last_lr is not None and lr != self._last_lr:
+                self.mark_lr_change(record["global_step"], self._last_lr, lr)
+            self._last_lr = lr
         for name, _, _, key in LOSS_SERIES[self.task]:
             self.lossPlot.extend(
                 name, [r["global_step"] for r in records], [r[key] for r in records]
@@ -206,20 +251,32 @@ class TrainTab(QWidget):
             self.metricPlot.extend(
                 name, [r["global_step"] for r in records], [r[key] for r in records]
             )
-        last = records[-1]
+        last = self._last_record = records[-1]
         self.trainProgress.setValue(last["global_step"])
         self.trainProgress.setFormat(self._progress_text(last))
 
     def _progress_text(self, last: dict[str, Any]) -> str:
+        """Where the run is; while running also its speed and the time left (pauses left out).
+
+        Paused, the bar says so and nothing else moves: logs still arriving from the steps
+        before the pause do not bring the speed back.
+        """
+        position = self.tr("Epoch {epoch}/{epochs} · step {step}/{steps}").format(
+            epoch=last["epoch"],
+            epochs=self.epochs,
+            step=last["step"],
+            steps=last["steps_per_epoch"],
+        )
+        if self.clock.paused:
+            return self.tr("Paused — {position}").format(position=position)
         done = last["global_step"] - (self.start_epoch - 1) * self.steps_per_epoch
         total = (self.epochs - self.start_epoch + 1) * self.steps_per_epoch
-        elapsed = time.monotonic() - self.started_at
-        remaining = elapsed * (total - done) / max(done, 1)
-        minutes, seconds = divmod(int(remaining), 60)
-        return (
-            f"Epoch {last['epoch']}/{self.epochs} · step {last['step']}/"
-            f"{last['steps_per_epoch']} · {minutes}:{seconds:02d} left · "
-            f"{last['samples_per_s']:.0f} images/s"
+        minutes, seconds = divmod(int(self.clock.seconds_left(done, total)), 60)
+        return self.tr("{position} · {minutes}:{seconds} left · {speed} images/s").format(
+            position=position,
+            minutes=minutes,
+            seconds=f"{seconds:02d}",
+            speed=f"{last['samples_per_s']:.0f}",
         )
 
     def on_epoch_ended(self, logs: dict[str, Any]) -> None:
@@ -230,10 +287,8 @@ class TrainTab(QWidget):
         for name, _, log_key in VAL_METRIC_SERIES.get(self.task, []):
             if log_key in logs:
                 self.metricPlot.append(name, x, logs[log_key])
-        figures = "  ".join(
-            f"{k} {v:.4f}" for k, v in logs.items() if isinstance(v, float) and k != "seconds"
-        )
-        self.log(f"Epoch {logs['epoch']}/{self.epochs}: {figures}  ({logs['seconds']:.1f} s)")
+        self.log(epoch_sentence(logs, self.epochs, self._previous_epoch, core_text))
+        self._previous_epoch = logs
 
     def mark_lr_change(self, global_step: int, old: float, new: float) -> None:
         for plot in (self.lossPlot, self.metricPlot):
@@ -244,18 +299,7 @@ class TrainTab(QWidget):
         self.logView.appendPlainText(f"[{time.strftime('%H:%M:%S')}] {prefix}{message}")
 
     def on_finished(self, summary: dict[str, Any]) -> None:
-        parts = [
-            f"<b>{summary['status'].capitalize()}</b> after {summary['epochs']} epochs in "
-            f"{summary['seconds']:.1f} s ({summary['samples_per_s']:.0f} images/s)."
-        ]
-        if "test_accuracy" in summary:
-            parts.append(
-                f"Test accuracy <b>{summary['test_accuracy']:.2%}</b>, "
-                f"test loss {summary['test_loss']:.4f}."
-            )
-        for key, label in (("loss", "final loss"), ("d_loss", "D loss"), ("g_loss", "G loss")):
-            if key in summary and "test_accuracy" not in summary:
-                parts.append(f"{label} {summary[key]:.4f}")
+        parts = [html.escape(summary_text(summary, core_text))]
         reason = html.escape(summary.get("reason") or "")  # already in the log, as an event
         if summary["status"] == "unsaved":
             parts.append(f"<span style='color:#b00020'>{reason}</span>")
@@ -264,7 +308,7 @@ class TrainTab(QWidget):
                 parts.append(f"<i>{reason}</i>")
             parts.append(f"Saved in {summary['run_dir']}")
         self.runSummaryLabel.setText(" ".join(parts))
-        self.log(f"Run {summary['status']}. " + " ".join(p for p in parts[1:] if "<" not in p))
+        self.log(" ".join(p for p in parts if "<" not in p))
         if summary["status"] == "completed":
             self.trainProgress.setValue(self.trainProgress.maximum())
             self.trainProgress.setFormat("Done")
