@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from kc_desktop.core.camera.catalog import SourceInfo, list_sources
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
 from kc_desktop.ui.camera.choice import camera_file, remember_source, remembered_source
+from kc_desktop.ui.jobs import JobRunner
 
 
 class CameraPicker(QComboBox):
@@ -31,12 +31,15 @@ class CameraPicker(QComboBox):
         self.setEnabled(False)
         self.listed = False
         self.activated.connect(self._on_activated)
-        self._listing: BackgroundSignals | None = run_in_background(
-            lambda _progress: list_sources(camera_file()), self._on_listed, self._on_list_failed
+        self.jobs = JobRunner(self)
+        self.jobs.start(
+            "list",
+            lambda _state: list_sources(camera_file()),
+            self._on_listed,
+            self._on_list_failed,
         )
 
     def _on_listed(self, sources: list[SourceInfo]) -> None:
-        self._listing = None
         self.clear()
         for info in sources:
             self.addItem(QCoreApplication.translate("core", info.name), info.id)
@@ -49,7 +52,6 @@ class CameraPicker(QComboBox):
         self.source_listed.emit(str(self.itemData(index)), self.itemText(index))
 
     def _on_list_failed(self, message: str) -> None:
-        self._listing = None
         self.clear()
         self.addItem(self.tr("No cameras could be listed: {reason}").format(reason=message), "")
         self.listed = True
