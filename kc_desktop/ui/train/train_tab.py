@@ -109,6 +109,8 @@ class TrainTab(QWidget):
                 "Epochs auto may finish sooner."
             )
         )
+        width = self.estimateLabel.fontMetrics().horizontalAdvance("about 55 min on this CPU")
+        self.estimateLabel.setMinimumWidth(width + 8)
         buttons.addWidget(self.estimateLabel)
         buttons.addWidget(self.trainProgress, 1)
 
