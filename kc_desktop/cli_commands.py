@@ -116,7 +116,7 @@ def _print_estimate(config: TrainConfig, trainer: Any) -> None:
         f"at most {estimate.epochs} epochs; it stops earlier once the validation loss "
         "stops improving"
         if estimate.auto
-        else f"{estimate.epochs} epochs"
+        else f"{estimate.epochs} epoch{'' if estimate.epochs == 1 else 's'}"
     )
     print(f"Estimate: {estimate.text()} ({plan}).", flush=True)
 
