@@ -67,6 +67,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             score_samples=not args.no_quality,
             fine_tune=args.fine_tune,
             backbone_size=args.backbone_size,
+            amp=args.amp,
         )
     summary, trainer, speaks = _fit(config, resume_dir, args.out)
     if not speaks:  # a torchrun process other than rank 0: rank 0 reports for all

@@ -57,8 +57,8 @@ def test_a_photo_folder_trains_quick_on_mobilenet(ready_window: Any, qtbot, tmp_
 
     classify = window.classify_tab
     classify.classify_files([str(folder / "sky" / "0.jpg")])
-    qtbot.waitUntil(lambda: classify.saliencyPanel.overlay.has_saliency(), timeout=30_000)
-    assert "Grad-CAM" in classify.saliencyPanel.explanationLabel.text()
+    qtbot.waitUntil(lambda: classify.saliencyPanel.saliencyOverlay.has_saliency(), timeout=30_000)
+    assert "Grad-CAM" in classify.saliencyPanel.saliencyExplanation.text()
     assert classify.rows[0].predictions[0][0] == "sky"
 
 

@@ -63,8 +63,17 @@ GOALS: tuple[Goal, ...] = (
     Goal("startup_vs_bare_qt", "Start-up to first paint vs bare PySide6 window", "<=", 1.5),
     Goal("folder_decode_vs_pillow", "Folder decode vs sequential Pillow loop", ">=", 1.5),
     Goal("folder_cache_hit_vs_decode", "Folder cache hit vs first decode", ">=", 20),
+    Goal(
+        "folder_peak_rss_ratio",
+        "Peak RSS decoding + 1 epoch / (RSS before + decoded bytes)",
+        "<=",
+        1.3,
+    ),
+    Goal("mmap_vs_ram", "Batches from the memory map vs from RAM (samples/s)", ">=", 0.8),
     Goal("ood_flagged_in", "'Not sure' about its own test digits", "<=", 5, "%", zero_ok=True),
     Goal("ood_flagged_out", "'Not sure' about shapes (another dataset)", ">=", 80, "%"),
+    Goal("live_fps", "Live camera: frames classified per second, small-cnn", ">=", None, "fps"),
+    Goal("live_gui_gap_p95_ms", "GUI 20 ms timer gap while classifying live, p95", "<=", 50, "ms"),
 )
 
 

@@ -76,6 +76,11 @@ def run_benchmarks(
         say("Folder decode vs Pillow loop, cache hit…")
         figures, raw["folder"] = folder_figures(quick=quick, repeats=repeats)
         results.update(figures)
+        say("Large folder: peak memory, batches streamed from the map vs from memory…")
+        from kc_desktop.bench.scale import scale_figures
+
+        figures, raw["scale"] = scale_figures(quick=quick, repeats=repeats)
+        results.update(figures)
         say("Start-up vs bare PySide6 window…")
         figures, raw["startup"] = startup_figures(repeats=repeats)
         results.update(figures)
@@ -88,6 +93,11 @@ def run_benchmarks(
         from kc_desktop.bench.ood import ood_figures
 
         figures, raw["ood"] = ood_figures(quick=quick)
+        results.update(figures)
+        say("Live camera classification: frames per second, GUI gaps…")
+        from kc_desktop.bench.live import live_figures
+
+        figures, raw["live"] = live_figures(quick=quick, repeats=repeats)
         results.update(figures)
     raw["load_average_end"] = list(os.getloadavg())
     raw["seconds"] = time.perf_counter() - started

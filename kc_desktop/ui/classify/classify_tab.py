@@ -352,9 +352,7 @@ class ClassifyTab(QWidget):
         """Classify everything queued as one job; its rows appear as each file is done."""
         items, self._queue, self._batch = self._queue, [], []
         run = self.run
-        self.resultsLabel.setText(
-            f"Classifying {len(items)} image{'s' if len(items) != 1 else ''}…"
-        )
+        self.resultsLabel.setText(self.tr("Classifying {count} image(s)…").format(count=len(items)))
         self.jobs.start(
             CLASSIFY,
             lambda state: classify_work.classify_batch(state, run, items),
@@ -378,13 +376,19 @@ class ClassifyTab(QWidget):
         if newest is not None:
             self.explain_row(newest)
         if done == 1 and isinstance(items[0].source, np.ndarray):
-            message = "Classified the pasted image"
+            message = self.tr("Classified the pasted image")
         else:
-            message = f"Classified {done - failed} of {done} image{'s' if done != 1 else ''}"
+            message = self.tr("Classified {good} of {count} image(s)").format(
+                good=done - failed, count=done
+            )
         if failed:
-            message += f"; {failed} could not be read (see the rows for why)"
+            message += self.tr("; {count} could not be read (see the rows for why)").format(
+                count=failed
+            )
         if skipped:
-            message += f"; {skipped} more were ignored (at most {MAX_ROWS} at a time)"
+            message += self.tr("; {count} more were ignored (at most {limit} at a time)").format(
+                count=skipped, limit=MAX_ROWS
+            )
         self.status_message.emit(message + ".")
         if self._queue:
             self._start_batch()
