@@ -36,7 +36,7 @@ def cmd_datasets(args: argparse.Namespace) -> int:
 
 def cmd_models(args: argparse.Namespace) -> int:
     for spec in list_models():
-        print(f"{spec.id:15} {spec.task:12} {spec.description}")
+        print(f"{spec.id:18} {spec.task:12} {spec.description}")
     return 0
 
 

@@ -64,6 +64,15 @@ GOALS: tuple[Goal, ...] = (
     Goal("folder_decode_vs_pillow", "Folder decode vs sequential Pillow loop", ">=", 1.5),
     Goal("folder_cache_hit_vs_decode", "Folder cache hit vs first decode", ">=", 20),
     Goal(
+        "embedding_images_per_s",
+        "MobileNet V3 Small features pass at 224 px",
+        ">=",
+        None,
+        "images/s",
+    ),
+    Goal("quick_head_seconds", "Quick mode: head on 1,000 cached embeddings", "<=", 5, "s"),
+    Goal("quick_vs_finetune_epoch", "One quick epoch over one fine-tune epoch (time)", "<=", None),
+    Goal(
         "folder_peak_rss_ratio",
         "Peak RSS decoding + 1 epoch / (RSS before + decoded bytes)",
         "<=",
