@@ -10,6 +10,24 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from kc_desktop.core.choices import (
+    AUTO,
+    COLOURS,
+    DEFAULT_SCHEDULE,
+    DEFAULT_TIME_BUDGET_S,
+    SCHEDULES,
+)
+
+
+def epochs_value(text: str) -> int | str:
+    """``--epochs``: a positive whole number or "auto"."""
+    if text.strip().lower() == AUTO:
+        return AUTO
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or auto, not {text!r}") from None
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -26,9 +44,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("models", help="list the models")
 
     train = commands.add_parser("train", help="train a model headless and save a run folder")
-    train.add_argument("--dataset", default="digits")
+    train.add_argument("--dataset", help="a dataset id (default: digits; folder with --folder)")
     train.add_argument("--model", default="small-cnn")
-    train.add_argument("--epochs", type=int)
+    train.add_argument(
+        "--epochs",
+        type=epochs_value,
+        help="a number, or auto (the default): stop when the validation loss stops improving",
+    )
+    train.add_argument(
+        "--lr-schedule",
+        choices=SCHEDULES,
+        default=DEFAULT_SCHEDULE,
+        help="learning-rate schedule (default: onecycle; constant switches it off)",
+    )
+    train.add_argument(
+        "--time-budget",
+        type=float,
+        metavar="SECONDS",
+        help=f"epochs auto: most training time (default {DEFAULT_TIME_BUDGET_S:.0f} s)",
+    )
     train.add_argument("--batch-size", type=int)
     train.add_argument("--lr", type=float)
     train.add_argument("--optimizer", choices=["adam", "sgd"])
@@ -38,7 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--out", help="parent folder of the run folder (default: the app home)")
     train.add_argument("--folder", help="image folder, one subfolder per class (--dataset folder)")
-    train.add_argument("--image-size", type=int, help="side in pixels to decode folders at")
+    train.add_argument(
+        "--image-size", type=int, help="side in pixels to decode folders at (default: the files')"
+    )
+    train.add_argument(
+        "--colour",
+        choices=COLOURS,
+        default="auto",
+        help="decode folders in colour or greyscale (default auto: as the files are)",
+    )
     train.add_argument("--flip", action="store_true", help="augment: random horizontal flips")
     train.add_argument("--shift", type=float, default=0.0, help="augment: shift fraction")
     train.add_argument("--zoom", type=float, default=0.0, help="augment: zoom fraction")

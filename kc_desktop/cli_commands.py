@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kc_desktop.cli_progress import ConsoleProgress, StageProgress
+from kc_desktop.core.choices import AUTO
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.data.registry import list_datasets
 from kc_desktop.core.errors import USER_ERRORS, KcError
@@ -47,9 +48,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         config = TrainConfig.from_dict(json.loads(Path(args.config).read_text("utf-8")))
     else:
         config = TrainConfig(
-            dataset=args.dataset,
+            dataset=_train_dataset(args),
             model=args.model,
-            epochs=args.epochs,
+            epochs=AUTO if args.epochs is None else args.epochs,
             batch_size=args.batch_size,
             lr=args.lr,
             optimizer=args.optimizer,
@@ -59,6 +60,9 @@ def cmd_train(args: argparse.Namespace) -> int:
             seed=args.seed,
             folder=args.folder,
             image_size=args.image_size,
+            colour=args.colour,
+            lr_schedule=args.lr_schedule,
+            time_budget_s=args.time_budget,
             augment=Augment(flip=args.flip, shift=args.shift, zoom=args.zoom),
             score_samples=not args.no_quality,
             fine_tune=args.fine_tune,
@@ -97,7 +101,37 @@ def _fit(config: TrainConfig, resume_dir: Path | None, out: str | None) -> tuple
         notify=print,
         progress=StageProgress(),
     )
+    if resume_dir is None:
+        _print_estimate(config, trainer)
     return trainer.fit(), trainer, True
+
+
+def _print_estimate(config: TrainConfig, trainer: Any) -> None:
+    """Say before training how long it will take (a probe of a few steps)."""
+    from kc_desktop.core.training.estimate import estimate_run
+
+    estimate = estimate_run(config, trainer.dataset)
+    if estimate is None:
+        return
+    plan = (
+        f"at most {estimate.epochs} epochs; it stops earlier once the validation loss "
+        "stops improving"
+        if estimate.auto
+        else f"{estimate.epochs} epoch{'' if estimate.epochs == 1 else 's'}"
+    )
+    print(f"Estimate: {estimate.text()} ({plan}).", flush=True)
+
+
+def _train_dataset(args: argparse.Namespace) -> str:
+    """``--folder`` means the folder dataset; naming another dataset beside it is an error."""
+    if args.folder is None:
+        return args.dataset or "digits"
+    if args.dataset not in (None, "folder"):
+        raise UserError(
+            f"--folder trains on an image folder, but --dataset names {args.dataset}; "
+            "drop one of the two."
+        )
+    return "folder"
 
 
 def _unsaved_advice(summary: dict, trainer: Any) -> str:

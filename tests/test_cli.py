@@ -78,7 +78,8 @@ def test_train_prints_epochs_summary_and_run_path(
         == 0
     )
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[0].startswith("Training mlp")
+    assert lines[0].startswith("Estimate: about ") and lines[0].endswith("(1 epoch).")
+    assert lines[1].startswith("Training mlp")
     assert any(line.startswith("Epoch 1 of 1: validation accuracy") for line in lines)
     assert lines[-2].startswith("Completed after 1 epoch in ") and "Test accuracy" in lines[-2]
     run_dir = Path(lines[-1])

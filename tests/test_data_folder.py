@@ -64,9 +64,9 @@ def test_folder_loads_classes_labels_and_progress(tmp_path: Path) -> None:
     assert sorted(torch.cat(list(dataset.splits.values())).tolist()) == list(range(15))
 
 
-def test_default_decode_size_is_150(tmp_path: Path) -> None:
+def test_default_decode_size_is_the_files_own(tmp_path: Path) -> None:
     dataset = load_dataset("folder", path=_make_folder(tmp_path / "p", per_class=2))
-    assert dataset.size == 150 and dataset.channels == 3
+    assert dataset.size == 24 and dataset.channels == 3  # 24x16 colour files
 
 
 def test_second_open_is_a_cache_hit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

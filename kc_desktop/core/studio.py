@@ -75,6 +75,8 @@ def build_run(
         if resume_dir is None:
             fetch_pretrained_weights(config.model, progress)
         dataset = dataset_for(config, dataset)
+    if config.dataset == "folder":  # record the size and colour the folder was read at
+        config.image_size, config.colour = dataset.size, "grey" if dataset.channels == 1 else "rgb"
     if get_model_spec(config.model).task.is_classifier:  # "I'm not sure", fitted at the end
         callbacks = [FamiliarityCalibration(dataset), *callbacks]
     return Trainer(
@@ -109,10 +111,17 @@ def dataset_for(config: TrainConfig, loaded: ImageDataset | None = None) -> Imag
     same_source = (
         loaded is not None
         and loaded.id == config.dataset
-        and (config.dataset != "folder" or loaded.folder == config.folder)
+        and (config.dataset != "folder" or _same_folder_format(loaded, config))
         and config.image_size in (None, loaded.size)
     )
     if not same_source:
         return load_config_dataset(config)
     wanted = (config.seed, config.val_fraction, config.test_fraction)
     return loaded if loaded.split_key() == wanted else loaded.with_split(*wanted)
+
+
+def _same_folder_format(loaded: ImageDataset, config: TrainConfig) -> bool:
+    """``loaded`` is the folder ``config`` names, at the size and colour it asks for."""
+    channels = {"grey": 1, "rgb": 3}.get(config.colour, loaded.channels)
+    size = config.image_size or loaded.size
+    return loaded.folder == config.folder and (loaded.size, loaded.channels) == (size, channels)

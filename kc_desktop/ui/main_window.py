@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         self.externalRuns = ExternalRuns(self.train_tab, self.session, self)
         self.externalRuns.status_message.connect(self.show_message)
         self._wire()
+        from kc_desktop.ui.train.estimate_probe import TrainEstimate
+
+        self.trainEstimate = TrainEstimate(self)
         self._build_runs_dock()
         self._build_menus()
         self._wire_guidance()
@@ -326,6 +329,7 @@ class MainWindow(QMainWindow):
             "choices/backbone_size", self.model_tab.backboneBox.backbone_size or 0
         )
         self.mainTabs.setCurrentWidget(self.train_tab)
+        self.trainEstimate.stop()  # its probe must not share the RNG with the run
         if self.externalRuns.start_if_all_gpus(config):  # a torchrun child, followed
             return
         self.train_tab.start_log(

@@ -1,7 +1,9 @@
 """An image folder as a dataset: decoded once, in parallel, to a fixed size, then cached.
 
 Decoding photos is the slow part of a folder dataset (tens of milliseconds each), so it
-happens once: a thread pool decodes every file to ``size`` x ``size`` RGB (Pillow drops
+happens once: a thread pool decodes every file to ``size`` x ``size`` pixels, RGB or
+greyscale (by default the size and colour the files themselves have, see
+``folder_format``; Pillow drops
 the GIL while it decodes and resizes, so threads scale), the result is cached on disk
 (``folder_cache``), and the next open of the unchanged folder only lists the files and
 maps the pixel file.
@@ -33,14 +35,14 @@ from kc_desktop.core.data.folder_cache import (
     read_cache,
     write_cache,
 )
-from kc_desktop.core.data.folder_scan import FolderScan, display_text, scan_folder
+from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, ImageFormat, resolve_format
+from kc_desktop.core.data.folder_scan import FolderScan, display_text, natural_key, scan_folder
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.data.mapped import map_images
 
-DEFAULT_SIZE = 150
-"""Default decode side in pixels (the photo size of the Keras articles the app follows)."""
+DEFAULT_SIZE = MAX_INFERRED_SIZE
+"""Side photos decode at when not chosen (the photo size of the Keras articles)."""
 
-MIN_SIZE, MAX_SIZE = 8, 1024
 CHUNK_BYTES = 64 * 2**20
 """Decoded pixels held in memory at once while a folder decodes (then appended to disk)."""
 
@@ -50,27 +52,28 @@ Progress = Callable[[int, int], None]
 def load_folder(
     path: str | os.PathLike,
     *,
-    size: int = DEFAULT_SIZE,
+    size: int | None = None,
+    colour: str = "auto",
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> SourceImages:
     """Decode (or map from the cache) a class-per-subfolder directory.
 
-    ``progress(done, total)`` is called from this thread, about a hundred times over a
+    ``size`` (pixels) and ``colour`` ("auto", "rgb", "grey") default to the files' own
+    format. ``progress(done, total)`` is called from this thread, about a hundred times over a
     decode and once on a cache hit. Skipped files, from the listing and from decoding,
     come back in ``skipped`` with relative paths. The images are memory-mapped from the
     cache file, so a folder larger than memory opens.
     """
-    if not MIN_SIZE <= size <= MAX_SIZE:
-        raise ValueError(f"Image size must be {MIN_SIZE} to {MAX_SIZE} pixels, not {size}.")
     scan = scan_folder(path)
     total = len(scan.entries)
     if total == 0:
         raise _no_images_error(scan, [])
-    key = cache_key(scan, size)
-    decoded = read_cache(key, size)
+    form = resolve_format(scan, size, colour)
+    key = cache_key(scan, form)
+    decoded = read_cache(key, form)
     if decoded is None:
-        decoded = _decode_to_disk(scan, key, size, progress, workers)
+        decoded = _decode_to_disk(scan, key, form, progress, workers)
     elif progress is not None:
         progress(total, total)
     if len(decoded.classes) < 2:
@@ -89,13 +92,17 @@ def load_folder(
 
 
 def _decode_to_disk(
-    scan: FolderScan, key: str, size: int, progress: Progress | None, workers: int | None
+    scan: FolderScan,
+    key: str,
+    form: ImageFormat,
+    progress: Progress | None,
+    workers: int | None,
 ) -> DecodedFolder:
     """Decode into a pixel file, make it the cache entry, and map it."""
-    _check_disk(len(scan.entries), size)
+    _check_disk(len(scan.entries), form)
     pixels = PixelFile(key)
     try:
-        decoded = decode_entries(scan, size, pixels, progress=progress, workers=workers)
+        decoded = decode_entries(scan, form, pixels, progress=progress, workers=workers)
     except OSError as error:
         pixels.discard()
         raise DatasetUnavailableError(
@@ -109,11 +116,11 @@ def _decode_to_disk(
         pixels.discard()
         raise _no_images_error(scan, decoded.skipped)
     if len(decoded.classes) >= 2:
-        where = write_cache(key, scan, size, pixels, decoded)
+        where = write_cache(key, scan, form, pixels, decoded)
     else:
         pixels.close()
         where = pixels.path
-    decoded.images = map_images(where, (pixels.rows, 3, size, size))
+    decoded.images = map_images(where, (pixels.rows, form.channels, form.size, form.size))
     if where == pixels.path:  # not a cache entry: the mapping keeps the data until closed
         with contextlib.suppress(OSError):
             where.unlink()
@@ -122,7 +129,7 @@ def _decode_to_disk(
 
 def decode_entries(
     scan: FolderScan,
-    size: int,
+    form: ImageFormat,
     pixels: PixelFile,
     *,
     progress: Progress | None = None,
@@ -137,13 +144,15 @@ def decode_entries(
     """
     entries = scan.entries
     total = len(entries)
-    chunk = max(1, min(total, CHUNK_BYTES // (3 * size * size)))
-    buffer = np.empty((chunk, 3, size, size), dtype=np.uint8)
+    size, channels = form.size, form.channels
+    chunk = max(1, min(total, CHUNK_BYTES // (channels * size * size)))
+    buffer = np.empty((chunk, channels, size, size), dtype=np.uint8)
     reasons: list[str | None] = [None] * total
+    mode = "L" if channels == 1 else "RGB"
 
     def decode(index: int, slot: int) -> None:
         try:
-            array = load_image_array(scan.root / entries[index].relative, mode="RGB", size=size)
+            array = load_image_array(scan.root / entries[index].relative, mode=mode, size=size)
             buffer[slot] = array.transpose(2, 0, 1)
         except ImageLoadError as error:
             reasons[index] = str(error)
@@ -181,7 +190,7 @@ def _labels(scan: FolderScan, reasons: list[str | None]) -> DecodedFolder:
         for i, reason in enumerate(reasons)
         if reason is not None
     ]
-    present = sorted({entries[index].class_name for index in kept})
+    present = sorted({entries[index].class_name for index in kept}, key=natural_key)
     class_index = {name: label for label, name in enumerate(present)}
     labels = torch.tensor([class_index[entries[i].class_name] for i in kept], dtype=torch.int64)
     origin = torch.tensor([entries[i].origin for i in kept], dtype=torch.int8)
@@ -189,9 +198,10 @@ def _labels(scan: FolderScan, reasons: list[str | None]) -> DecodedFolder:
     return DecodedFolder(None, labels, origin, classes, skipped)
 
 
-def _check_disk(count: int, size: int) -> None:
+def _check_disk(count: int, form: ImageFormat) -> None:
     """Refuse early, in plain words, a decode whose pixels cannot fit on the disk."""
-    needed = count * 3 * size * size
+    size = form.size
+    needed = count * form.channels * size * size
     folder = paths.decoded_cache_dir()
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent

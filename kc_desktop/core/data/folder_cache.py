@@ -1,10 +1,10 @@
 """Decoded image folders on disk, memory-mapped, so a folder larger than memory still opens.
 
-An entry is ``<key>.pixels`` (raw uint8 (N, 3, size, size), written in chunks while the
+An entry is ``<key>.pixels`` (raw uint8 (N, channels, size, size), written in chunks while the
 folder decodes), ``<key>.safetensors`` (labels, origin) and ``<key>.json`` (count, classes,
 skipped files): raw bytes, tensors and plain JSON, never pickle, so a cache file cannot run
 code. Opening an entry maps the pixels (``mapped.map_images``) instead of reading them.
-The key hashes the folder's absolute path, the decode size and every file's relative
+The key hashes the folder's absolute path, the decode size and colour, and every file's relative
 path, byte size and modification time: any added, removed or edited picture gives a new
 key. Every file is written to a temporary name and renamed into place (the JSON last: it
 marks the entry complete); an entry that fails to read is treated as absent.
@@ -27,10 +27,11 @@ from safetensors.torch import load_file, save_file
 
 from kc_desktop.core import paths
 from kc_desktop.core.data.dataset import SkippedFile
+from kc_desktop.core.data.folder_format import ImageFormat
 from kc_desktop.core.data.folder_scan import FolderScan, display_text
 from kc_desktop.core.data.mapped import map_images
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: greyscale entries, classes in natural order
 PIXELS_SUFFIX = ".pixels"
 
 
@@ -38,16 +39,16 @@ PIXELS_SUFFIX = ".pixels"
 class DecodedFolder:
     """What decoding a folder produced (what a cache entry holds)."""
 
-    images: torch.Tensor | None  # uint8 (N, 3, size, size) mapped; None until the file is in place
+    images: torch.Tensor | None  # uint8 (N, C, size, size) mapped; None until the file is there
     labels: torch.Tensor  # int64 (N,)
     origin: torch.Tensor  # int8 (N,): splits.FREE / FIXED_VAL / FIXED_TEST
     classes: list[str]
     skipped: list[SkippedFile]  # files that failed to decode
 
 
-def cache_key(scan: FolderScan, size: int) -> str:
-    """Hex SHA-256 of (version, absolute path, size, sorted (path, bytes, mtime_ns))."""
-    digest = hashlib.sha256(f"kc-folder-v{CACHE_VERSION}\0{size}\0".encode())
+def cache_key(scan: FolderScan, form: ImageFormat) -> str:
+    """Hex SHA-256 of (version, absolute path, size, channels, sorted (path, bytes, mtime_ns))."""
+    digest = hashlib.sha256(f"kc-folder-v{CACHE_VERSION}\0{form.size}\0{form.channels}\0".encode())
     digest.update(os.fsencode(str(scan.root)) + b"\0")
     for entry in sorted(scan.entries, key=lambda e: e.relative):
         digest.update(os.fsencode(entry.relative) + b"\0")
@@ -55,9 +56,10 @@ def cache_key(scan: FolderScan, size: int) -> str:
     return digest.hexdigest()
 
 
-def read_cache(key: str, size: int) -> DecodedFolder | None:
+def read_cache(key: str, form: ImageFormat) -> DecodedFolder | None:
     """The entry for ``key``, or None when it is missing, partial or damaged."""
     folder = paths.decoded_cache_dir()
+    size, channels = form.size, form.channels
     try:
         meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
         if meta.get("version") != CACHE_VERSION or meta.get("size") != size:
@@ -68,9 +70,9 @@ def read_cache(key: str, size: int) -> DecodedFolder | None:
         classes = [str(name) for name in meta["classes"]]
         skipped = [SkippedFile(str(s["path"]), str(s["reason"])) for s in meta["skipped"]]
         pixels = folder / f"{key}{PIXELS_SUFFIX}"
-        if pixels.stat().st_size != count * 3 * size * size:
+        if pixels.stat().st_size != count * channels * size * size:
             return None
-        images = map_images(pixels, (count, 3, size, size))
+        images = map_images(pixels, (count, channels, size, size))
     except Exception:
         return None
     if (
@@ -104,7 +106,7 @@ class PixelFile:
         self.rows = 0
 
     def append(self, rows: np.ndarray) -> None:
-        """Write uint8 rows (n, 3, size, size) after the ones already written."""
+        """Write uint8 rows (n, channels, size, size) after the ones already written."""
         if len(rows):
             self._file.write(np.ascontiguousarray(rows).data)
         self.rows += len(rows)
@@ -120,10 +122,10 @@ class PixelFile:
 
 
 def write_cache(
-    key: str, scan: FolderScan, size: int, pixels: PixelFile, decoded: DecodedFolder
+    key: str, scan: FolderScan, form: ImageFormat, pixels: PixelFile, decoded: DecodedFolder
 ) -> Path:
     """Make ``pixels`` the entry ``key`` (with ``decoded``'s labels and names), drop older
-    entries of the same folder and size, and return where the pixels now are.
+    entries of the same folder and format, and return where the pixels now are.
 
     A cache that cannot be written (read-only home, full disk) only costs time next time, so
     write errors leave the pixels in their temporary file, which is returned.
@@ -137,7 +139,8 @@ def write_cache(
         "version": CACHE_VERSION,
         "root": display_text(str(scan.root)),
         "root_id": root_id,
-        "size": size,
+        "size": form.size,
+        "channels": form.channels,
         "count": pixels.rows,
         "classes": decoded.classes,
         "skipped": [{"path": s.path, "reason": s.reason} for s in decoded.skipped],
@@ -154,7 +157,7 @@ def write_cache(
             folder / f"{key}.json",
             lambda tmp: Path(tmp).write_text(json.dumps(meta), encoding="utf-8"),
         )
-        _drop_stale(folder, key, root_id, size)
+        _drop_stale(folder, key, root_id, form)
     return target
 
 
@@ -173,8 +176,8 @@ def _atomic_write(target: Path, write: Callable[[str], object]) -> None:
         raise
 
 
-def _drop_stale(folder: Path, key: str, root_id: str, size: int) -> None:
-    """Delete entries for the same folder and size made before its files changed."""
+def _drop_stale(folder: Path, key: str, root_id: str, form: ImageFormat) -> None:
+    """Delete entries for the same folder and format made before its files changed."""
     for meta_path in folder.glob("*.json"):
         if meta_path.stem == key:
             continue
@@ -182,7 +185,8 @@ def _drop_stale(folder: Path, key: str, root_id: str, size: int) -> None:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if meta.get("root_id") == root_id and meta.get("size") == size:
+        same_format = meta.get("size") == form.size and meta.get("channels") == form.channels
+        if meta.get("root_id") == root_id and same_format:
             for suffix in (".json", ".safetensors", PIXELS_SUFFIX):
                 with contextlib.suppress(OSError):
                     (folder / f"{meta_path.stem}{suffix}").unlink()

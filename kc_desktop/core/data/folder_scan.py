@@ -16,6 +16,7 @@ reported. Names that are not valid UTF-8 work (Python keeps them as surrogate es
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,13 +52,22 @@ class FolderEntry:
 class FolderScan:
     root: Path
     entries: list[FolderEntry] = field(default_factory=list)
-    classes: list[str] = field(default_factory=list)  # on-disk names, sorted
+    classes: list[str] = field(default_factory=list)  # on-disk names, in natural order
     skipped: list[SkippedFile] = field(default_factory=list)
 
 
 def display_text(text: str) -> str:
     """``text`` made printable: bytes that were not UTF-8 become U+FFFD."""
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def natural_key(name: str) -> tuple[list[str | int], str]:
+    """Sort key that reads digit runs as numbers: "2" before "10", "img9" before "img10".
+
+    Text parts compare case-insensitively; the name itself breaks ties, so the order is total.
+    """
+    parts = re.split(r"(\d+)", name)
+    return [int(part) if index % 2 else part.casefold() for index, part in enumerate(parts)], name
 
 
 def scan_folder(path: str | os.PathLike) -> FolderScan:
@@ -113,7 +123,7 @@ def _scan_classes(scan: FolderScan, subset: str, origin: int) -> None:
             _scan_class(scan, relative, name, origin)
         else:
             scan.skipped.append(SkippedFile(_shown(relative), "not inside a class folder"))
-    scan.classes = sorted(classes)
+    scan.classes = sorted(classes, key=natural_key)
 
 
 def _scan_class(scan: FolderScan, class_relative: str, class_name: str, origin: int) -> None:

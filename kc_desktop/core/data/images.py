@@ -98,6 +98,26 @@ def load_image_array(source: Source, *, mode: str = "RGB", size: int | None = No
     return array[:, :, None] if array.ndim == 2 else array
 
 
+GREY_MODES = frozenset({"1", "L", "LA", "La", "I", "I;16", "I;16L", "I;16B", "I;16N", "F"})
+"""Pillow modes that hold no colour (a palette image counts as colour: its palette may)."""
+
+
+def read_header(path: str | os.PathLike) -> tuple[int, int, bool]:
+    """(width, height, greyscale) from the file's header alone, without decoding pixels.
+
+    The same checks as a decode apply first (regular file, byte count, allowed formats);
+    anything unusable raises ``ImageLoadError``.
+    """
+    try:
+        with _stream(path) as stream, Image.open(stream, formats=_allowed_formats()) as image:
+            width, height = image.size
+            return width, height, image.mode in GREY_MODES
+    except ImageLoadError:
+        raise
+    except Exception as error:
+        raise ImageLoadError(_reason(error)) from error
+
+
 def _open(source: Source, mode: str, draft_size: int | None) -> Image.Image:
     if mode not in ("RGB", "L"):
         raise ValueError(f'Image mode must be "RGB" or "L", not {mode!r}.')

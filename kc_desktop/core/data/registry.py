@@ -131,6 +131,7 @@ def load_dataset(
     *,
     path: str | Path | None = None,
     size: int | None = None,
+    colour: str = "auto",
     seed: int = 0,
     val_fraction: float = 0.1,
     test_fraction: float = 0.1,
@@ -139,7 +140,8 @@ def load_dataset(
 ) -> ImageDataset:
     """Load a dataset with splits made from ``seed``.
 
-    ``path`` and ``size`` (decode side, default 150 pixels) are for "folder" only;
+    ``path``, ``size`` (decode side) and ``colour`` ("auto", "rgb", "grey") are for
+    "folder" only (by default the files' own size, capped at 150 pixels, and colour);
     ``progress(done, total)`` reports folder decoding from this thread; ``download=False``
     refuses to touch the network. Raises ``DatasetUnavailableError`` (plain message) when
     the data cannot be had and ``ValueError`` for bad arguments.
@@ -151,11 +153,11 @@ def load_dataset(
     check_fractions(val_fraction, test_fraction)
     name = spec.name
     if dataset_id == "folder":
-        from kc_desktop.core.data.folder import DEFAULT_SIZE, folder_name, load_folder
+        from kc_desktop.core.data.folder import folder_name, load_folder
 
         if path is None or not str(path).strip():
             raise DatasetUnavailableError("Choose a folder of images to use as a dataset.")
-        source = load_folder(path, size=size or DEFAULT_SIZE, progress=progress)
+        source = load_folder(path, size=size, colour=colour, progress=progress)
         name = f"{folder_name(path)} (folder)"
     else:
         source = _load_builtin(dataset_id, download)

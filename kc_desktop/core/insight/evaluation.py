@@ -22,6 +22,7 @@ from kc_desktop.core.devices import resolve_device
 from kc_desktop.core.errors import DataError
 from kc_desktop.core.inference import LoadedRun, load_run
 from kc_desktop.core.runs.layout import RunDirectory
+from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.engine import EVAL_BATCH_SIZE
 
 Progress = Callable[[int, int], None]
@@ -113,10 +114,12 @@ def load_test_split(run: LoadedRun) -> tuple[torch.Tensor, torch.Tensor, list[st
     """
     config = run.config
     seed, val_fraction, test_fraction = recorded_split(config)
+    recorded = TrainConfig.from_dict(config)  # folders: the size and colour it was read at
     dataset = load_dataset(
         str(config.get("dataset", "")),
         path=config.get("folder"),
-        size=config.get("image_size"),
+        size=recorded.image_size,
+        colour=recorded.colour,
         seed=seed,
         val_fraction=val_fraction,
         test_fraction=test_fraction,

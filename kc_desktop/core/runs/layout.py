@@ -7,6 +7,7 @@ Layout (names are an interface that the window, the CLI and automation rely on):
     model.safetensors      the last good checkpoint: weights, optimiser state (under
                            ``optimizer.``) and its epoch in the metadata header, one file
     checkpoint.json        a readable copy of that checkpoint's epoch and metrics
+    best.safetensors       Epochs: auto: the weights of the best epoch so far (to resume)
     samples/epoch_NNN.png  sample grids of generative models, one per epoch
     summary.json           final metrics, written when the run ends
     ood.safetensors        classifiers: the "I'm not sure" familiarity test (insight/ood.py)
@@ -40,6 +41,7 @@ CONFIG_FILE = "config.json"
 METRICS_FILE = "metrics.jsonl"
 MODEL_FILE = "model.safetensors"
 CHECKPOINT_FILE = "checkpoint.json"
+BEST_FILE = "best.safetensors"
 SUMMARY_FILE = "summary.json"
 OOD_FILE = "ood.safetensors"
 SAMPLES_DIR = "samples"

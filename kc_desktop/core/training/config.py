@@ -2,6 +2,9 @@
 
 Fields left as ``None`` take the model's defaults (see ``ModelSpec``) when the run starts;
 the run directory stores the resolved values so that a run can be resumed or reproduced.
+The field defaults are what a config.json written before a field existed means (a constant
+learning rate, the model's epoch count); the window and the command line start from the
+recommended choices instead (``core/choices.py``: Epochs auto, a one-cycle schedule).
 """
 
 from __future__ import annotations
@@ -10,8 +13,11 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kc_desktop.core.choices import AUTO
+from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, check_choice
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.errors import ConfigError
+from kc_desktop.core.training.schedules import check_schedule
 
 if TYPE_CHECKING:
     from kc_desktop.core.data.dataset import ImageDataset
@@ -25,7 +31,7 @@ class TrainConfig:
 
     dataset: str = "digits"
     model: str = "small-cnn"
-    epochs: int | None = None
+    epochs: int | str | None = None  # a count, "auto", or None: the model's default count
     batch_size: int | None = None
     lr: float | None = None
     optimizer: str | None = None
@@ -35,7 +41,10 @@ class TrainConfig:
     device: str = "auto"
     seed: int = 0
     folder: str | None = None
-    image_size: int | None = None
+    image_size: int | None = None  # folders: decode side; None: the files' own (capped)
+    colour: str = "auto"  # folders: "auto" (the files' own), "rgb" or "grey"
+    lr_schedule: str = "constant"  # "onecycle", "cosine" or "constant"
+    time_budget_s: float | None = None  # Epochs auto: most training seconds (None: default)
     augment: Augment = field(default_factory=Augment)
     val_fraction: float = 0.1
     test_fraction: float = 0.1
@@ -62,12 +71,26 @@ class TrainConfig:
             values["augment"] = Augment(**{k: v for k, v in augment.items() if k in augment_fields})
         elif augment is not None and not isinstance(augment, Augment):
             values.pop("augment")
+        if values.get("dataset") == "folder" and "colour" not in values:
+            # Saved before folders were read as they are: decoded at 150 pixels, colour.
+            values["colour"] = "rgb"
+            values["image_size"] = values.get("image_size") or MAX_INFERRED_SIZE
         return cls(**values)
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for values a person could mistype."""
-        if self.epochs is not None and self.epochs < 1:
+        if isinstance(self.epochs, str):
+            if self.epochs != AUTO:
+                raise ConfigError(f"Epochs must be a number or auto, not {self.epochs!r}.")
+        elif self.epochs is not None and self.epochs < 1:
             raise ConfigError("Epochs must be at least 1.")
+        if self.time_budget_s is not None and not self.time_budget_s > 0:
+            raise ConfigError("The time budget must be a positive number of seconds.")
+        try:
+            check_schedule(self.lr_schedule)
+            check_choice(self.image_size, self.colour)
+        except ValueError as error:
+            raise ConfigError(str(error)) from error
         if self.batch_size is not None and self.batch_size < 1:
             raise ConfigError("Batch size must be at least 1.")
         if self.lr is not None and not self.lr > 0:
@@ -90,6 +113,7 @@ def load_config_dataset(config: TrainConfig) -> ImageDataset:
         config.dataset,
         path=config.folder,
         size=config.image_size,
+        colour=config.colour,
         seed=config.seed,
         val_fraction=config.val_fraction,
         test_fraction=config.test_fraction,

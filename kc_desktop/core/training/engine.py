@@ -42,6 +42,7 @@ from kc_desktop.core.training.backbone_tasks import backbone_task
 from kc_desktop.core.training.callbacks import Callback, CallbackList
 from kc_desktop.core.training.config import TrainConfig, load_config_dataset
 from kc_desktop.core.training.control import RunControl, StopTraining
+from kc_desktop.core.training.plan import TrainingPlan
 from kc_desktop.core.training.quick_features import Progress, QuickFeatures
 from kc_desktop.core.training.recorder import RunRecorder
 from kc_desktop.core.training.resume_point import ResumePoint
@@ -132,23 +133,20 @@ class Trainer:
         task = self._make_task(model, splits)
         if self.distributed is not None:
             self.distributed.wrap(task)
+        training_plan = TrainingPlan(self.config, self.spec.default_epochs, self.settings)
         run = RunDirectory(
             self.run_dir or new_run_dir(dataset.id, self.config.model, self.runs_parent)
         )
         start_epoch, resume_point = 1, None
         if self.resume:
             run.remove_partial_writes()
-            last_epoch, resume_point = self._restore(run, task)
+            last_epoch, resume_point = self._restore(run, task, training_plan)
             start_epoch = last_epoch + 1
         if quick:
             features = QuickFeatures(
                 self.config.model, self.config.augment, self.config.seed, self.progress
             )
             splits = features(model, dataset, size, self.device)
-        run_config = self._run_config(dataset, size, model)
-        run.write_config(run_config)
-        recorder = RunRecorder(run)
-        callbacks = CallbackList([recorder, *self.user_callbacks])
         train_batches = make_batches(
             splits["train"],
             self.settings["batch_size"],
@@ -159,6 +157,11 @@ class Trainer:
             rank=self.distributed.rank if self.distributed else 0,
             world_size=self.distributed.world_size if self.distributed else 1,
         )
+        training_plan.start(len(train_batches))
+        run_config = {**self._run_config(dataset, size, model), **training_plan.recorded()}
+        run.write_config(run_config)
+        recorder = RunRecorder(run)
+        callbacks = CallbackList([recorder, *self.user_callbacks])
         state = _RunState(
             run=run,
             task=task,
@@ -167,6 +170,7 @@ class Trainer:
             batches=train_batches,
             epoch=start_epoch - 1,
             resume=resume_point,
+            training_plan=training_plan,
         )
         callbacks.on_run_start(
             {
@@ -193,6 +197,9 @@ class Trainer:
         try:
             for epoch in range(setup.start_epoch, self.settings["epochs"] + 1):
                 self._train_epoch(state, epoch, setup.splits["val"])
+                if state.training_plan.should_stop(epoch):
+                    break
+            self._end_plan(state)
         except StopTraining:
             status, reason = RunStatus.STOPPED, "Stopped by the user."
             callbacks.on_event("Saving what was trained so far…")
@@ -260,6 +267,7 @@ class Trainer:
                 epoch_started += paused
                 window_started += paused
             self._apply_pending_lr(state, epoch)
+            state.training_plan.before_step(task, state.global_step)
             values = torch.stack([v.float() for v in task.train_step(x, y).values()])
             epoch_sum += values
             window_sum += values
@@ -282,6 +290,7 @@ class Trainer:
                         "global_step": state.global_step,
                         **logs,
                         "lr": state.lr(),
+                        "peak_lr": self.settings["lr"],  # what the user set; a schedule scales it
                         "samples_per_s": window_samples / max(now - window_started, 1e-9),
                     }
                 )
@@ -298,12 +307,24 @@ class Trainer:
             epoch_logs.update(metric(task.model, epoch))
         _check_finite(epoch_logs, f"at the end of epoch {epoch}")
         seconds = time.perf_counter() - epoch_started
+        state.training_plan.end_epoch(epoch, epoch_logs, task.model, seconds)
         state.epoch, state.last_epoch_logs, state.steps_done = epoch, epoch_logs, 0
         save_error = self._try_save(state)
         for kind, grid in task.epoch_images(epoch):
             callbacks.on_images(epoch, kind, grid)
         callbacks.on_epoch_end({"epoch": epoch, "seconds": seconds, **epoch_logs})
+        for text in state.training_plan.take_events():
+            callbacks.on_event(text)
         self._raise_if_unsaved(state, save_error)
+
+    def _end_plan(self, state: _RunState) -> None:
+        """A completed auto run ends with its best epoch's weights, saved as the model."""
+        best_logs = state.training_plan.finish(state.epoch, state.task.model)
+        if best_logs is not None:
+            state.last_epoch_logs = best_logs
+            self._raise_if_unsaved(state, self._try_save(state))
+        for text in state.training_plan.take_events():
+            state.callbacks.on_event(text)
 
     def _across_ranks(self, values: torch.Tensor) -> torch.Tensor:
         """Step metrics averaged over every process of a distributed run (as they are)."""
@@ -351,6 +372,7 @@ class Trainer:
             "epoch": state.epoch,
             "global_step": state.global_step,
             "metrics": state.last_epoch_logs,
+            "plan": state.training_plan.state(),
         }
         if state.steps_done:
             point = ResumePoint.capture(state.steps_done, state.epoch_sum, self.device)
@@ -362,6 +384,7 @@ class Trainer:
         was and is returned, so the epoch is still reported before the run stops."""
         info = self._checkpoint_info(state)
         try:
+            state.training_plan.save_best(state.run)
             save_checkpoint(
                 state.run.file(MODEL_FILE),
                 state.task.model.state_dict(),
@@ -422,7 +445,9 @@ class Trainer:
             f"{max(1, batch // 2)} or less, a smaller model or image size, or the CPU; {kept}."
         )
 
-    def _restore(self, run: RunDirectory, task: Task) -> tuple[int, ResumePoint | None]:
+    def _restore(
+        self, run: RunDirectory, task: Task, training_plan: TrainingPlan
+    ) -> tuple[int, ResumePoint | None]:
         model_state, optimizer_states, info = load_checkpoint(run.file(MODEL_FILE))
         try:
             task.model.load_state_dict(model_state)
@@ -433,6 +458,7 @@ class Trainer:
                 "The checkpoint does not match this model; was the config changed?"
             ) from error
         epoch = int(info.get("epoch", 0))
+        training_plan.load(info.get("plan"), run)
         point = ResumePoint.from_json(info.get("resume"))
         run.truncate_metrics_after(epoch, int(info["global_step"]) if point else None)
         return epoch, point
@@ -500,9 +526,11 @@ class _RunState:
         recorder: RunRecorder,
         batches: DeviceBatches | StreamedBatches,
         epoch: int,
+        training_plan: TrainingPlan,
         resume: ResumePoint | None = None,
     ) -> None:
         self.run, self.task, self.callbacks, self.batches = run, task, callbacks, batches
+        self.training_plan = training_plan  # epochs, schedule, early stop, budget
         self.recorder = recorder  # also in callbacks; its write errors stop the run
         self.epoch = epoch  # the last finished epoch
         self.resume = resume  # where inside epoch + 1 a resumed run starts

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.registry import get_dataset_spec, list_datasets, load_dataset
+from kc_desktop.ui.data.format_row import FolderFormatRow
 from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.bar_chart import BarChart
@@ -80,6 +81,14 @@ class DataTab(QWidget):
         self.datasetInfoLabel = QLabel("Loading…", objectName="datasetInfoLabel")
         self.datasetInfoLabel.setWordWrap(True)
         self.datasetInfoLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.formatRow = FolderFormatRow()
+        self.formatRow.setObjectName("folderFormatRow")
+        self.imageSizeSpin, self.colourCombo = (
+            self.formatRow.imageSizeSpin,
+            self.formatRow.colourCombo,
+        )
+        self.formatRow.format_changed.connect(self._on_format_changed)
+        self.formatRow.setVisible(False)
         self.memoryPathLabel = QLabel(objectName="memoryPathLabel")
         self.memoryPathLabel.setWordWrap(True)
         self.memoryPathLabel.setToolTip(
@@ -108,6 +117,7 @@ class DataTab(QWidget):
         left.addWidget(self.loadProgress)
         left.addWidget(self.errorPanel)
         left.addWidget(self.datasetInfoLabel)
+        left.addWidget(self.formatRow)
         left.addWidget(self.memoryPathLabel)
         left.addLayout(skipped_row)
         self.classHistogram = BarChart(objectName="classHistogram")
@@ -174,12 +184,23 @@ class DataTab(QWidget):
             self.load_folder(path)
 
     def load_folder(self, path: str) -> None:
-        """Decode a class-per-subfolder directory in the background, with progress."""
+        """Decode a class-per-subfolder directory in the background, with progress; it is
+        read as its files are (size and colour) until the user picks another format."""
+        self.formatRow.reset()
+        self._load_folder_at(path, None, "auto")
+
+    def _load_folder_at(self, path: str, size: int | None, colour: str) -> None:
         self.folder = path
         self._start_loading(
             Path(path).name,
-            lambda state: load_dataset("folder", path=path, progress=state.progress),
+            lambda state: load_dataset(
+                "folder", path=path, size=size, colour=colour, progress=state.progress
+            ),
         )
+
+    def _on_format_changed(self, size: int, colour: str) -> None:
+        if self.dataset is not None and self.dataset.folder:
+            self._load_folder_at(self.dataset.folder, size, colour)
 
     def open_camera(self, source: FrameSource | None = None) -> RecordingView:
         """Open the recording view (``source``: a picture source instead of the picker's);
@@ -217,6 +238,8 @@ class DataTab(QWidget):
         self.dataset = dataset
         self._show_dataset_in_use()
         self._show(dataset)
+        self.formatRow.setVisible(dataset.folder is not None)
+        self.formatRow.show_format(dataset)
         self.status_message.emit(f"{dataset.name}: {len(dataset.labels):,} images ready.")
         self.dataset_changed.emit(dataset)
 

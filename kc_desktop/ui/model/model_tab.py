@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kc_desktop.core.choices import AUTO
 from kc_desktop.core.data.augment_preview import augment_preview
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import Augment
@@ -35,6 +36,7 @@ from kc_desktop.core.training.distributed import ALL_GPUS, ALL_GPUS_LABEL, local
 from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.model.backbone_box import BackboneBox
 from kc_desktop.ui.model.recommendation_bar import RecommendationBar
+from kc_desktop.ui.model.schedule_combo import schedule_combo
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 
@@ -71,6 +73,7 @@ class ModelTab(QWidget):
         form.addRow("Model:", self.modelCombo)
         form.addRow("", self.modelDescription)
         form.addRow("Epochs:", self.epochsSpin)
+        form.addRow(self.tr("Learning-rate schedule:"), self.lrScheduleCombo)
         form.addRow("Batch size:", self.batchSizeSpin)
         lr_row = QHBoxLayout()
         lr_row.addWidget(self.learningRateSpin, 1)
@@ -100,11 +103,16 @@ class ModelTab(QWidget):
         """Epochs, batch size, learning rate (with its apply-while-paused button), optimiser."""
         self.epochsSpin = self._spin(
             "epochsSpin",
-            1,
+            0,
             1000,
-            "Passes over the training images. More epochs learn more "
-            "but take longer and can over-fit.",
+            self.tr(
+                "Passes over the training images. Auto (the default) stops once the validation "
+                "loss has not improved for a few epochs, keeps the best epoch's weights and "
+                "never runs past the time budget. A number trains exactly that many epochs."
+            ),
         )
+        self.epochsSpin.setSpecialValueText(self.tr("Auto"))
+        self.lrScheduleCombo = schedule_combo(self)
         self.batchSizeSpin = self._spin(
             "batchSizeSpin",
             1,
@@ -258,7 +266,8 @@ class ModelTab(QWidget):
         return TrainConfig(
             dataset=dataset.id,
             model=self.model_id,
-            epochs=self.epochsSpin.value(),
+            epochs=self.epochsSpin.value() or AUTO,
+            lr_schedule=str(self.lrScheduleCombo.currentData()),
             batch_size=self.batchSizeSpin.value(),
             lr=self.learningRateSpin.value(),
             optimizer=str(self.optimizerCombo.currentData()),
@@ -267,6 +276,7 @@ class ModelTab(QWidget):
             seed=self.seedSpin.value(),
             folder=dataset.folder,
             image_size=dataset.size if dataset.folder else None,
+            colour=("grey" if dataset.channels == 1 else "rgb") if dataset.folder else "auto",
             augment=self._augment() if spec.augmentable else Augment(),
             score_samples=self.scoreSamplesCheck.isChecked(),
             fine_tune=spec.pretrained and self.backboneBox.fine_tune,
@@ -279,6 +289,7 @@ class ModelTab(QWidget):
         for widget in (
             self.modelCombo,
             self.epochsSpin,
+            self.lrScheduleCombo,
             self.batchSizeSpin,
             self.optimizerCombo,
             self.betaSpin,
@@ -314,7 +325,7 @@ class ModelTab(QWidget):
     def _on_model_changed(self) -> None:
         spec = get_model_spec(self.model_id)
         self.modelDescription.setText(spec.description)
-        self.epochsSpin.setValue(spec.default_epochs)
+        self.epochsSpin.setValue(0)  # Auto
         self.batchSizeSpin.setValue(spec.default_batch_size)
         self.learningRateSpin.setValue(spec.default_lr)
         self.optimizerCombo.setCurrentIndex(self.optimizerCombo.findData(spec.default_optimizer))

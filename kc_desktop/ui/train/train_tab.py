@@ -89,6 +89,7 @@ class TrainTab(QWidget):
         self._device_x = 0.0
         self._last_lr: float | None = None
         self.dataset_id = ""
+        self._has_run = False  # until then, the ready sentence stands in for a run summary
         self._build()
         self.device_timer = QTimer(self)
         self.device_timer.setInterval(DEVICE_POLL_MS)
@@ -118,6 +119,16 @@ class TrainTab(QWidget):
         for button in (self.trainButton, self.pauseButton, self.stopButton):
             button.setMinimumWidth(110)
             buttons.addWidget(button)
+        self.estimateLabel = QLabel(objectName="estimateLabel")
+        self.estimateLabel.setToolTip(
+            self.tr(
+                "How long the run will take on this machine, from a few timed training steps. "
+                "Epochs auto may finish sooner."
+            )
+        )
+        width = self.estimateLabel.fontMetrics().horizontalAdvance("about 55 min on this CPU")
+        self.estimateLabel.setMinimumWidth(width + 8)
+        buttons.addWidget(self.estimateLabel)
         buttons.addWidget(self.trainProgress, 1)
 
         self.lossPlot = CurvePlot(title="Loss", x_label="step", y_label="loss")
@@ -190,6 +201,18 @@ class TrainTab(QWidget):
             self.tr("{what}: {percent}%").format(what=text, percent=percent)
         )
 
+    def show_estimating(self) -> None:
+        self.estimateLabel.setText(self.tr("Estimating the time…"))
+
+    def show_estimate(self, sentence: str, estimate: str) -> None:
+        """The probe's estimate beside Train and, before the first run, the ready sentence
+        in the summary line and the empty plots."""
+        self.estimateLabel.setText(estimate)
+        if sentence and not self._has_run:
+            self.runSummaryLabel.setText(sentence)
+            for plot in (self.lossPlot, self.metricPlot):
+                plot.set_placeholder(sentence)
+
     def on_run_started(self, info: dict[str, Any]) -> None:
         self.task = info["task"]
         self._previous_epoch: dict[str, Any] | None = None
@@ -201,6 +224,7 @@ class TrainTab(QWidget):
         self._last_lr = None
         self.dataset_id = str(info["config"].get("dataset", ""))
         self.verdictPanel.hide()
+        self._has_run = True
         self._sampler = UsageSampler(resolve_device(str(info["config"].get("device", "auto"))))
         self._setup_curves()
         self.trainProgress.setRange(0, self.epochs * self.steps_per_epoch)
@@ -246,9 +270,10 @@ class TrainTab(QWidget):
         if not records:
             return
         for record in records:
-            if self._last_lr is not None and record["lr"] != self._last_lr:
-                self.mark_lr_change(record["global_step"], self._last_lr, record["lr"])
-            self._last_lr = record["lr"]
+            lr = record.get("peak_lr", record["lr"])  # a schedule moves "lr" every step
+            if self._last_lr is not None and lr != self._last_lr:
+                self.mark_lr_change(record["global_step"], self._last_lr, lr)
+            self._last_lr = lr
         for name, _, _, key in LOSS_SERIES[self.task]:
             self.lossPlot.extend(
                 name, [r["global_step"] for r in records], [r[key] for r in records]

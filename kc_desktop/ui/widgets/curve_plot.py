@@ -193,6 +193,7 @@ class CurvePlot(QWidget):
         layout.addWidget(self.plot_widget)
         self._placeholder = QLabel(placeholder, self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setWordWrap(True)  # e.g. the Train tab's ready sentence
         self._placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._placeholder.setStyleSheet("color: #909090; background: transparent;")
 

@@ -1,0 +1,167 @@
+"""How long a run will take, said before it starts: a short timed probe of a few steps.
+
+A newcomer's first click should not turn into "31 minutes left". Before Train is pressed,
+the window (on a worker thread) and the command line time a few real training steps of
+the configured model on the real data and device, and scale them by the run's plan: steps
+per epoch, the epochs it plans for (an auto run's horizon, the most it can take), a
+validation pass per epoch and the final test pass, capped by an auto run's time budget.
+The model built for the probe is thrown away; the global RNG state is restored, so a run
+started afterwards is exactly the run it would have been.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+
+from kc_desktop.core.choices import AUTO, DEFAULT_TIME_BUDGET_S
+from kc_desktop.core.data.dataset import ImageDataset
+from kc_desktop.core.data.loader import DeviceBatches, resize_images
+from kc_desktop.core.devices import resolve_device
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+from kc_desktop.core.models.registry import build_model, get_model_spec
+from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.core.training.plan import planned_epochs, steps_per_epoch
+from kc_desktop.core.training.settings import resolve_settings
+from kc_desktop.core.training.tasks import TASKS
+
+WARMUP_STEPS = 2
+"""Untimed first steps (allocations, kernel selection)."""
+PROBE_STEPS = 6
+EVAL_COST = 1 / 3
+"""A validation or test image costs about a third of a training image (forward only)."""
+
+ABOUT_SECONDS = QT_TRANSLATE_NOOP("core", "about {n} s")
+ABOUT_MINUTES = QT_TRANSLATE_NOOP("core", "about {n} min")
+ABOUT_HOURS = QT_TRANSLATE_NOOP("core", "about {n} h {m} min")
+ON_CPU = QT_TRANSLATE_NOOP("core", "{duration} on this CPU")
+ON_GPU = QT_TRANSLATE_NOOP("core", "{duration} on this GPU")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """What the probe measured and what it predicts for the whole run."""
+
+    seconds: float  # the whole run (an auto run: at most; it may stop earlier)
+    step_seconds: float  # one training step, as measured
+    steps_per_epoch: int
+    epochs: int  # the epochs planned (an auto run's horizon)
+    auto: bool
+    on_gpu: bool
+
+    def duration(self) -> tuple[str, dict[str, int]]:
+        """(template, values) of "about 20 s" for ``str.format`` after translation."""
+        return duration_template(self.seconds)
+
+    def place(self) -> str:
+        """Template of "{duration} on this CPU" (or GPU)."""
+        return ON_GPU if self.on_gpu else ON_CPU
+
+    def text(self) -> str:
+        """The English sentence, e.g. "about 20 s on this CPU" (the command line's)."""
+        template, values = self.duration()
+        return self.place().format(duration=template.format(**values))
+
+
+def duration_template(seconds: float) -> tuple[str, dict[str, int]]:
+    """A rounded duration: under a minute to the second (5 s steps above 10 s), then
+    minutes, then hours and minutes."""
+    if seconds < 10:
+        return ABOUT_SECONDS, {"n": max(1, round(seconds))}
+    if seconds < 57.5:
+        return ABOUT_SECONDS, {"n": 5 * round(seconds / 5)}
+    minutes = max(1, round(seconds / 60))
+    if minutes < 60:
+        return ABOUT_MINUTES, {"n": minutes}
+    return ABOUT_HOURS, {"n": minutes // 60, "m": minutes % 60}
+
+
+def estimate_run(
+    config: TrainConfig,
+    dataset: ImageDataset,
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Estimate | None:
+    """Time ``PROBE_STEPS`` steps of ``config`` on ``dataset``; None when ``cancelled()``
+    turned true between steps (the window asks for a newer estimate)."""
+    config.validate()
+    spec = get_model_spec(config.model)
+    settings = resolve_settings(config, spec)
+    device = resolve_device(config.device)
+    batch = int(settings["batch_size"])
+    size = spec.input_size(dataset.size)
+    train = dataset.splits["train"]
+    steps = steps_per_epoch(len(train), batch)
+    wanted = batch * (WARMUP_STEPS + PROBE_STEPS)
+    chosen = train[:wanted].repeat(-(-wanted // max(len(train), 1)))  # few images: reuse them
+    images, labels = dataset.images[chosen], dataset.labels[chosen]
+    if images.shape[-1] != size:
+        images = resize_images(images, size)
+    with torch.random.fork_rng(devices=[device] if device.type == "cuda" else []):
+        model = build_model(
+            config.model,
+            channels=dataset.channels,
+            size=size,
+            num_classes=len(dataset.classes),
+            latent_dim=config.latent_dim,
+        ).to(device)
+        step_seconds = _probe(config, spec.task, model, settings, images, labels, cancelled)
+    if step_seconds is None:
+        return None
+    epochs = planned_epochs(config, spec.default_epochs, steps)
+    eval_images = len(dataset.splits["val"]) * epochs + len(dataset.splits["test"])
+    seconds = step_seconds * (steps * epochs + EVAL_COST * eval_images / batch)
+    auto = config.epochs == AUTO
+    if auto:
+        seconds = min(seconds, config.time_budget_s or DEFAULT_TIME_BUDGET_S)
+    return Estimate(seconds, step_seconds, steps, epochs, auto, device.type == "cuda")
+
+
+def _probe(
+    config: TrainConfig,
+    task_name: str,
+    model: torch.nn.Module,
+    settings: dict,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    cancelled: Callable[[], bool],
+) -> float | None:
+    """Seconds per training step, timed after ``WARMUP_STEPS`` untimed ones."""
+    device = next(model.parameters()).device
+    task_class = TASKS[task_name]
+    if task_name == "classify":
+        task = task_class(model, settings, device)
+    else:
+        preview = images[:8].to(device).float().div(255)
+        task = task_class(model, settings, device, preview=preview)
+    batches = DeviceBatches(
+        images,
+        labels,
+        int(settings["batch_size"]),
+        device=device,
+        shuffle=True,
+        seed=config.seed,
+        augment=config.augment if task_name == "classify" else None,
+    )
+    started = 0.0
+    last = None
+    for index, (x, y) in enumerate(batches):
+        if cancelled():
+            return None
+        if index == WARMUP_STEPS:
+            _sync(last)
+            started = time.perf_counter()
+        last = task.train_step(x, y)
+        if index + 1 == WARMUP_STEPS + PROBE_STEPS:
+            break
+    _sync(last)
+    return (time.perf_counter() - started) / PROBE_STEPS
+
+
+def _sync(values: dict[str, torch.Tensor] | None) -> None:
+    """Wait for the device to finish the queued steps (reading a value does)."""
+    if values:
+        next(iter(values.values())).item()
