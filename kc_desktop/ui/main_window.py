@@ -11,7 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QSettings,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,10 +32,18 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.paths import app_home
 from kc_desktop.ui.core_loader import CoreLoader
+from kc_desktop.ui.i18n import apply_language, install_translators
+from kc_desktop.ui.icon import app_icon
+from kc_desktop.ui.language_menu import build_language_menu
 
-APP_TITLE = "kc_desktop — deep-learning studio"
-TAB_TITLES = ("Data", "Model", "Train", "Gallery", "Classify")
-SHORTCUTS_HELP = """<table>
+APP_TITLE = QT_TRANSLATE_NOOP("main_window", "kc_desktop — deep-learning studio")
+TAB_TITLES = tuple(
+    QT_TRANSLATE_NOOP("main_window", title)
+    for title in ("Data", "Model", "Train", "Gallery", "Classify")
+)
+SHORTCUTS_HELP = QT_TRANSLATE_NOOP(
+    "main_window",
+    """<table>
 <tr><td><b>F5</b></td><td>Train</td></tr>
 <tr><td><b>F6</b></td><td>Pause / resume</td></tr>
 <tr><td><b>Shift+F5</b></td><td>Stop (keeps what was trained)</td></tr>
@@ -38,7 +54,8 @@ SHORTCUTS_HELP = """<table>
 <tr><td><b>Ctrl+S</b></td><td>Save the model (copy the run folder)</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Export the gallery as PNG</td></tr>
 <tr><td><b>Ctrl+V</b></td><td>Paste an image to classify (Classify tab)</td></tr>
-<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr></table>"""
+<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr></table>""",
+)
 
 
 def _placeholder(text: str) -> QWidget:
@@ -55,15 +72,20 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
-        self.setWindowTitle(APP_TITLE)
         self.settings = QSettings(str(app_home() / "settings.ini"), QSettings.Format.IniFormat)
+        self.language = apply_language(self.settings)
+        self.setWindowTitle(QCoreApplication.translate("main_window", APP_TITLE))
+        self.setWindowIcon(app_icon())
         self.mainTabs = QTabWidget(objectName="mainTabs")
         for title in TAB_TITLES:
-            self.mainTabs.addTab(_placeholder("Loading PyTorch…"), title)
+            self.mainTabs.addTab(
+                _placeholder(self.tr("Loading PyTorch…")),
+                QCoreApplication.translate("main_window", title),
+            )
         self.setCentralWidget(self.mainTabs)
-        self.deviceLabel = QLabel("Starting…", objectName="deviceLabel")
+        self.deviceLabel = QLabel(self.tr("Starting…"), objectName="deviceLabel")
         self.statusBar().addPermanentWidget(self.deviceLabel)
-        self.statusBar().showMessage("Loading PyTorch…")
+        self.statusBar().showMessage(self.tr("Loading PyTorch…"))
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -118,7 +140,7 @@ class MainWindow(QMainWindow):
         self.deviceLabel.setText(describe_device(resolve_device("auto")))
         self._restore_choices()
         self.is_core_ready = True
-        self.show_message("Ready.")
+        self.show_message(self.tr("Ready."))
         self.core_ready.emit()
 
     def _wire(self) -> None:
@@ -143,9 +165,10 @@ class MainWindow(QMainWindow):
         session.finished.connect(self._on_run_finished)
         session.failed.connect(self._on_run_failed)
         self.classify_tab.run_loaded.connect(self._set_current_run)
-        self.mainTabs.currentChanged.connect(
-            lambda index: self.settings.setValue("window/tab", index)
-        )
+        if not self.is_core_ready:  # once: the tab bar outlives a rebuild in another language
+            self.mainTabs.currentChanged.connect(
+                lambda index: self.settings.setValue("window/tab", index)
+            )
 
     def _build_runs_dock(self) -> None:
         """The run history, docked at the bottom; hidden at first, then as the user left it."""
@@ -180,33 +203,39 @@ class MainWindow(QMainWindow):
             self.classify_tab.open_run(new)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "Open image &folder…", "Ctrl+O", self.data_tab.choose_folder)
-        self._action(file_menu, "Open saved &run…", "Ctrl+Shift+O", self.classify_tab.choose_run)
-        self._action(file_menu, "&Save model…", "Ctrl+S", self.save_model)
-        self._action(file_menu, "&Export gallery…", "Ctrl+E", self.gallery_tab.export)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(
+            file_menu, self.tr("Open image &folder…"), "Ctrl+O", self.data_tab.choose_folder
+        )
+        self._action(
+            file_menu, self.tr("Open saved &run…"), "Ctrl+Shift+O", self.classify_tab.choose_run
+        )
+        self._action(file_menu, self.tr("&Save model…"), "Ctrl+S", self.save_model)
+        self._action(file_menu, self.tr("&Export gallery…"), "Ctrl+E", self.gallery_tab.export)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        run_menu = self.menuBar().addMenu("&Run")
-        self._action(run_menu, "&Train", "F5", self.start_training)
-        self._action(run_menu, "&Pause / resume", "F6", self.toggle_pause)
-        self._action(run_menu, "&Stop", "Shift+F5", lambda: self.session.stop())
-        view_menu = self.menuBar().addMenu("&View")
+        self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        run_menu = self.menuBar().addMenu(self.tr("&Run"))
+        self._action(run_menu, self.tr("&Train"), "F5", self.start_training)
+        self._action(run_menu, self.tr("&Pause / resume"), "F6", self.toggle_pause)
+        self._action(run_menu, self.tr("&Stop"), "Shift+F5", lambda: self.session.stop())
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, title in enumerate(TAB_TITLES):
             self._action(
                 view_menu,
-                title,
+                QCoreApplication.translate("main_window", title),
                 f"Ctrl+{index + 1}",
                 lambda _=False, i=index: self.mainTabs.setCurrentIndex(i),
             )
         view_menu.addSeparator()
         runs_action = self.runsDock.toggleViewAction()
-        runs_action.setText("&Runs")
+        runs_action.setText(self.tr("&Runs"))
         runs_action.setShortcut(QKeySequence("Ctrl+R"))
         view_menu.addAction(runs_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
-        self._action(help_menu, "&About kc_desktop", None, self._show_about)
+        view_menu.addSeparator()
+        self.languageMenu = build_language_menu(self, view_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._show_shortcuts)
+        self._action(help_menu, self.tr("&About kc_desktop"), None, self._show_about)
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -215,6 +244,34 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def can_rebuild(self) -> bool:
+        """True when tabs can be rebuilt without losing a run (none trains, none unsaved)."""
+        session = self.session
+        return self.is_core_ready and not (session.is_active or session.unsaved is not None)
+
+    def rebuild_in_language(self, language: str) -> None:
+        """Load ``language`` and rebuild tabs, menus and dock in it; the open run stays open.
+
+        Rebuilding rather than retranslating each widget keeps every widget's text code in
+        one place (its constructor); it takes a fraction of a second once the core is loaded.
+        """
+        run, index = self.current_run, self.mainTabs.currentIndex()
+        self.language = install_translators(language)
+        self.settings.setValue("window/state", self.saveState())
+        self.menuBar().clear()
+        self.removeDockWidget(self.runsDock)
+        self.runsDock.deleteLater()
+        self.session.deleteLater()
+        for position, title in enumerate(TAB_TITLES):
+            self.mainTabs.setTabText(position, QCoreApplication.translate("main_window", title))
+        self._on_core_loaded()
+        self.statusBar().clearMessage()
+        self.mainTabs.setCurrentIndex(index)
+        if run is not None:
+            self._set_current_run(run)
+        else:
+            self._update_title()
 
     def _restore_choices(self) -> None:
         self.model_tab.select_model(str(self.settings.value("choices/model", "small-cnn")))
@@ -230,7 +287,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 15_000)
 
     def _update_title(self) -> None:
-        parts = [APP_TITLE]
+        parts = [QCoreApplication.translate("main_window", APP_TITLE)]
         if self.current_run is not None:
             parts.insert(0, self.current_run.path.name)
         self.setWindowTitle(" — ".join(parts))
@@ -239,7 +296,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.is_active:
             return
         if self.data_tab.dataset is None or self.data_tab.is_loading:
-            self.show_message("Wait for the dataset to finish loading, then press Train.")
+            self.show_message(self.tr("Wait for the dataset to finish loading, then press Train."))
             return
         if self.session.unsaved is not None and not self.confirm_discard_unsaved():
             return
@@ -249,7 +306,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("choices/dataset", config.dataset)
         self.settings.setValue("choices/folder", config.folder or "")
         self.mainTabs.setCurrentWidget(self.train_tab)
-        self.train_tab.log(f"Starting {config.model} on {self.data_tab.dataset.name}…")
+        self.train_tab.log(
+            self.tr("Starting {model} on {name}…").format(
+                model=config.model, name=self.data_tab.dataset.name
+            )
+        )
         self.session.start(config, self.data_tab.dataset)
 
     def toggle_pause(self) -> None:
@@ -257,21 +318,26 @@ class MainWindow(QMainWindow):
             return
         if self.session.state == "paused":
             self.session.resume()
-            self.train_tab.log("Resumed.")
+            self.train_tab.log(self.tr("Resumed."))
         elif self.session.state == "running":
             self.session.pause()
             self.train_tab.log(
-                "Paused: the run waits at the next step. The learning rate can "
-                "be changed on the Model tab."
+                self.tr(
+                    "Paused: the run waits at the next step. The learning rate can be "
+                    "changed on the Model tab."
+                )
             )
 
     def _on_lr_change_requested(self, lr: float) -> None:
         self.session.set_lr(lr)
-        self.train_tab.log(f"New learning rate {lr:g} will apply when the run resumes.")
+        self.train_tab.log(
+            self.tr("New learning rate {lr:g} will apply when the run resumes.").format(lr=lr)
+        )
 
     def _on_run_started(self, info: dict) -> None:
-        self.setWindowTitle(f"{Path(info['run_dir']).name} — {APP_TITLE}")
-        self.show_message(f"Training on {info['device']}…")
+        title = QCoreApplication.translate("main_window", APP_TITLE)
+        self.setWindowTitle(f"{Path(info['run_dir']).name} — {title}")
+        self.show_message(self.tr("Training on {device}…").format(device=info["device"]))
 
     def _on_event_logged(self, message: str, level: str) -> None:
         self.train_tab.log(message, level)
@@ -280,19 +346,30 @@ class MainWindow(QMainWindow):
         self.train_tab.on_finished(summary)
         if self.session.unsaved is not None:
             self.train_tab.show_unsaved(True)
-            self.show_message("The run could not be saved: press Save elsewhere… (Train tab).")
+            self.show_message(
+                self.tr("The run could not be saved: press Save elsewhere… (Train tab).")
+            )
             return
-        self.show_message(f"Run {summary['status']}: saved in {summary['run_dir']}")
+        self.show_message(
+            self.tr("Run {status}: saved in {run_dir}").format(
+                status=summary["status"], run_dir=summary["run_dir"]
+            )
+        )
         from kc_desktop.core.inference import load_run
 
         try:
             self._set_current_run(load_run(summary["run_dir"]))
         except (ValueError, OSError) as error:
-            self.train_tab.log(f"The run could not be reopened for the gallery: {error}", "warning")
+            self.train_tab.log(
+                self.tr("The run could not be reopened for the gallery: {error}").format(
+                    error=error
+                ),
+                "warning",
+            )
 
     def _on_run_failed(self, message: str) -> None:
         self.train_tab.on_failed(message)
-        self.show_message(f"Training failed: {message}")
+        self.show_message(self.tr("Training failed: {message}").format(message=message))
 
     def _set_current_run(self, run: Any) -> None:
         self.current_run = run
@@ -303,9 +380,9 @@ class MainWindow(QMainWindow):
 
     def save_model(self) -> None:
         if self.current_run is None:
-            self.show_message("Nothing to save yet: train a model or open a saved run.")
+            self.show_message(self.tr("Nothing to save yet: train a model or open a saved run."))
             return
-        target = QFileDialog.getExistingDirectory(self, "Copy the run folder into…")
+        target = QFileDialog.getExistingDirectory(self, self.tr("Copy the run folder into…"))
         if target:
             self.copy_run_to(Path(target))
 
@@ -316,9 +393,11 @@ class MainWindow(QMainWindow):
         except OSError as error:
             from kc_desktop.ui.errors import plain_error
 
-            self.show_message(f"Could not save the model: {plain_error(error)}")
+            self.show_message(
+                self.tr("Could not save the model: {error}").format(error=plain_error(error))
+            )
             return None
-        self.show_message(f"Model saved to {destination}")
+        self.show_message(self.tr("Model saved to {destination}").format(destination=destination))
         return destination
 
     def save_unsaved_elsewhere(self) -> Path | None:
@@ -334,51 +413,64 @@ class MainWindow(QMainWindow):
         try:
             destination = self.session.save_unsaved(parent)
         except OSError as error:
-            self.show_message(f"Could not save the run there either: {plain_error(error)}")
+            self.show_message(
+                self.tr("Could not save the run there either: {error}").format(
+                    error=plain_error(error)
+                )
+            )
             return None
         self.train_tab.show_unsaved(False)
-        self.train_tab.log(f"Run saved to {destination}")
-        self.show_message(f"Run saved to {destination}")
+        self.train_tab.log(self.tr("Run saved to {destination}").format(destination=destination))
+        self.show_message(self.tr("Run saved to {destination}").format(destination=destination))
         try:
             self._set_current_run(load_run(destination))
         except (ValueError, OSError) as error:
-            self.train_tab.log(f"The saved run could not be reopened: {error}", "warning")
+            self.train_tab.log(
+                self.tr("The saved run could not be reopened: {error}").format(error=error),
+                "warning",
+            )
         return destination
 
     def _ask_save_folder(self) -> str | None:
-        return QFileDialog.getExistingDirectory(self, "Save the run into…") or None
+        return QFileDialog.getExistingDirectory(self, self.tr("Save the run into…")) or None
 
     def _ask_discard_unsaved(self) -> bool:
         """Offer to save the unsaved run first; False when the user cancels."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Run not saved",
-            "The last run could not be saved in its folder; it exists only in memory.",
+            self.tr("Run not saved"),
+            self.tr("The last run could not be saved in its folder; it exists only in memory."),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )
-        save = box.addButton("Save elsewhere…", QMessageBox.ButtonRole.AcceptRole)
+        save = box.addButton(self.tr("Save elsewhere…"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if box.clickedButton() is save:
             return self.save_unsaved_elsewhere() is not None
         return box.clickedButton() is box.button(QMessageBox.StandardButton.Discard)
 
     def _show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard shortcuts"),
+            QCoreApplication.translate("main_window", SHORTCUTS_HELP),
+        )
 
     def _show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About kc_desktop",
-            "<b>kc_desktop</b><br>Train, watch and use neural networks by pointing "
-            "and clicking.<br>PyTorch · PySide6 · pyqtgraph · MIT licence.",
+            self.tr("About kc_desktop"),
+            self.tr(
+                "<b>kc_desktop</b><br>Train, watch and use neural networks by pointing "
+                "and clicking.<br>PyTorch · PySide6 · pyqtgraph · MIT licence."
+            ),
         )
 
     def _ask_close_during_training(self) -> bool:
         answer = QMessageBox.question(
             self,
-            "Training is running",
-            "A model is training. Stop it, save what it has learned, and quit?",
+            self.tr("Training is running"),
+            self.tr("A model is training. Stop it, save what it has learned, and quit?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -388,7 +480,7 @@ class MainWindow(QMainWindow):
             if not self.confirm_close():
                 event.ignore()
                 return
-            self.statusBar().showMessage("Stopping the run and saving…")
+            self.statusBar().showMessage(self.tr("Stopping the run and saving…"))
             self.session.shutdown()
         unsaved = self.session is not None and self.session.unsaved is not None
         if unsaved and not self.confirm_discard_unsaved():

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -48,20 +48,32 @@ from kc_desktop.ui.widgets.square_holder import SquareHolder
 MAX_ROWS = 50
 TOP_K = 5
 DRAW_THROTTLE_MS = 100
-NO_RUN_TEXT = "Train a model or open a saved run first."
-DROP_HINT = "Drop image files here, click to choose them, or paste an image (Ctrl+V)"
-DRAW_HINT = "Draw a digit with the mouse; the guesses update as you draw."
-TASK_NAMES = {"reconstruct": "an autoencoder", "vae": "a VAE", "gan": "a DCGAN"}
+NO_RUN_TEXT = QT_TRANSLATE_NOOP("classify_tab", "Train a model or open a saved run first.")
+DROP_HINT = QT_TRANSLATE_NOOP(
+    "classify_tab", "Drop image files here, click to choose them, or paste an image (Ctrl+V)"
+)
+DRAW_HINT = QT_TRANSLATE_NOOP(
+    "classify_tab", "Draw a digit with the mouse; the guesses update as you draw."
+)
+TASK_NAMES = {
+    "reconstruct": QT_TRANSLATE_NOOP("classify_tab", "an autoencoder"),
+    "vae": QT_TRANSLATE_NOOP("classify_tab", "a VAE"),
+    "gan": QT_TRANSLATE_NOOP("classify_tab", "a DCGAN"),
+}
+A_GENERATIVE_MODEL = QT_TRANSLATE_NOOP("classify_tab", "a generative model")
 
 ChooseFolder = Callable[[], "str | None"]
 
 
 def generative_text(task: str) -> str:
     """Why a generative run cannot classify, and what to do instead."""
-    return (
-        f"This run trained {TASK_NAMES.get(task, 'a generative model')}, which makes "
-        "images rather than sorting them. Classification needs a classifier run: train "
-        "a classifier (e.g. Small CNN) or open a saved classifier run."
+    return QCoreApplication.translate(
+        "classify_tab",
+        "This run trained {get}, which makes images rather than sorting them. "
+        "Classification needs a classifier run: train a classifier (e.g. Small "
+        "CNN) or open a saved classifier run.",
+    ).format(
+        get=QCoreApplication.translate("classify_tab", TASK_NAMES.get(task, A_GENERATIVE_MODEL))
     )
 
 
@@ -90,9 +102,9 @@ class ClassifyTab(QWidget):
         self.runInfoLabel = QLabel(objectName="runInfoLabel")
         self.runInfoLabel.setTextFormat(Qt.TextFormat.RichText)
         self.runInfoLabel.setWordWrap(True)
-        self.openRunButton = QPushButton("Open saved run…", objectName="openRunButton")
+        self.openRunButton = QPushButton(self.tr("Open saved run…"), objectName="openRunButton")
         self.openRunButton.setToolTip(
-            "Load a model trained earlier: choose its run folder (Ctrl+Shift+O)."
+            self.tr("Load a model trained earlier: choose its run folder (Ctrl+Shift+O).")
         )
         self.openRunButton.clicked.connect(self.choose_run)
         top = QHBoxLayout()
@@ -119,8 +131,10 @@ class ClassifyTab(QWidget):
         paste = QShortcut(QKeySequence.StandardKey.Paste, self)
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         paste.activated.connect(self.dropArea.paste)
-        self.clearResultsButton = QPushButton("Clear results", objectName="clearResultsButton")
-        self.clearResultsButton.setToolTip("Remove every result below.")
+        self.clearResultsButton = QPushButton(
+            self.tr("Clear results"), objectName="clearResultsButton"
+        )
+        self.clearResultsButton.setToolTip(self.tr("Remove every result below."))
         self.clearResultsButton.clicked.connect(self.clear_results)
         self.resultsLabel = QLabel(objectName="resultsLabel")
         hint_row = QHBoxLayout()
@@ -134,7 +148,7 @@ class ClassifyTab(QWidget):
         self.resultsArea = QScrollArea(objectName="resultsArea")
         self.resultsArea.setWidgetResizable(True)
         self.resultsArea.setWidget(self.resultsList)
-        group = QGroupBox("Classify your images")
+        group = QGroupBox(self.tr("Classify your images"))
         box = QVBoxLayout(group)
         box.addWidget(self.dropArea)
         box.addLayout(hint_row)
@@ -146,18 +160,22 @@ class ClassifyTab(QWidget):
         self.drawCanvas = DrawCanvas()
         self.drawCanvas.setObjectName("drawCanvas")
         self.drawCanvas.setToolTip(
-            "Hold the left mouse button and draw a digit, big and "
-            "centred, like the training images."
+            self.tr(
+                "Hold the left mouse button and draw a digit, big and centred, like "
+                "the training images."
+            )
         )
         self.drawCanvas.drawn.connect(self._on_draw_canvas_drawn)
         self.drawNotice = NoticeOverlay(self.drawCanvas, "drawNotice")
-        self.clearDrawingButton = QPushButton("Clear drawing", objectName="clearDrawingButton")
-        self.clearDrawingButton.setToolTip("Wipe the canvas and start again.")
+        self.clearDrawingButton = QPushButton(
+            self.tr("Clear drawing"), objectName="clearDrawingButton"
+        )
+        self.clearDrawingButton.setToolTip(self.tr("Wipe the canvas and start again."))
         self.clearDrawingButton.clicked.connect(self.clear_drawing)
         self.drawPredictionBars = PredictionBars()
         self.drawPredictionBars.setObjectName("drawPredictionBars")
-        self.drawPredictionBars.set_message(DRAW_HINT)
-        group = QGroupBox("Draw a digit")
+        self.drawPredictionBars.set_message(QCoreApplication.translate("classify_tab", DRAW_HINT))
+        group = QGroupBox(self.tr("Draw a digit"))
         box = QVBoxLayout(group)
         box.addWidget(SquareHolder(self.drawCanvas))
         box.addWidget(self.clearDrawingButton, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -172,13 +190,15 @@ class ClassifyTab(QWidget):
         self._draw_timer.stop()
         self.runInfoLabel.setText(self._describe_run(run))
         notice = self._short_reason()
-        self.dropArea.set_message(notice or DROP_HINT)
+        self.dropArea.set_message(notice or QCoreApplication.translate("classify_tab", DROP_HINT))
         if notice:
             self.drawNotice.show_text(notice)
         else:
             self.drawNotice.hide()
         self.draw_predictions = []
-        self.drawPredictionBars.set_message("" if notice else DRAW_HINT)
+        self.drawPredictionBars.set_message(
+            "" if notice else QCoreApplication.translate("classify_tab", DRAW_HINT)
+        )
         self.saliencyPanel.show_message(notice or EMPTY_TEXT)
         if notice is None and self._has_ink():
             self._pending_drawing = self.drawCanvas.to_array()
@@ -206,11 +226,19 @@ class ClassifyTab(QWidget):
         newest = next((row for row in self.rows[:done] if row.predictions), None)
         if newest is not None:
             self.explain_row(newest)
-        message = f"Classified {done - failed} of {done} image{'s' if done != 1 else ''}"
+        message = (
+            self.tr("Classified {classified} of {done} images")
+            if done != 1
+            else self.tr("Classified {classified} of 1 image")
+        ).format(classified=done - failed, done=done)
         if failed:
-            message += f"; {failed} could not be read (see the rows for why)"
+            message += self.tr("; {failed} could not be read (see the rows for why)").format(
+                failed=failed
+            )
         if skipped:
-            message += f"; {skipped} more were ignored (at most {MAX_ROWS} at a time)"
+            message += self.tr(
+                "; {skipped} more were ignored (at most {max_rows} at a time)"
+            ).format(skipped=skipped, max_rows=MAX_ROWS)
         self.status_message.emit(message + ".")
 
     def classify_image(self, image: np.ndarray) -> None:
@@ -219,12 +247,12 @@ class ClassifyTab(QWidget):
         if reason:
             self.status_message.emit(reason)
             return
-        row = self._insert_row("pasted image", 0, image)
+        row = self._insert_row(self.tr("pasted image"), 0, image)
         row.set_thumbnail(image)
         self._show_prediction(row, self._classify_one(image))
         self._trim_rows()
         self.explain_row(row)
-        self.status_message.emit("Classified the pasted image.")
+        self.status_message.emit(self.tr("Classified the pasted image."))
 
     def explain_row(self, row: PredictionRow) -> None:
         """Show which pixels drove a result row's prediction (also when the row is clicked)."""
@@ -238,7 +266,9 @@ class ClassifyTab(QWidget):
         try:
             saliency = explain(self.run, source)
         except (ImageLoadError, OSError, RuntimeError, ValueError) as error:
-            self.saliencyPanel.show_message(f"Could not explain this answer: {plain_error(error)}")
+            self.saliencyPanel.show_message(
+                self.tr("Could not explain this answer: {error}").format(error=plain_error(error))
+            )
             return
         self.saliencyPanel.show_saliency(name, saliency)
 
@@ -254,7 +284,9 @@ class ClassifyTab(QWidget):
         self._draw_timer.stop()
         self._pending_drawing = None
         self.draw_predictions = []
-        self.drawPredictionBars.set_message("" if self._blocking_reason() else DRAW_HINT)
+        self.drawPredictionBars.set_message(
+            "" if self._blocking_reason() else QCoreApplication.translate("classify_tab", DRAW_HINT)
+        )
 
     def choose_run(self) -> None:
         """Ask for a run folder and load it (File → Open saved run)."""
@@ -267,10 +299,14 @@ class ClassifyTab(QWidget):
         try:
             run = load_run(path)
         except (CheckpointError, ValueError, OSError, RuntimeError) as error:
-            self.status_message.emit(f"Could not open the run in {path}: {plain_error(error)}")
+            self.status_message.emit(
+                self.tr("Could not open the run in {path}: {error}").format(
+                    path=path, error=plain_error(error)
+                )
+            )
             return None
         self.set_run(run)
-        self.status_message.emit(f"Opened run {run.path.name}.")
+        self.status_message.emit(self.tr("Opened run {name}.").format(name=run.path.name))
         self.run_loaded.emit(run)
         return run
 
@@ -278,13 +314,13 @@ class ClassifyTab(QWidget):
     def _ask_run_folder(self) -> str | None:
         start = runs_dir()
         path = QFileDialog.getExistingDirectory(
-            self, "Open a saved run folder", str(start if start.is_dir() else Path.home())
+            self, self.tr("Open a saved run folder"), str(start if start.is_dir() else Path.home())
         )
         return path or None
 
     def _blocking_reason(self) -> str | None:
         if self.run is None:
-            return NO_RUN_TEXT
+            return QCoreApplication.translate("classify_tab", NO_RUN_TEXT)
         if self.run.task != "classify":
             return generative_text(self.run.task)
         return None
@@ -292,15 +328,19 @@ class ClassifyTab(QWidget):
     def _short_reason(self) -> str | None:
         """The notice shown on the drop area and the canvas (the label above explains more)."""
         if self.run is None:
-            return NO_RUN_TEXT
+            return QCoreApplication.translate("classify_tab", NO_RUN_TEXT)
         if self.run.task != "classify":
-            name = TASK_NAMES.get(self.run.task, "a generative model")
-            return f"This needs a classifier run; the loaded run is {name}."
+            name = QCoreApplication.translate(
+                "classify_tab", TASK_NAMES.get(self.run.task, A_GENERATIVE_MODEL)
+            )
+            return self.tr("This needs a classifier run; the loaded run is {name}.").format(
+                name=name
+            )
         return None
 
     def _describe_run(self, run: LoadedRun | None) -> str:
         if run is None:
-            return (
+            return self.tr(
                 "<b>No model loaded.</b> Train a classifier on the Train tab, or open a saved run."
             )
         config = run.config
@@ -309,12 +349,16 @@ class ClassifyTab(QWidget):
         except ValueError:
             model = str(config.get("model", "unknown model"))
         dataset = config.get("dataset_name") or config.get("dataset", "unknown data")
-        parts = [f"<b>{model}</b> trained on <b>{dataset}</b>"]
+        parts = [
+            self.tr("<b>{model}</b> trained on <b>{dataset}</b>").format(
+                model=model, dataset=dataset
+            )
+        ]
         summary = RunDirectory(run.path).read_summary() or {}
         accuracy = summary.get("test_accuracy")
         if isinstance(accuracy, (int, float)):
-            parts.append(f"test accuracy {accuracy:.1%}")
-        parts.append(f"run {run.path.name}")
+            parts.append(self.tr("test accuracy {accuracy:.1%}").format(accuracy=accuracy))
+        parts.append(self.tr("run {name}").format(name=run.path.name))
         text = " · ".join(parts)
         if run.task != "classify":
             text += f"<br><span style='color:#b00020'>{generative_text(run.task)}</span>"
@@ -330,7 +374,7 @@ class ClassifyTab(QWidget):
     def _show_prediction(self, row: PredictionRow, prediction: Prediction) -> int:
         """Fill ``row``; returns 1 when the image could not be classified."""
         if prediction.error:
-            row.set_message(f"⚠ Not classified: {prediction.error}")
+            row.set_message(self.tr("⚠ Not classified: {error}").format(error=prediction.error))
             return 1
         row.set_predictions(prediction.predictions)
         return 0
@@ -355,9 +399,13 @@ class ClassifyTab(QWidget):
     def _update_results_label(self) -> None:
         count = len(self.rows)
         self.resultsLabel.setText(
-            f"{count} result{'s' if count != 1 else ''}, newest first (at most {MAX_ROWS})"
+            (
+                self.tr("{count} results, newest first (at most {max_rows})")
+                if count != 1
+                else self.tr("1 result (at most {max_rows})")
+            ).format(count=count, max_rows=MAX_ROWS)
             if count
-            else "Results appear here, newest first."
+            else self.tr("Results appear here, newest first.")
         )
         self.clearResultsButton.setEnabled(bool(count))
 
@@ -377,7 +425,9 @@ class ClassifyTab(QWidget):
             return
         if not drawing.any():
             self.draw_predictions = []
-            self.drawPredictionBars.set_message(DRAW_HINT)
+            self.drawPredictionBars.set_message(
+                QCoreApplication.translate("classify_tab", DRAW_HINT)
+            )
             return
         prepared = prepare_drawing(drawing, str(self.run.config.get("dataset", "")))
         prediction = self._classify_one(prepared)
@@ -386,13 +436,15 @@ class ClassifyTab(QWidget):
             return
         self.draw_predictions = prediction.predictions
         self.drawPredictionBars.set_predictions(prediction.predictions)
-        self.explain(prepared, "your drawing")
+        self.explain(prepared, self.tr("your drawing"))
 
 
 def _thumbnail(path: str) -> tuple[np.ndarray | None, str | None]:
     """A small RGB preview of ``path`` or the one-line reason it cannot be read."""
     if Path(path).is_dir():
-        return None, "this is a folder, not an image file."
+        return None, QCoreApplication.translate(
+            "classify_tab", "this is a folder, not an image file."
+        )
     try:
         return load_image_array(path, mode="RGB", size=THUMBNAIL_SIZE), None
     except (ImageLoadError, OSError, ValueError) as error:

@@ -43,7 +43,7 @@ class PredictionRow(QFrame):
         self.thumbnail.setFixedSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setStyleSheet("background: #222; color: #ddd; border-radius: 4px;")
-        name = Path(source).name if source not in ("drawing", "pasted image") else source
+        name = Path(source).name if source not in ("drawing", self.tr("pasted image")) else source
         self.nameLabel = QLabel(name, objectName="predictionName")
         self.nameLabel.setToolTip(source)
         self.nameLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -82,7 +82,7 @@ class PredictionRow(QFrame):
         self.error = None
         self.bars.set_predictions(self.predictions)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click to see which pixels drove this answer.")
+        self.setToolTip(self.tr("Click to see which pixels drove this answer."))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.predictions:

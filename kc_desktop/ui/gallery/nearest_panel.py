@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kc_desktop.core.inference import LoadedRun
@@ -20,10 +20,14 @@ from kc_desktop.ui.background import run_in_background
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 SAMPLES = 16
-NEEDS_RUN = "Available for a saved VAE or DCGAN run: when training ends, or after you open one."
-READY = (
+NEEDS_RUN = QT_TRANSLATE_NOOP(
+    "nearest_panel",
+    "Available for a saved VAE or DCGAN run: when training ends, or after you open one.",
+)
+READY = QT_TRANSLATE_NOOP(
+    "nearest_panel",
     "Draw 16 samples and put each beside the training image closest to it (pixel distance). "
-    "Samples much closer than real unseen images are to the training set look like copies."
+    "Samples much closer than real unseen images are to the training set look like copies.",
 )
 
 
@@ -44,13 +48,19 @@ class NearestPanel(QWidget):
         self.run: LoadedRun | None = None
         self.report: NearestReport | None = None
         self._pending: Any = None
-        self.nearestButton = QPushButton("Find nearest training images", objectName="nearestButton")
+        self.nearestButton = QPushButton(
+            self.tr("Find nearest training images"), objectName="nearestButton"
+        )
         self.nearestButton.clicked.connect(self.compute)
-        self.nearestHint = QLabel(NEEDS_RUN, objectName="nearestHint")
+        self.nearestHint = QLabel(
+            QCoreApplication.translate("nearest_panel", NEEDS_RUN), objectName="nearestHint"
+        )
         self.nearestHint.setWordWrap(True)
         self.nearestGrid = ImageGrid(objectName="nearestGrid", min_cell=56, max_cell=110)
         self.nearestGrid.setToolTip(
-            "Left of each pair: a generated sample; right: the training image nearest to it."
+            self.tr(
+                "Left of each pair: a generated sample; right: the training image nearest to it."
+            )
         )
         top = QHBoxLayout()
         top.addWidget(self.nearestButton)
@@ -65,11 +75,15 @@ class NearestPanel(QWidget):
         self.run = run if run is not None and run.task in ("vae", "gan") else None
         self.report = None
         self.nearestButton.setEnabled(self.run is not None and self._pending is None)
-        self.nearestHint.setText(READY if self.run is not None else NEEDS_RUN)
-        self.nearestGrid.set_placeholder(
-            "Press the button to compare samples with the training set."
+        self.nearestHint.setText(
+            QCoreApplication.translate("nearest_panel", READY)
             if self.run is not None
-            else "No generative run loaded."
+            else QCoreApplication.translate("nearest_panel", NEEDS_RUN)
+        )
+        self.nearestGrid.set_placeholder(
+            self.tr("Press the button to compare samples with the training set.")
+            if self.run is not None
+            else self.tr("No generative run loaded.")
         )
 
     def compute(self) -> None:
@@ -78,7 +92,7 @@ class NearestPanel(QWidget):
             return
         run = self.run
         self.nearestButton.setEnabled(False)
-        self.nearestGrid.set_placeholder("Searching the training set…")
+        self.nearestGrid.set_placeholder(self.tr("Searching the training set…"))
 
         def work(_progress: Any) -> NearestReport:
             dataset = load_config_dataset(TrainConfig.from_dict(run.config))
@@ -98,7 +112,9 @@ class NearestPanel(QWidget):
     def _on_failed(self, message: str) -> None:
         self._pending = None
         self.set_run(self.run)
-        self.status_message.emit(f"Could not find the nearest training images: {message}")
+        self.status_message.emit(
+            self.tr("Could not find the nearest training images: {message}").format(message=message)
+        )
 
     def show_report(self, report: NearestReport) -> None:
         """Show each sample beside its nearest training image, with distance and class."""
@@ -106,18 +122,23 @@ class NearestPanel(QWidget):
         self.nearestButton.setEnabled(self.run is not None)
         pairs = [pair_image(s, n) for s, n in zip(report.samples, report.neighbours, strict=True)]
         captions = [
-            f"{'copy? ' if report.looks_copied(i) else ''}d {d:.2f} · {label}"
+            self.tr("{value}d {d:.2f} · {label}").format(
+                value="copy? " if report.looks_copied(i) else "", d=d, label=label
+            )
             for i, (d, label) in enumerate(zip(report.distances, report.labels, strict=True))
         ]
         self.nearestGrid.set_images(pairs, captions)
         closest = min(report.distances)
         self.nearestHint.setText(
-            f"Left: sample, right: nearest training image; d = pixel distance. Real images the "
-            f"model never saw lie at a median d {report.held_out_median:.2f} from the training "
-            f"set; the closest sample here is at d {closest:.2f}."
+            self.tr(
+                "Left: sample, right: nearest training image; d = pixel distance. Real "
+                "images the model never saw lie at a median d {held_out_median:.2f} "
+                "from the training set; the closest sample here is at d {closest:.2f}."
+            ).format(held_out_median=report.held_out_median, closest=closest)
         )
         copies = sum(report.looks_copied(i) for i in range(len(report.distances)))
         self.status_message.emit(
-            f"Nearest training images found: {copies} of {len(report.distances)} samples "
-            "look like near-copies."
+            self.tr(
+                "Nearest training images found: {copies} of {count} samples look like near-copies."
+            ).format(copies=copies, count=len(report.distances))
         )

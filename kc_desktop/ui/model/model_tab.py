@@ -59,55 +59,73 @@ class ModelTab(QWidget):
             "epochsSpin",
             1,
             1000,
-            "Passes over the training images. More epochs learn more "
-            "but take longer and can over-fit.",
+            self.tr(
+                "Passes over the training images. More epochs learn more but take "
+                "longer and can over-fit."
+            ),
         )
         self.batchSizeSpin = self._spin(
             "batchSizeSpin",
             1,
             4096,
-            "Images per step. Larger batches are faster per image but use more memory.",
+            self.tr("Images per step. Larger batches are faster per image but use more memory."),
         )
         self.learningRateSpin = QDoubleSpinBox(objectName="learningRateSpin")
         self.learningRateSpin.setDecimals(5)
         self.learningRateSpin.setRange(0.00001, 1.0)
         self.learningRateSpin.setSingleStep(0.0001)
         self.learningRateSpin.setToolTip(
-            "Size of each weight update. Too high diverges, too low "
-            "learns slowly. Can be changed while paused."
+            self.tr(
+                "Size of each weight update. Too high diverges, too low learns slowly. "
+                "Can be changed while paused."
+            )
         )
         self.optimizerCombo = QComboBox(objectName="optimizerCombo")
-        self.optimizerCombo.addItem("Adam (adaptive, a safe default)", "adam")
-        self.optimizerCombo.addItem("SGD with momentum (classic)", "sgd")
-        self.optimizerCombo.setToolTip("The rule that turns gradients into weight updates.")
+        self.optimizerCombo.addItem(self.tr("Adam (adaptive, a safe default)"), "adam")
+        self.optimizerCombo.addItem(self.tr("SGD with momentum (classic)"), "sgd")
+        self.optimizerCombo.setToolTip(
+            self.tr("The rule that turns gradients into weight updates.")
+        )
         self.betaSpin = QDoubleSpinBox(objectName="betaSpin")
         self.betaSpin.setRange(0.0, 100.0)
         self.betaSpin.setSingleStep(0.5)
         self.betaSpin.setValue(1.0)
         self.betaSpin.setToolTip(
-            "VAE only: weight of the KL term in the ELBO. 1 is the classic "
-            "VAE; larger values give smoother, more disentangled latents."
+            self.tr(
+                "VAE only: weight of the KL term in the ELBO. 1 is the classic VAE; "
+                "larger values give smoother, more disentangled latents."
+            )
         )
         self.scoreSamplesCheck = QCheckBox(
-            "Score samples each epoch", objectName="scoreSamplesCheck"
+            self.tr("Score samples each epoch"), objectName="scoreSamplesCheck"
         )
         self.scoreSamplesCheck.setChecked(True)
         self.scoreSamplesCheck.setToolTip(
-            "VAE and DCGAN: after each epoch, measure how close 512 samples are to real images "
-            "(Fréchet distance and class coverage, plotted on the Gallery tab). The first run "
-            "on a dataset trains a small classifier for it, a few seconds on digits."
+            self.tr(
+                "VAE and DCGAN: after each epoch, measure how close 512 samples are to "
+                "real images (Fréchet distance and class coverage, plotted on the "
+                "Gallery tab). The first run on a dataset trains a small classifier "
+                "for it, a few seconds on digits."
+            )
         )
         self.deviceCombo = QComboBox(objectName="deviceCombo")
         for choice in available_devices():
             self.deviceCombo.addItem(choice.label, choice.id)
-        self.deviceCombo.setToolTip("Where to train. Auto picks a GPU when there is one.")
+        self.deviceCombo.setToolTip(self.tr("Where to train. Auto picks a GPU when there is one."))
         self.seedSpin = self._spin(
-            "seedSpin", 0, 2**31 - 1, "Same seed and settings give the same results on the CPU."
+            "seedSpin",
+            0,
+            2**31 - 1,
+            self.tr("Same seed and settings give the same results on the CPU."),
         )
-        self.applyLrButton = QPushButton("Apply learning rate now", objectName="applyLrButton")
+        self.applyLrButton = QPushButton(
+            self.tr("Apply learning rate now"), objectName="applyLrButton"
+        )
         self.applyLrButton.setToolTip(
-            "While a run is paused: use the new learning rate when it "
-            "resumes. The change is marked on the curves."
+            self.tr(
+                "While a run is paused: use the new learning rate when it resumes. The "
+                "change is marked on the curves."
+            )
         )
         self.applyLrButton.setEnabled(False)
         self.applyLrButton.clicked.connect(
@@ -115,32 +133,36 @@ class ModelTab(QWidget):
         )
 
         form = QFormLayout()
-        form.addRow("Model:", self.modelCombo)
+        form.addRow(self.tr("Model:"), self.modelCombo)
         form.addRow("", self.modelDescription)
-        form.addRow("Epochs:", self.epochsSpin)
-        form.addRow("Batch size:", self.batchSizeSpin)
+        form.addRow(self.tr("Epochs:"), self.epochsSpin)
+        form.addRow(self.tr("Batch size:"), self.batchSizeSpin)
         lr_row = QHBoxLayout()
         lr_row.addWidget(self.learningRateSpin, 1)
         lr_row.addWidget(self.applyLrButton)
-        form.addRow("Learning rate:", lr_row)
-        form.addRow("Optimizer:", self.optimizerCombo)
-        form.addRow("Beta (VAE):", self.betaSpin)
-        form.addRow("Quality:", self.scoreSamplesCheck)
-        form.addRow("Device:", self.deviceCombo)
-        form.addRow("Seed:", self.seedSpin)
-        settings = QGroupBox("Hyper-parameters")
+        form.addRow(self.tr("Learning rate:"), lr_row)
+        form.addRow(self.tr("Optimizer:"), self.optimizerCombo)
+        form.addRow(self.tr("Beta (VAE):"), self.betaSpin)
+        form.addRow(self.tr("Quality:"), self.scoreSamplesCheck)
+        form.addRow(self.tr("Device:"), self.deviceCombo)
+        form.addRow(self.tr("Seed:"), self.seedSpin)
+        settings = QGroupBox(self.tr("Hyper-parameters"))
         settings.setLayout(form)
 
-        self.augmentGroup = QGroupBox("Augmentation (classifiers)", objectName="augmentGroup")
-        self.flipCheck = QCheckBox("Flip left-right", objectName="flipCheck")
-        self.shiftCheck = QCheckBox("Shift up to 10%", objectName="shiftCheck")
-        self.zoomCheck = QCheckBox("Zoom up to 10%", objectName="zoomCheck")
+        self.augmentGroup = QGroupBox(
+            self.tr("Augmentation (classifiers)"), objectName="augmentGroup"
+        )
+        self.flipCheck = QCheckBox(self.tr("Flip left-right"), objectName="flipCheck")
+        self.shiftCheck = QCheckBox(self.tr("Shift up to 10%"), objectName="shiftCheck")
+        self.zoomCheck = QCheckBox(self.tr("Zoom up to 10%"), objectName="zoomCheck")
         self.augmentGroup.setToolTip(
-            "Random changes to training images, as in the articles' "
-            "data generator: more variety, less over-fitting."
+            self.tr(
+                "Random changes to training images, as in the articles' data "
+                "generator: more variety, less over-fitting."
+            )
         )
         self.augmentPreview = ImageGrid(objectName="augmentPreview")
-        self.augmentPreview.set_placeholder("Tick a switch to preview augmented samples.")
+        self.augmentPreview.set_placeholder(self.tr("Tick a switch to preview augmented samples."))
         self.augmentPreview.setMinimumHeight(110)
         checks = QHBoxLayout()
         for check in (self.flipCheck, self.shiftCheck, self.zoomCheck):
@@ -158,7 +180,7 @@ class ModelTab(QWidget):
         self.modelSummary.setFont(QFont("monospace", 9))
         self.modelSummary.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.sizeLabel = QLabel(objectName="modelSizeLabel")
-        summary_box = QGroupBox("Layers and size")
+        summary_box = QGroupBox(self.tr("Layers and size"))
         summary_layout = QVBoxLayout(summary_box)
         summary_layout.addWidget(self.sizeLabel)
         summary_layout.addWidget(self.modelSummary)
@@ -253,7 +275,9 @@ class ModelTab(QWidget):
 
     def _update_summary(self) -> None:
         if self.dataset is None:
-            self.modelSummary.setPlainText("Load a dataset to see the layers for its image size.")
+            self.modelSummary.setPlainText(
+                self.tr("Load a dataset to see the layers for its image size.")
+            )
             return
         spec = get_model_spec(self.model_id)
         size = spec.input_size(self.dataset.size)
@@ -266,9 +290,15 @@ class ModelTab(QWidget):
         summary = summarize(model, (self.dataset.channels, size, size))
         megabytes = summary.total_params * 4 / 2**20
         self.sizeLabel.setText(
-            f"<b>{summary.total_params:,}</b> parameters "
-            f"({megabytes:.1f} MB of weights), input "
-            f"{self.dataset.channels}×{size}×{size}"
+            self.tr(
+                "<b>{total_params:,}</b> parameters ({megabytes:.1f} MB of weights), "
+                "input {channels}×{size}×{size}"
+            ).format(
+                total_params=summary.total_params,
+                megabytes=megabytes,
+                channels=self.dataset.channels,
+                size=size,
+            )
         )
         self.modelSummary.setPlainText(summary.as_text())
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,7 +31,9 @@ from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
 LABEL_EVERY_EPOCH_UP_TO = 12  # beyond this, pyqtgraph's own ticks; below, no "1.5" epochs
-PLACEHOLDER = "Select two or more runs in the table and press Compare."
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "compare_panel", "Select two or more runs in the table and press Compare."
+)
 # (title, suggested file name, filter) -> chosen path or None
 ChooseSavePath = Callable[[str, str, str], "str | None"]
 
@@ -51,20 +53,28 @@ class ComparePanel(QWidget):
         self.curves_by_run: dict[str, Curves] = {}
         self.choose_save_path: ChooseSavePath = self._ask_save_path
         self.metricCombo = QComboBox(objectName="compareMetricCombo")
-        self.metricCombo.setToolTip("Metrics that every compared run logged per epoch")
+        self.metricCombo.setToolTip(self.tr("Metrics that every compared run logged per epoch"))
         self.metricCombo.currentTextChanged.connect(self._on_metric_combo_text_changed)
-        self.exportPngButton = QPushButton("Export PNG…", objectName="exportComparePngButton")
+        self.exportPngButton = QPushButton(
+            self.tr("Export PNG…"), objectName="exportComparePngButton"
+        )
         self.exportPngButton.clicked.connect(self._on_export_png_clicked)
-        self.exportCsvButton = QPushButton("Export CSV…", objectName="exportCompareCsvButton")
-        self.exportCsvButton.setToolTip("One line per point: run, epoch, metric, value")
+        self.exportCsvButton = QPushButton(
+            self.tr("Export CSV…"), objectName="exportCompareCsvButton"
+        )
+        self.exportCsvButton.setToolTip(self.tr("One line per point: run, epoch, metric, value"))
         self.exportCsvButton.clicked.connect(self._on_export_csv_clicked)
-        self.plot = CurvePlot(objectName="comparePlot", x_label="epoch", placeholder=PLACEHOLDER)
-        self.closeButton = QPushButton("Close", objectName="closeCompareButton")
-        self.closeButton.setToolTip("Hide the comparison: the table gets the whole width")
+        self.plot = CurvePlot(
+            objectName="comparePlot",
+            x_label="epoch",
+            placeholder=QCoreApplication.translate("compare_panel", PLACEHOLDER),
+        )
+        self.closeButton = QPushButton(self.tr("Close"), objectName="closeCompareButton")
+        self.closeButton.setToolTip(self.tr("Hide the comparison: the table gets the whole width"))
         self.closeButton.clicked.connect(self.hide)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Metric"))
+        controls.addWidget(QLabel(self.tr("Metric")))
         controls.addWidget(self.metricCombo, 1)
         controls.addWidget(self.exportPngButton)
         controls.addWidget(self.exportCsvButton)
@@ -85,8 +95,10 @@ class ComparePanel(QWidget):
         metrics = shared_metrics(list(curves_by_run.values()))
         if not metrics:
             self.status_message.emit(
-                "These runs have no per-epoch metric in common (a run stopped before its "
-                "first epoch has none)."
+                self.tr(
+                    "These runs have no per-epoch metric in common (a run stopped before "
+                    "its first epoch has none)."
+                )
             )
             return False
         self.curves_by_run = curves_by_run
@@ -113,7 +125,9 @@ class ComparePanel(QWidget):
     def export_png(self, path: str) -> bool:
         saved = self.plot.export_png(path)
         self.status_message.emit(
-            f"Comparison saved to {path}" if saved else f"Could not write {path}."
+            self.tr("Comparison saved to {path}").format(path=path)
+            if saved
+            else self.tr("Could not write {path}.").format(path=path)
         )
         return saved
 
@@ -121,15 +135,19 @@ class ComparePanel(QWidget):
         try:
             write_comparison_csv(Path(path), self.rows())
         except OSError as error:
-            self.status_message.emit(f"Could not save the CSV: {plain_error(error)}")
+            self.status_message.emit(
+                self.tr("Could not save the CSV: {error}").format(error=plain_error(error))
+            )
             return False
-        self.status_message.emit(f"Comparison saved to {path}")
+        self.status_message.emit(self.tr("Comparison saved to {path}").format(path=path))
         return True
 
     # ---------------------------------------------------------------- internals
     def _plot_metric(self, metric: str) -> None:
         self.plot.clear()
-        self.plot.set_title(f"{metric_title(metric)} per epoch")
+        self.plot.set_title(
+            self.tr("{metric_title} per epoch").format(metric_title=metric_title(metric))
+        )
         self.plot.set_labels("epoch", metric_title(metric))
         epochs: set[int] = set()
         for run, curves in self.curves_by_run.items():
@@ -154,14 +172,18 @@ class ComparePanel(QWidget):
 
     def _on_export_png_clicked(self) -> None:
         path = self.choose_save_path(
-            "Save the comparison plot", self._file_stem() + ".png", "PNG images (*.png)"
+            self.tr("Save the comparison plot"),
+            self._file_stem() + ".png",
+            self.tr("PNG images (*.png)"),
         )
         if path:
             self.export_png(path)
 
     def _on_export_csv_clicked(self) -> None:
         path = self.choose_save_path(
-            "Save the compared curves", self._file_stem() + ".csv", "CSV files (*.csv)"
+            self.tr("Save the compared curves"),
+            self._file_stem() + ".csv",
+            self.tr("CSV files (*.csv)"),
         )
         if path:
             self.export_csv(path)
