@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from kc_desktop.ui.core_text import core_text
+
 
 def plain_error(error: BaseException) -> str:
     """A readable sentence for ``error``; never a traceback."""
     name = type(error).__name__
-    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    message = core_text(str(error).strip().splitlines()[0]) if str(error).strip() else ""
     if name == "OutOfMemoryError" or "out of memory" in message.lower():
         return QCoreApplication.translate(
             "errors",

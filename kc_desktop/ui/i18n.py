@@ -22,16 +22,7 @@ SYSTEM = "system"
 LANGUAGES = {SYSTEM: "System", "en": "English", "zh_CN": "简体中文"}
 """Choice -> the name shown in View -> Language (each language in its own script)."""
 
-CORE_CONTEXT = "core"
-"""The context of text the core marks (kc_desktop.core.i18n.CONTEXT; not imported: the
-window paints before the core is loaded)."""
-
 _installed: list[QTranslator] = []
-
-
-def core_text(text: str) -> str:
-    """``text`` marked with ``QT_TRANSLATE_NOOP("core", ...)`` in the core, translated."""
-    return QCoreApplication.translate(CORE_CONTEXT, text)
 
 
 def saved_choice(settings: QSettings) -> str:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.paths import app_home
 from kc_desktop.ui.core_loader import CoreLoader
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.i18n import apply_language, install_translators
 from kc_desktop.ui.icon import app_icon
 from kc_desktop.ui.language_menu import build_language_menu
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self._build_runs_dock()
         self._build_menus()
-        self.deviceLabel.setText(describe_device(resolve_device("auto")))
+        self.deviceLabel.setText(core_text(describe_device(resolve_device("auto"))))
         self._restore_choices()
         self.is_core_ready = True
         self.show_message(self.tr("Ready."))
@@ -308,7 +309,7 @@ class MainWindow(QMainWindow):
         self.mainTabs.setCurrentWidget(self.train_tab)
         self.train_tab.log(
             self.tr("Starting {model} on {name}…").format(
-                model=config.model, name=self.data_tab.dataset.name
+                model=config.model, name=core_text(self.data_tab.dataset.name)
             )
         )
         self.session.start(config, self.data_tab.dataset)
@@ -340,7 +341,7 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Training on {device}…").format(device=info["device"]))
 
     def _on_event_logged(self, message: str, level: str) -> None:
-        self.train_tab.log(message, level)
+        self.train_tab.log(core_text(message), level)
 
     def _on_run_finished(self, summary: dict) -> None:
         self.train_tab.on_finished(summary)
@@ -368,6 +369,7 @@ class MainWindow(QMainWindow):
             )
 
     def _on_run_failed(self, message: str) -> None:
+        message = core_text(message)
         self.train_tab.on_failed(message)
         self.show_message(self.tr("Training failed: {message}").format(message=message))
 

@@ -25,6 +25,7 @@ from kc_desktop.core.data.errors import DatasetUnavailableError
 from kc_desktop.core.data.folder_cache import DecodedFolder, cache_key, read_cache, write_cache
 from kc_desktop.core.data.folder_scan import FolderScan, display_text, scan_folder
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_SIZE = 150
 """Default decode side in pixels (the photo size of the Keras articles the app follows)."""
@@ -50,7 +51,11 @@ def load_folder(
     come back in ``skipped`` with relative paths.
     """
     if not MIN_SIZE <= size <= MAX_SIZE:
-        raise ValueError(f"Image size must be {MIN_SIZE} to {MAX_SIZE} pixels, not {size}.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "core", "Image size must be {min_size} to {max_size} pixels, not {size}."
+            ).format(min_size=MIN_SIZE, max_size=MAX_SIZE, size=size)
+        )
     scan = scan_folder(path)
     total = len(scan.entries)
     if total == 0:
@@ -68,8 +73,11 @@ def load_folder(
         progress(total, total)
     if len(decoded.classes) < 2:
         raise DatasetUnavailableError(
-            f"{display_text(str(scan.root))} has images of only one class "
-            f"({', '.join(decoded.classes)}); a classifier needs at least two class folders."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{display_text} has images of only one class ({join}); a classifier "
+                "needs at least two class folders.",
+            ).format(display_text=display_text(str(scan.root)), join=", ".join(decoded.classes))
         )
     return SourceImages(
         decoded.images,
@@ -104,7 +112,9 @@ def decode_entries(
         except ImageLoadError as error:
             reasons[index] = str(error)
         except Exception as error:  # never let one file stop the load
-            reasons[index] = f"could not be read ({type(error).__name__})"
+            reasons[index] = QT_TRANSLATE_NOOP("core", "could not be read ({name})").format(
+                name=type(error).__name__
+            )
 
     threads = workers or min(8, os.cpu_count() or 2)
     step = max(1, total // 100)
@@ -151,8 +161,11 @@ def _check_memory(count: int, size: int) -> None:
     available = psutil.virtual_memory().available
     if needed > MEMORY_SHARE * available:
         raise DatasetUnavailableError(
-            f"{count:,} images of {size}x{size} pixels need {needed / 2**30:.1f} GiB of memory "
-            f"but only {available / 2**30:.1f} GiB is free; choose a smaller image size."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{count:,} images of {size}x{size} pixels need {value:.1f} GiB of "
+                "memory but only {value2:.1f} GiB is free; choose a smaller image size.",
+            ).format(count=count, size=size, value=needed / 2**30, value2=available / 2**30)
         )
 
 
@@ -160,11 +173,17 @@ def _no_images_error(scan: FolderScan, skipped: list[SkippedFile]) -> DatasetUna
     shown = display_text(str(scan.root))
     everything = [*scan.skipped, *skipped]
     if not everything:
-        return DatasetUnavailableError(f"{shown} holds no files in its class folders.")
+        return DatasetUnavailableError(
+            QT_TRANSLATE_NOOP("core", "{shown} holds no files in its class folders.").format(
+                shown=shown
+            )
+        )
     first = everything[0]
     return DatasetUnavailableError(
-        f"No readable images in {shown}: {len(everything)} files skipped "
-        f"(first: {first.path}: {first.reason})."
+        QT_TRANSLATE_NOOP(
+            "core",
+            "No readable images in {shown}: {count} files skipped (first: {path}: {reason}).",
+        ).format(shown=shown, count=len(everything), path=first.path, reason=first.reason)
     )
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 
 from torch import nn
 
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.models.classifiers import MLP, FolderCNN, LSTMAttention, SmallCNN
 from kc_desktop.core.models.generative import (
     DCGAN,
@@ -87,9 +88,12 @@ class ModelSpec:
 _SPECS: tuple[ModelSpec, ...] = (
     ModelSpec(
         id="mlp",
-        name="MLP (dense network)",
-        description="Flattens the image into one long vector and learns from it with two "
-        "dense layers; the simplest baseline.",
+        name=QT_TRANSLATE_NOOP("core", "MLP (dense network)"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "Flattens the image into one long vector and learns from it with two "
+            "dense layers; the simplest baseline.",
+        ),
         task="classify",
         default_epochs=20,
         default_batch_size=32,
@@ -99,9 +103,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="small-cnn",
-        name="Small CNN (28x28)",
-        description="Two convolution + pooling layers and a dense layer: the classic "
-        "network for 28x28 digits. Images are resized to 28x28.",
+        name=QT_TRANSLATE_NOOP("core", "Small CNN (28x28)"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "Two convolution + pooling layers and a dense layer: the classic "
+            "network for 28x28 digits. Images are resized to 28x28.",
+        ),
         task="classify",
         default_epochs=10,
         default_batch_size=64,
@@ -111,9 +118,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="folder-cnn",
-        name="Photo CNN (4 conv blocks)",
-        description="Four convolution blocks (32-64-128-128) with dropout, made for photos "
-        "of up to 150x150 pixels, such as your own image folders.",
+        name=QT_TRANSLATE_NOOP("core", "Photo CNN (4 conv blocks)"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "Four convolution blocks (32-64-128-128) with dropout, made for photos "
+            "of up to 150x150 pixels, such as your own image folders.",
+        ),
         task="classify",
         default_epochs=15,
         default_batch_size=32,
@@ -123,9 +133,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="lstm-attention",
-        name="LSTM with attention",
-        description="Reads the image row by row like a sentence, with a bidirectional LSTM, "
-        "and learns which rows to pay attention to.",
+        name=QT_TRANSLATE_NOOP("core", "LSTM with attention"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "Reads the image row by row like a sentence, with a bidirectional "
+            "LSTM, and learns which rows to pay attention to.",
+        ),
         task="classify",
         default_epochs=10,
         default_batch_size=32,
@@ -135,9 +148,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="autoencoder",
-        name="Autoencoder",
-        description="Squeezes each image into a short code and rebuilds it from that code; "
-        "learns without labels.",
+        name=QT_TRANSLATE_NOOP("core", "Autoencoder"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "Squeezes each image into a short code and rebuilds it from that code; "
+            "learns without labels.",
+        ),
         task="reconstruct",
         default_epochs=20,
         default_batch_size=64,
@@ -148,9 +164,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="vae",
-        name="Variational autoencoder (VAE)",
-        description="An autoencoder whose codes follow a smooth distribution, so random "
-        "codes decode into new images.",
+        name=QT_TRANSLATE_NOOP("core", "Variational autoencoder (VAE)"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "An autoencoder whose codes follow a smooth distribution, so random "
+            "codes decode into new images.",
+        ),
         task="vae",
         default_epochs=80,
         default_batch_size=64,
@@ -161,9 +180,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="dcgan",
-        name="DCGAN (generative adversarial network)",
-        description="A generator learns to draw images that a discriminator cannot tell "
-        "from real ones; the two train against each other.",
+        name=QT_TRANSLATE_NOOP("core", "DCGAN (generative adversarial network)"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "A generator learns to draw images that a discriminator cannot tell "
+            "from real ones; the two train against each other.",
+        ),
         task="gan",
         default_epochs=40,
         default_batch_size=64,

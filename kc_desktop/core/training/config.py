@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kc_desktop.core.data.loader import Augment
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from kc_desktop.core.data.dataset import ImageDataset
@@ -63,17 +64,27 @@ class TrainConfig:
     def validate(self) -> None:
         """Raise ValueError with a plain message for values a person could mistype."""
         if self.epochs is not None and self.epochs < 1:
-            raise ValueError("Epochs must be at least 1.")
+            raise ValueError(QT_TRANSLATE_NOOP("core", "Epochs must be at least 1."))
         if self.batch_size is not None and self.batch_size < 1:
-            raise ValueError("Batch size must be at least 1.")
+            raise ValueError(QT_TRANSLATE_NOOP("core", "Batch size must be at least 1."))
         if self.lr is not None and not self.lr > 0:
-            raise ValueError("The learning rate must be a positive number.")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("core", "The learning rate must be a positive number.")
+            )
         if self.optimizer is not None and self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"Unknown optimizer {self.optimizer!r}; choose adam or sgd.")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "core", "Unknown optimizer {optimizer!r}; choose adam or sgd."
+                ).format(optimizer=self.optimizer)
+            )
         if self.beta < 0:
-            raise ValueError("Beta (the VAE's KL weight) cannot be negative.")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("core", "Beta (the VAE's KL weight) cannot be negative.")
+            )
         if not 0 <= self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
-            raise ValueError("Validation and test fractions must be between 0 and 1.")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("core", "Validation and test fractions must be between 0 and 1.")
+            )
 
 
 def load_config_dataset(config: TrainConfig) -> ImageDataset:

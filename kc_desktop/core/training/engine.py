@@ -20,6 +20,7 @@ import torch
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import DeviceBatches, resize_images
 from kc_desktop.core.devices import describe_device, resolve_device
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.models.registry import build_model, get_model_spec
 from kc_desktop.core.runs.checkpoints import (
     CheckpointError,
@@ -159,7 +160,10 @@ class Trainer:
             for epoch in range(setup.start_epoch, self.settings["epochs"] + 1):
                 self._train_epoch(state, epoch, setup.splits["val"])
         except StopTraining:
-            status, reason = "stopped", "Stopped by the user."
+            status, reason = (
+                "stopped",
+                QT_TRANSLATE_NOOP("core", "Stopped by the user."),
+            )
             try:
                 self._save_if_finite(state)
             except RunNotSaved as error:
@@ -171,7 +175,10 @@ class Trainer:
         except torch.OutOfMemoryError:
             status, reason = "failed", self._out_of_memory_reason(state)
         except Exception as error:
-            callbacks.on_event(f"Training failed: {error}", "error")
+            callbacks.on_event(
+                QT_TRANSLATE_NOOP("core", "Training failed: {error}").format(error=error),
+                "error",
+            )
             callbacks.on_run_end(self._summary(state, setup.dataset, "failed", str(error), started))
             raise
         return status, reason
@@ -231,7 +238,12 @@ class Trainer:
             if step % log_every == 0 or step == steps:
                 now = time.perf_counter()
                 logs = dict(zip(names, (window_sum / window_steps).tolist(), strict=True))
-                _check_finite(logs, f"at epoch {epoch}, step {step}")
+                _check_finite(
+                    logs,
+                    QT_TRANSLATE_NOOP("core", "at epoch {epoch}, step {step}").format(
+                        epoch=epoch, step=step
+                    ),
+                )
                 callbacks.on_step_end(
                     {
                         "epoch": epoch,
@@ -253,7 +265,9 @@ class Trainer:
         epoch_logs.update({f"val_{k}": v for k, v in val.items()})
         for metric in self.epoch_metrics:
             epoch_logs.update(metric(task.model, epoch))
-        _check_finite(epoch_logs, f"at the end of epoch {epoch}")
+        _check_finite(
+            epoch_logs, QT_TRANSLATE_NOOP("core", "at the end of epoch {epoch}").format(epoch=epoch)
+        )
         seconds = time.perf_counter() - epoch_started
         state.train_seconds += seconds
         state.epoch, state.last_epoch_logs, state.steps_done = epoch, epoch_logs, 0
@@ -287,7 +301,9 @@ class Trainer:
             state.task.set_lr(lr)
             self.settings["lr"] = lr
             state.callbacks.on_event(
-                f"Learning rate changed from {old:g} to {lr:g} at step {state.global_step}."
+                QT_TRANSLATE_NOOP(
+                    "core", "Learning rate changed from {old:g} to {lr:g} at step {global_step}."
+                ).format(old=old, lr=lr, global_step=state.global_step)
             )
             state.run.append_metrics(
                 {
@@ -344,7 +360,9 @@ class Trainer:
     def _keep_unsaved(self, state: _RunState, config: dict, error: RunNotSaved) -> str:
         """Hold the newest good state in memory (``self.unsaved``); return the reason text."""
         if not self._is_finite(state):
-            return f"{error} Training stopped; the last checkpoint on disk is unchanged."
+            return QT_TRANSLATE_NOOP(
+                "core", "{error} Training stopped; the last checkpoint on disk is unchanged."
+            ).format(error=error)
         self.unsaved = UnsavedRun(
             source=state.run.path,
             config=config,
@@ -354,11 +372,16 @@ class Trainer:
             backlog=state.recorder.backlog,
             why=str(error),
         )
-        where = f"epoch {state.epoch}" + (f", step {state.steps_done}" if state.steps_done else "")
-        return (
-            f"{error} Training stopped; what it learned (up to {where}) is kept in memory "
-            "until it is saved to another folder."
+        where = QT_TRANSLATE_NOOP("core", "epoch {epoch}").format(epoch=state.epoch) + (
+            QT_TRANSLATE_NOOP("core", ", step {steps_done}").format(steps_done=state.steps_done)
+            if state.steps_done
+            else ""
         )
+        return QT_TRANSLATE_NOOP(
+            "core",
+            "{error} Training stopped; what it learned (up to {where}) is kept in "
+            "memory until it is saved to another folder.",
+        ).format(error=error, where=where)
 
     def _out_of_memory_reason(self, state: _RunState) -> str:
         """Free what the failed step held and say what to change."""
@@ -366,14 +389,23 @@ class Trainer:
             torch.cuda.empty_cache()
         batch = int(self.settings["batch_size"])
         kept = (
-            f"the checkpoint of epoch {state.epoch} is kept"
+            QT_TRANSLATE_NOOP("core", "the checkpoint of epoch {epoch} is kept").format(
+                epoch=state.epoch
+            )
             if state.epoch
-            else "no epoch had finished, so nothing was saved"
+            else QT_TRANSLATE_NOOP("core", "no epoch had finished, so nothing was saved")
         )
-        return (
-            f"The device ({describe_device(self.device)}) ran out of memory in epoch "
-            f"{state.epoch + 1} with batch size {batch}. Try a batch size of "
-            f"{max(1, batch // 2)} or less, a smaller model or image size, or the CPU; {kept}."
+        return QT_TRANSLATE_NOOP(
+            "core",
+            "The device ({describe_device}) ran out of memory in epoch {value} "
+            "with batch size {batch}. Try a batch size of {max} or less, a smaller "
+            "model or image size, or the CPU; {kept}.",
+        ).format(
+            describe_device=describe_device(self.device),
+            value=state.epoch + 1,
+            batch=batch,
+            max=max(1, batch // 2),
+            kept=kept,
         )
 
     def _restore(self, run: RunDirectory, task: Task) -> tuple[int, ResumePoint | None]:
@@ -384,7 +416,9 @@ class Trainer:
                 optimizer.load_state_dict(optimizer_state)
         except (RuntimeError, ValueError) as error:
             raise CheckpointError(
-                "The checkpoint does not match this model; was the config changed?"
+                QT_TRANSLATE_NOOP(
+                    "core", "The checkpoint does not match this model; was the config changed?"
+                )
             ) from error
         epoch = int(info.get("epoch", 0))
         point = ResumePoint.from_json(info.get("resume"))
@@ -465,6 +499,9 @@ def _check_finite(logs: dict[str, Any], where: str) -> None:
     for name, value in logs.items():
         if isinstance(value, float) and not math.isfinite(value):
             raise NonFiniteLoss(
-                f"The {name.replace('_', ' ')} became {value} {where}: training diverged. "
-                "Try a smaller learning rate. The last good checkpoint was kept."
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The {replace} became {value} {where}: training diverged. Try a "
+                    "smaller learning rate. The last good checkpoint was kept.",
+                ).format(replace=name.replace("_", " "), value=value, where=where)
             )

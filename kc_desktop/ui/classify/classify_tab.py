@@ -38,6 +38,7 @@ from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.ui.classify.drawing_input import prepare_drawing
 from kc_desktop.ui.classify.prediction_row import THUMBNAIL_SIZE, PredictionRow
 from kc_desktop.ui.classify.saliency_panel import EMPTY_TEXT, SaliencyPanel
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.widgets.draw_canvas import DrawCanvas
 from kc_desktop.ui.widgets.drop_area import DropArea
@@ -345,10 +346,12 @@ class ClassifyTab(QWidget):
             )
         config = run.config
         try:
-            model = get_model_spec(str(config.get("model"))).name
+            model = core_text(get_model_spec(str(config.get("model"))).name)
         except ValueError:
             model = str(config.get("model", "unknown model"))
-        dataset = config.get("dataset_name") or config.get("dataset", "unknown data")
+        dataset = core_text(config.get("dataset_name") or config.get("dataset", "")) or self.tr(
+            "unknown data"
+        )
         parts = [
             self.tr("<b>{model}</b> trained on <b>{dataset}</b>").format(
                 model=model, dataset=dataset
@@ -374,7 +377,9 @@ class ClassifyTab(QWidget):
     def _show_prediction(self, row: PredictionRow, prediction: Prediction) -> int:
         """Fill ``row``; returns 1 when the image could not be classified."""
         if prediction.error:
-            row.set_message(self.tr("⚠ Not classified: {error}").format(error=prediction.error))
+            row.set_message(
+                self.tr("⚠ Not classified: {error}").format(error=core_text(prediction.error))
+            )
             return 1
         row.set_predictions(prediction.predictions)
         return 0
@@ -432,7 +437,7 @@ class ClassifyTab(QWidget):
         prepared = prepare_drawing(drawing, str(self.run.config.get("dataset", "")))
         prediction = self._classify_one(prepared)
         if prediction.error:
-            self.drawPredictionBars.set_message(prediction.error)
+            self.drawPredictionBars.set_message(core_text(prediction.error))
             return
         self.draw_predictions = prediction.predictions
         self.drawPredictionBars.set_predictions(prediction.predictions)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSlider, QVBoxLayo
 
 from kc_desktop.core.insight.saliency import METHOD_TEXT, Saliency
 from kc_desktop.ui.classify.saliency_overlay import SaliencyOverlay
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 
 DEFAULT_OPACITY = 60  # percent
 RED_MEANS = QT_TRANSLATE_NOOP(

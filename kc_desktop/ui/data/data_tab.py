@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.registry import get_dataset_spec, list_datasets, load_dataset
 from kc_desktop.ui.background import BackgroundSignals, run_in_background
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.image_grid import ImageGrid
@@ -48,9 +49,11 @@ class DataTab(QWidget):
         for spec in list_datasets():
             if spec.needs_path:
                 continue
-            self.datasetCombo.addItem(spec.name, spec.id)
+            self.datasetCombo.addItem(core_text(spec.name), spec.id)
             self.datasetCombo.setItemData(
-                self.datasetCombo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+                self.datasetCombo.count() - 1,
+                core_text(spec.description),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.datasetCombo.setToolTip(self.tr("Built-in datasets. Offline ones need no internet."))
         self.datasetCombo.activated.connect(self._on_dataset_combo_activated)
@@ -116,7 +119,7 @@ class DataTab(QWidget):
         row = QHBoxLayout()
         for dataset_id in OFFLINE_CHOICES:
             button = QPushButton(
-                self.tr("Use {name}").format(name=get_dataset_spec(dataset_id).name)
+                self.tr("Use {name}").format(name=core_text(get_dataset_spec(dataset_id).name))
             )
             button.setObjectName(f"use_{dataset_id}_button")
             button.clicked.connect(lambda _=False, d=dataset_id: self.select_dataset(d))
@@ -147,7 +150,7 @@ class DataTab(QWidget):
         self.datasetCombo.setCurrentIndex(index)
         self.folder = None
         self._start_loading(
-            get_dataset_spec(dataset_id).name,
+            core_text(get_dataset_spec(dataset_id).name),
             lambda progress: load_dataset(dataset_id, progress=progress),
         )
 
@@ -190,7 +193,7 @@ class DataTab(QWidget):
         self._show(dataset)
         self.status_message.emit(
             self.tr("{name}: {count:,} images ready.").format(
-                name=dataset.name, count=len(dataset.labels)
+                name=core_text(dataset.name), count=len(dataset.labels)
             )
         )
         self.dataset_changed.emit(dataset)
@@ -200,7 +203,7 @@ class DataTab(QWidget):
         self.loadProgress.setVisible(False)
         self.errorLabel.setText(message)
         self.errorPanel.setVisible(True)
-        current = self.dataset.name if self.dataset else self.tr("no dataset")
+        current = core_text(self.dataset.name) if self.dataset else self.tr("no dataset")
         self.datasetInfoLabel.setText(
             self.tr("Still using: <b>{current}</b>").format(current=current)
         )
@@ -215,10 +218,10 @@ class DataTab(QWidget):
                 "{count2} classes<br>Split: {train:,} train · {val:,} validation · "
                 "{test:,} test"
             ).format(
-                name=dataset.name,
+                name=core_text(dataset.name),
                 count=len(dataset.labels),
                 size=dataset.size,
-                value="colour" if dataset.channels == 3 else "greyscale",
+                value=self.tr("colour") if dataset.channels == 3 else self.tr("greyscale"),
                 count2=len(dataset.classes),
                 train=sizes["train"],
                 val=sizes["val"],
@@ -249,7 +252,7 @@ class DataTab(QWidget):
         self.skippedDetailsButton.setVisible(bool(skipped))
 
     def skipped_report(self) -> str:
-        return "\n".join(f"{item.path}: {item.reason}" for item in self._skipped)
+        return "\n".join(f"{item.path}: {core_text(item.reason)}" for item in self._skipped)
 
     def _on_skipped_details_clicked(self) -> None:
         box = QMessageBox(

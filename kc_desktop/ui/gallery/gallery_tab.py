@@ -34,6 +34,7 @@ from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.inference import LoadedRun, interpolate
 from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.core.runs.layout import SAMPLES_DIR, RunDirectory
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.gallery.evaluation_view import EvaluationView
 from kc_desktop.ui.gallery.latent_traversal import LatentTraversal
@@ -372,8 +373,8 @@ class GalleryTab(QWidget):
     def _set_run_label(self, config: dict[str, Any]) -> None:
         model = str(config.get("model", ""))
         with contextlib.suppress(ValueError):
-            model = get_model_spec(model).name
-        dataset = config.get("dataset_name") or config.get("dataset", "")
+            model = core_text(get_model_spec(model).name)
+        dataset = core_text(config.get("dataset_name") or config.get("dataset", ""))
         self.runLabel.setText(
             self.tr("<b>{model}</b> on {dataset}").format(model=model, dataset=dataset)
             if model

@@ -27,6 +27,7 @@ from kc_desktop.core.grids import to_uint8_images
 from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
 from kc_desktop.core.models.summary import summarize
 from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 AUGMENT_PREVIEW = 8
@@ -47,9 +48,11 @@ class ModelTab(QWidget):
     def _build(self) -> None:
         self.modelCombo = QComboBox(objectName="modelCombo")
         for spec in list_models():
-            self.modelCombo.addItem(spec.name, spec.id)
+            self.modelCombo.addItem(core_text(spec.name), spec.id)
             self.modelCombo.setItemData(
-                self.modelCombo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+                self.modelCombo.count() - 1,
+                core_text(spec.description),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
         self.modelDescription = QLabel(objectName="modelDescription")
@@ -110,7 +113,7 @@ class ModelTab(QWidget):
         )
         self.deviceCombo = QComboBox(objectName="deviceCombo")
         for choice in available_devices():
-            self.deviceCombo.addItem(choice.label, choice.id)
+            self.deviceCombo.addItem(core_text(choice.label), choice.id)
         self.deviceCombo.setToolTip(self.tr("Where to train. Auto picks a GPU when there is one."))
         self.seedSpin = self._spin(
             "seedSpin",
@@ -263,7 +266,7 @@ class ModelTab(QWidget):
 
     def _on_model_changed(self) -> None:
         spec = get_model_spec(self.model_id)
-        self.modelDescription.setText(spec.description)
+        self.modelDescription.setText(core_text(spec.description))
         self.epochsSpin.setValue(spec.default_epochs)
         self.batchSizeSpin.setValue(spec.default_batch_size)
         self.learningRateSpin.setValue(spec.default_lr)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kc_desktop.core.devices import UsageSampler, resolve_device
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
 DEVICE_POLL_MS = 500
@@ -189,7 +190,7 @@ class TrainTab(QWidget):
                 "parameters) on {device}"
             ).format(
                 model=config["model"],
-                dataset_name=config["dataset_name"],
+                dataset_name=core_text(config["dataset_name"]),
                 params=info["params"],
                 device=info["device"],
             )
@@ -308,7 +309,9 @@ class TrainTab(QWidget):
         ):
             if key in summary and "test_accuracy" not in summary:
                 parts.append(f"{label} {summary[key]:.4f}")
-        reason = html.escape(summary.get("reason") or "")  # already in the log, as an event
+        reason = html.escape(
+            core_text(summary.get("reason") or "")
+        )  # already in the log, as an event
         if summary["status"] == "unsaved":
             parts.append(f"<span style='color:#b00020'>{reason}</span>")
         else:
