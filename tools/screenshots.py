@@ -2,11 +2,14 @@
 
 Trains a short digits classifier (curves, its evaluation, classify tab with saliency) and a
 short VAE and DCGAN (gallery, quality, traversal, nearest images) so that no screenshot shows
-an empty tab. Run with ``make screenshots``.
+an empty tab. Run with ``make screenshots``; ``make screenshots LANG=zh_CN`` (``--lang zh_CN``)
+shoots the window in Chinese into docs/screenshots/zh_CN/ (install a CJK font first, such as
+Debian's fonts-noto-cjk, or the Chinese text shows as boxes).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -69,6 +72,13 @@ def show_runs_comparison(window: MainWindow) -> None:
 
 
 def main() -> int:
+    global OUT
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", help="interface language, e.g. zh_CN (default: English)")
+    args = parser.parse_args()
+    os.environ["KC_DESKTOP_LANG"] = args.lang or "en"
+    if args.lang:
+        OUT = OUT / args.lang
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
     window = MainWindow()

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 
 from kc_desktop.resource_paths import translations_dir
 
@@ -22,7 +29,22 @@ SYSTEM = "system"
 LANGUAGES = {SYSTEM: "System", "en": "English", "zh_CN": "简体中文"}
 """Choice -> the name shown in View -> Language (each language in its own script)."""
 
+STATUSES = (
+    QT_TRANSLATE_NOOP("status", "completed"),
+    QT_TRANSLATE_NOOP("status", "stopped"),
+    QT_TRANSLATE_NOOP("status", "unsaved"),
+    QT_TRANSLATE_NOOP("status", "failed"),
+    QT_TRANSLATE_NOOP("status", "training"),
+    QT_TRANSLATE_NOOP("status", "incomplete"),
+)
+"""A run's status words as run folders record them (summary.json keeps them in English)."""
+
 _installed: list[QTranslator] = []
+
+
+def status_text(status: str) -> str:
+    """A run status ("completed", "stopped"…) in the interface language."""
+    return QCoreApplication.translate("status", status) if status in STATUSES else status
 
 
 def saved_choice(settings: QSettings) -> str:

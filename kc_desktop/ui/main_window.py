@@ -33,14 +33,17 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.paths import app_home
 from kc_desktop.ui.core_loader import CoreLoader
 from kc_desktop.ui.core_text import core_text
-from kc_desktop.ui.i18n import apply_language, install_translators
+from kc_desktop.ui.i18n import apply_language, install_translators, status_text
 from kc_desktop.ui.icon import app_icon
 from kc_desktop.ui.language_menu import build_language_menu
 
 APP_TITLE = QT_TRANSLATE_NOOP("main_window", "kc_desktop — deep-learning studio")
-TAB_TITLES = tuple(
-    QT_TRANSLATE_NOOP("main_window", title)
-    for title in ("Data", "Model", "Train", "Gallery", "Classify")
+TAB_TITLES = (
+    QT_TRANSLATE_NOOP("main_window", "Data"),
+    QT_TRANSLATE_NOOP("main_window", "Model"),
+    QT_TRANSLATE_NOOP("main_window", "Train"),
+    QT_TRANSLATE_NOOP("main_window", "Gallery"),
+    QT_TRANSLATE_NOOP("main_window", "Classify"),
 )
 SHORTCUTS_HELP = QT_TRANSLATE_NOOP(
     "main_window",
@@ -260,6 +263,9 @@ class MainWindow(QMainWindow):
         run, index = self.current_run, self.mainTabs.currentIndex()
         self.language = install_translators(language)
         self.settings.setValue("window/state", self.saveState())
+        for action in self.menuBar().actions():
+            if action.menu() is not None:  # menus belong to the bar: clear() would keep them
+                action.menu().deleteLater()
         self.menuBar().clear()
         self.removeDockWidget(self.runsDock)
         self.runsDock.deleteLater()
@@ -353,7 +359,7 @@ class MainWindow(QMainWindow):
             return
         self.show_message(
             self.tr("Run {status}: saved in {run_dir}").format(
-                status=summary["status"], run_dir=summary["run_dir"]
+                status=status_text(summary["status"]), run_dir=summary["run_dir"]
             )
         )
         from kc_desktop.core.inference import load_run

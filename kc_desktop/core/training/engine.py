@@ -160,10 +160,7 @@ class Trainer:
             for epoch in range(setup.start_epoch, self.settings["epochs"] + 1):
                 self._train_epoch(state, epoch, setup.splits["val"])
         except StopTraining:
-            status, reason = (
-                "stopped",
-                QT_TRANSLATE_NOOP("core", "Stopped by the user."),
-            )
+            status, reason = "stopped", QT_TRANSLATE_NOOP("core", "Stopped by the user.")
             try:
                 self._save_if_finite(state)
             except RunNotSaved as error:

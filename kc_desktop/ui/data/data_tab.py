@@ -228,7 +228,10 @@ class DataTab(QWidget):
                 test=sizes["test"],
             )
         )
-        self.classHistogram.set_counts(list(dataset.classes), counts)
+        split_names = {"train": self.tr("train"), "val": self.tr("val"), "test": self.tr("test")}
+        self.classHistogram.set_counts(
+            list(dataset.classes), {split_names[split]: n for split, n in counts.items()}
+        )
         self._set_skipped(dataset.skipped)
         self._show_preview(dataset)
 

@@ -43,9 +43,12 @@ SORT_CHOICES = (
 WAITING_TEXT = QT_TRANSLATE_NOOP(
     "evaluation_view", "The evaluation on the test images appears here when training ends."
 )
-METRIC_HEADERS = tuple(
-    QT_TRANSLATE_NOOP("evaluation_view", header)
-    for header in ("Class", "Precision", "Recall", "F1", "Test images")
+METRIC_HEADERS = (
+    QT_TRANSLATE_NOOP("evaluation_view", "Class"),
+    QT_TRANSLATE_NOOP("evaluation_view", "Precision"),
+    QT_TRANSLATE_NOOP("evaluation_view", "Recall"),
+    QT_TRANSLATE_NOOP("evaluation_view", "F1"),
+    QT_TRANSLATE_NOOP("evaluation_view", "Test images"),
 )
 
 

@@ -123,7 +123,7 @@ class NearestPanel(QWidget):
         pairs = [pair_image(s, n) for s, n in zip(report.samples, report.neighbours, strict=True)]
         captions = [
             self.tr("{value}d {d:.2f} · {label}").format(
-                value="copy? " if report.looks_copied(i) else "", d=d, label=label
+                value=self.tr("copy? ") if report.looks_copied(i) else "", d=d, label=label
             )
             for i, (d, label) in enumerate(zip(report.distances, report.labels, strict=True))
         ]

@@ -39,7 +39,10 @@ class QualityPanel(QGroupBox):
         self.scores: dict[int, dict[str, float]] = {}
         self.num_classes = 0
         self.qualityPlot = CurvePlot(
-            title="", x_label="epoch", y_label="distance", placeholder=self.tr("No scores yet.")
+            title="",
+            x_label=self.tr("epoch"),
+            y_label=self.tr("distance"),
+            placeholder=self.tr("No scores yet."),
         )
         self.qualityPlot.setObjectName("qualityPlot")
         self.qualityPlot.setToolTip(QCoreApplication.translate("quality_panel", EXPLANATION))

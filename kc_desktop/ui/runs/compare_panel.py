@@ -39,8 +39,11 @@ ChooseSavePath = Callable[[str, str, str], "str | None"]
 
 
 def metric_title(metric: str) -> str:
-    """``val_accuracy`` -> ``val accuracy``: the words a person reads on the axis."""
-    return metric.replace("_", " ")
+    """``val_accuracy`` -> ``val accuracy``: the words a person reads on the axis.
+
+    Translated with the Train tab's curve names ("val accuracy", "val loss"…) where one fits.
+    """
+    return QCoreApplication.translate("TrainTab", metric.replace("_", " "))
 
 
 class ComparePanel(QWidget):
@@ -66,7 +69,7 @@ class ComparePanel(QWidget):
         self.exportCsvButton.clicked.connect(self._on_export_csv_clicked)
         self.plot = CurvePlot(
             objectName="comparePlot",
-            x_label="epoch",
+            x_label=self.tr("epoch"),
             placeholder=QCoreApplication.translate("compare_panel", PLACEHOLDER),
         )
         self.closeButton = QPushButton(self.tr("Close"), objectName="closeCompareButton")
@@ -148,7 +151,7 @@ class ComparePanel(QWidget):
         self.plot.set_title(
             self.tr("{metric_title} per epoch").format(metric_title=metric_title(metric))
         )
-        self.plot.set_labels("epoch", metric_title(metric))
+        self.plot.set_labels(self.tr("epoch"), metric_title(metric))
         epochs: set[int] = set()
         for run, curves in self.curves_by_run.items():
             points = sorted(curves.get(metric, {}).items())

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionMo
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from kc_desktop.core.runs.history import RunRow
+from kc_desktop.ui.i18n import status_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -105,7 +106,12 @@ COLUMNS: tuple[Column, ...] = (
         "",
     ),
     (QT_TRANSLATE_NOOP("runs_table", "Model"), lambda r: r.model, lambda r: r.model.casefold(), ""),
-    (QT_TRANSLATE_NOOP("runs_table", "Status"), lambda r: r.status, lambda r: r.status, ""),
+    (
+        QT_TRANSLATE_NOOP("runs_table", "Status"),
+        lambda r: status_text(r.status),
+        lambda r: r.status,
+        "",
+    ),
     (
         QT_TRANSLATE_NOOP("runs_table", "Accuracy"),
         _accuracy_text,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.devices import UsageSampler, resolve_device
 from kc_desktop.ui.core_text import core_text
+from kc_desktop.ui.i18n import status_text
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
 DEVICE_POLL_MS = 500
@@ -287,10 +288,10 @@ class TrainTab(QWidget):
     def on_finished(self, summary: dict[str, Any]) -> None:
         parts = [
             self.tr(
-                "<b>{capitalize}</b> after {epochs} epochs in {seconds:.1f} s "
+                "<b>{status}</b> after {epochs} epochs in {seconds:.1f} s "
                 "({samples_per_s:.0f} images/s)."
             ).format(
-                capitalize=summary["status"].capitalize(),
+                status=status_text(summary["status"]).capitalize(),
                 epochs=summary["epochs"],
                 seconds=summary["seconds"],
                 samples_per_s=summary["samples_per_s"],
@@ -320,14 +321,14 @@ class TrainTab(QWidget):
             parts.append(self.tr("Saved in {run_dir}").format(run_dir=summary["run_dir"]))
         self.runSummaryLabel.setText(" ".join(parts))
         self.log(
-            self.tr("Run {status}. ").format(status=summary["status"])
+            self.tr("Run {status}. ").format(status=status_text(summary["status"]))
             + " ".join(p for p in parts[1:] if "<" not in p)
         )
         if summary["status"] == "completed":
             self.trainProgress.setValue(self.trainProgress.maximum())
             self.trainProgress.setFormat(self.tr("Done"))
         else:
-            self.trainProgress.setFormat(summary["status"].capitalize())
+            self.trainProgress.setFormat(status_text(summary["status"]).capitalize())
 
     def show_unsaved(self, unsaved: bool) -> None:
         """Offer (or stop offering) to save a run whose folder could not be written."""

@@ -144,7 +144,7 @@ class CurvePlot(QWidget):
         title: str = "",
         x_label: str = "",
         y_label: str = "",
-        placeholder: str = "No data yet.",
+        placeholder: str | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(parent, **kwargs)
@@ -184,6 +184,8 @@ class CurvePlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
+        if placeholder is None:
+            placeholder = self.tr("No data yet.")
         self._placeholder = QLabel(placeholder, self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
