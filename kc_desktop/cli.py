@@ -15,8 +15,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m kc_desktop", description="kc_desktop: a desktop deep-learning studio."
     )
+    camera_file_help = "window: offer this video file as a camera (demos, tests)"
+    parser.add_argument("--camera-file", metavar="PATH", help=camera_file_help)
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("gui", help="open the window (the default)")
+    gui = commands.add_parser("gui", help="open the window (the default)")
+    gui.add_argument(
+        "--camera-file", metavar="PATH", help=camera_file_help, default=argparse.SUPPRESS
+    )
     commands.add_parser("datasets", help="list the datasets")
     commands.add_parser("models", help="list the models")
 
@@ -37,7 +42,21 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--flip", action="store_true", help="augment: random horizontal flips")
     train.add_argument("--shift", type=float, default=0.0, help="augment: shift fraction")
     train.add_argument("--zoom", type=float, default=0.0, help="augment: zoom fraction")
+    train.add_argument(
+        "--fine-tune",
+        action="store_true",
+        help="pretrained models: also train the last blocks (slower); default: quick mode, "
+        "a new last layer on cached features",
+    )
+    train.add_argument(
+        "--backbone-size",
+        type=int,
+        help="pretrained models: side in pixels below 224 for speed (32..224)",
+    )
     train.add_argument("--resume", metavar="RUN_DIR", help="continue a saved run")
+    train.add_argument(
+        "--config", metavar="CONFIG_JSON", help="train the settings of a config.json (as saved)"
+    )
     train.add_argument(
         "--no-quality",
         action="store_true",
@@ -56,6 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--seed", type=int, default=0)
     sample.add_argument("--out", default="grid.png")
 
+    export = commands.add_parser("export", help="export a run: ONNX, predict.py, model card")
+    export.add_argument("run_dir")
+    export.add_argument("--out", required=True, help="folder to write the export into")
+    export.add_argument("--format", choices=["onnx", "torchscript", "all"], default="onnx")
+
+    share = commands.add_parser("share", help="pack a run folder into one .kcrun file")
+    share.add_argument("run_dir")
+    share.add_argument("--out", required=True, help="the .kcrun file to write")
+
+    import_ = commands.add_parser("import", help="open a .kcrun file as a saved run")
+    import_.add_argument("file")
+
     bench = commands.add_parser("bench", help="measure the app's speed against bare PyTorch")
     bench.add_argument("--quick", action="store_true", help="a tiny run (seconds), for tests")
     bench.add_argument("--out", default="bench/results.json", help="where to write the JSON")
@@ -67,13 +98,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from kc_desktop.ui.app import run_app
 
-        return run_app()
-    from kc_desktop.cli_commands import COMMANDS, UserError
+        return run_app(camera_file=args.camera_file)
+    from kc_desktop.cli_commands import COMMANDS
+    from kc_desktop.core.errors import USER_ERRORS, KcError
 
     try:
         return COMMANDS[args.command](args)
-    except UserError as error:
-        print(f"error: {error}", file=sys.stderr)
+    except USER_ERRORS as error:
+        message = error.user_message if isinstance(error, KcError) else str(error)
+        print(f"error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

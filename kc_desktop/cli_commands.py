@@ -8,19 +8,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kc_desktop.cli_progress import ConsoleProgress
-from kc_desktop.core.data.errors import DatasetUnavailableError
+from kc_desktop.cli_progress import ConsoleProgress, StageProgress
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.data.registry import list_datasets
+from kc_desktop.core.errors import USER_ERRORS, KcError
 from kc_desktop.core.models.registry import list_models
-from kc_desktop.core.runs.checkpoints import CheckpointError
+from kc_desktop.core.report import summary_text
 from kc_desktop.core.runs.layout import encode_png
 from kc_desktop.core.studio import build_run, resume_config
 from kc_desktop.core.training.config import TrainConfig
 
 
-class UserError(Exception):
-    """A mistake or a missing resource a person can fix: printed as one line, exit 2."""
+class UserError(KcError):
+    """A run that ended in a way a person must act on (its folder could not be written)."""
 
 
 def cmd_datasets(args: argparse.Namespace) -> int:
@@ -41,41 +41,62 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 def cmd_train(args: argparse.Namespace) -> int:
     resume_dir = Path(args.resume) if args.resume else None
-    try:
-        if resume_dir is not None:
-            config = resume_config(resume_dir, args.epochs)
-        else:
-            config = TrainConfig(
-                dataset=args.dataset,
-                model=args.model,
-                epochs=args.epochs,
-                batch_size=args.batch_size,
-                lr=args.lr,
-                optimizer=args.optimizer,
-                beta=args.beta,
-                latent_dim=args.latent_dim,
-                device=args.device,
-                seed=args.seed,
-                folder=args.folder,
-                image_size=args.image_size,
-                augment=Augment(flip=args.flip, shift=args.shift, zoom=args.zoom),
-                score_samples=not args.no_quality,
-            )
-        trainer = build_run(
-            config,
-            callbacks=[ConsoleProgress()],
-            resume_dir=resume_dir,
-            runs_parent=args.out,
-            notify=print,
+    if resume_dir is not None:
+        config = resume_config(resume_dir, args.epochs)
+    elif args.config:
+        config = TrainConfig.from_dict(json.loads(Path(args.config).read_text("utf-8")))
+    else:
+        config = TrainConfig(
+            dataset=args.dataset,
+            model=args.model,
+            epochs=args.epochs,
+            batch_size=args.batch_size,
+            lr=args.lr,
+            optimizer=args.optimizer,
+            beta=args.beta,
+            latent_dim=args.latent_dim,
+            device=args.device,
+            seed=args.seed,
+            folder=args.folder,
+            image_size=args.image_size,
+            augment=Augment(flip=args.flip, shift=args.shift, zoom=args.zoom),
+            score_samples=not args.no_quality,
+            fine_tune=args.fine_tune,
+            backbone_size=args.backbone_size,
         )
-        summary = trainer.fit()
-    except (ValueError, DatasetUnavailableError, CheckpointError, OSError) as error:
-        raise UserError(str(error)) from error
+    summary, trainer, speaks = _fit(config, resume_dir, args.out)
+    if not speaks:  # a torchrun process other than rank 0: rank 0 reports for all
+        return 0 if summary["status"] in ("completed", "stopped") else 1
     if summary["status"] == "unsaved":
         raise UserError(_unsaved_advice(summary, trainer))
     _print_summary(summary)
     print(summary["run_dir"])
     return 0 if summary["status"] in ("completed", "stopped") else 1
+
+
+def _fit(config: TrainConfig, resume_dir: Path | None, out: str | None) -> tuple[dict, Any, bool]:
+    """Train in this process, or as one process of a torchrun launch (core/training/
+    distributed.py); returns (summary, trainer, whether this process reports)."""
+    from kc_desktop.core.training.distributed import launched_by_torchrun, train_distributed
+
+    if launched_by_torchrun():
+        return train_distributed(
+            config,
+            callbacks=[ConsoleProgress()],
+            resume_dir=resume_dir,
+            runs_parent=out,
+            notify=print,
+            progress=StageProgress(),
+        )
+    trainer = build_run(
+        config,
+        callbacks=[ConsoleProgress()],
+        resume_dir=resume_dir,
+        runs_parent=out,
+        notify=print,
+        progress=StageProgress(),
+    )
+    return trainer.fit(), trainer, True
 
 
 def _unsaved_advice(summary: dict, trainer: Any) -> str:
@@ -88,7 +109,7 @@ def _unsaved_advice(summary: dict, trainer: Any) -> str:
     why = trainer.unsaved.why if trainer.unsaved is not None else summary["reason"]
     try:
         kept = f"its checkpoint of epoch {load_checkpoint(Path(run_dir, MODEL_FILE))[2]['epoch']}"
-    except (CheckpointError, OSError):
+    except USER_ERRORS:
         kept = "no checkpoint"
     return (
         f"{why} Training stopped after epoch {summary['epochs']}; the folder keeps {kept}. "
@@ -98,22 +119,7 @@ def _unsaved_advice(summary: dict, trainer: Any) -> str:
 
 
 def _print_summary(summary: dict) -> None:
-    keys = (
-        "test_accuracy",
-        "test_loss",
-        "loss",
-        "recon",
-        "kl",
-        "d_loss",
-        "g_loss",
-        "frechet_distance",
-        "classes_covered",
-    )
-    figures = "  ".join(f"{k} {summary[k]:.4f}" for k in keys if k in summary)
-    print(
-        f"{summary['status']}: {summary['epochs']} epochs in {summary['seconds']:.1f} s "
-        f"({summary['samples_per_s']:.0f} samples/s)  {figures}"
-    )
+    print(summary_text(summary))
     if summary.get("reason") and summary["status"] != "completed":
         print(summary["reason"])
 
@@ -121,11 +127,8 @@ def _print_summary(summary: dict) -> None:
 def cmd_classify(args: argparse.Namespace) -> int:
     from kc_desktop.core.inference import classify, load_run
 
-    try:
-        run = load_run(args.run_dir)
-        results = classify(run, list(args.images), top_k=args.top)
-    except (ValueError, CheckpointError) as error:
-        raise UserError(str(error)) from error
+    run = load_run(args.run_dir)
+    results = classify(run, list(args.images), top_k=args.top)
     for result in results:
         if args.json:
             record = (
@@ -151,13 +154,32 @@ def cmd_sample(args: argparse.Namespace) -> int:
     from kc_desktop.core.inference import load_run, sample
     from kc_desktop.core.runs.checkpoints import atomic_write_bytes
 
-    try:
-        run = load_run(args.run_dir)
-        grid = sample(run, n=args.n, seed=args.seed)
-        atomic_write_bytes(args.out, encode_png(Image.fromarray(grid)))
-    except (ValueError, CheckpointError, OSError) as error:
-        raise UserError(str(error)) from error
+    run = load_run(args.run_dir)
+    grid = sample(run, n=args.n, seed=args.seed)
+    atomic_write_bytes(args.out, encode_png(Image.fromarray(grid)))
     print(args.out)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.bundle import export_run
+
+    for path in export_run(args.run_dir, args.out, args.format):
+        print(path)
+    return 0
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.share import pack_run
+
+    print(pack_run(args.run_dir, args.out))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from kc_desktop.core.export.share import import_run
+
+    print(import_run(args.file))
     return 0
 
 
@@ -165,10 +187,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from kc_desktop.bench.report import format_table
     from kc_desktop.bench.runner import run_benchmarks
 
-    try:
-        results = run_benchmarks(quick=args.quick, out=args.out)
-    except OSError as error:
-        raise UserError(str(error)) from error
+    results = run_benchmarks(quick=args.quick, out=args.out)
     print(format_table(results))
     print(f"Written to {args.out}")
     return 0
@@ -181,4 +200,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "classify": cmd_classify,
     "sample": cmd_sample,
     "bench": cmd_bench,
+    "export": cmd_export,
+    "share": cmd_share,
+    "import": cmd_import,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
+from kc_desktop.core.report import epoch_sentence
 from kc_desktop.core.training.callbacks import Callback
 
 BAR_WIDTH = 30
@@ -17,6 +18,7 @@ class ConsoleProgress(Callback):
         self.out = out or sys.stdout
         self.err = err or sys.stderr
         self.epochs = 0
+        self.previous: dict[str, Any] | None = None  # the last epoch's logs: "up from 95.8%"
         self.interactive = self.err.isatty()
 
     def on_run_start(self, info: dict[str, Any]) -> None:
@@ -27,6 +29,8 @@ class ConsoleProgress(Callback):
             file=self.out,
             flush=True,
         )
+        if info.get("data"):
+            print(info["data"], file=self.out, flush=True)
 
     def on_step_end(self, logs: dict[str, Any]) -> None:
         if not self.interactive:
@@ -45,17 +49,37 @@ class ConsoleProgress(Callback):
     def on_epoch_end(self, logs: dict[str, Any]) -> None:
         if self.interactive:
             print("\r" + " " * (BAR_WIDTH + 60) + "\r", end="", file=self.err, flush=True)
-        metrics = "  ".join(
-            f"{k} {v:.4f}"
-            for k, v in logs.items()
-            if k not in ("epoch", "seconds") and isinstance(v, float)
-        )
         print(
-            f"epoch {logs['epoch']}/{self.epochs}  {metrics}  ({logs['seconds']:.1f} s)",
+            f"{epoch_sentence(logs, self.epochs, self.previous)} ({logs['seconds']:.1f} s)",
             file=self.out,
             flush=True,
         )
+        self.previous = logs
 
     def on_event(self, message: str, level: str = "info") -> None:
         if level != "info":
             print(f"{level}: {message}", file=self.err, flush=True)
+
+
+class StageProgress:
+    """``progress(what, done, total)`` of slow preparation (weights download, features pass):
+    a bar drawn in place on a terminal, else a line at each quarter."""
+
+    def __init__(self, err: TextIO | None = None) -> None:
+        self.err = err or sys.stderr
+        self.interactive = self.err.isatty()
+        self.quarter: dict[str, int] = {}
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        finished = total > 0 and done >= total
+        if self.interactive:
+            filled = int(BAR_WIDTH * done / total) if total else 0
+            bar = "#" * filled + "." * (BAR_WIDTH - filled)
+            count = f"{done}/{total}" if total else f"{done}"
+            end = "\n" if finished else ""
+            print(f"\r{what} [{bar}] {count}", end=end, file=self.err, flush=True)
+            return
+        quarter = 4 * done // total if total else 0
+        if quarter > self.quarter.get(what, -1):
+            self.quarter[what] = quarter
+            print(f"{what}: {25 * quarter}% ({done}/{total})", file=self.err, flush=True)

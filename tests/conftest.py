@@ -17,8 +17,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from helpers import train_digits_run  # after the platform is set
 
-HOSTILE_IMAGES = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "hostile-images"
-
 
 @pytest.fixture(autouse=True)
 def isolated_home(

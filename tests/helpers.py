@@ -93,17 +93,40 @@ def drop(target, mime):
     return event
 
 
-def train_digits_run(tmp_path_factory: pytest.TempPathFactory, **config: object) -> Path:
-    """Train a real run on the offline digits and return its folder (read-only for tests)."""
+HOSTILE_IMAGES = Path(__file__).resolve().parent / "data" / "hostile-images"
+"""Pillow's malformed and unusual images, vendored with its licence (see the README there)."""
+
+
+def make_trainer(runs_parent: Path, data: ImageDataset | str = "tiny", **options: object):
+    """A ``Trainer`` writing under ``runs_parent``: the one way tests build one by hand.
+
+    ``data`` is an in-memory dataset or a registered id ("tiny": ``tiny_dataset()``, batch 8);
+    ``options`` holds ``TrainConfig`` fields (model mlp and 2 epochs unless given) and the
+    Trainer's own keywords (callbacks, control, run_dir, resume, epoch_metrics).
+    """
     from kc_desktop.core.training.config import TrainConfig
     from kc_desktop.core.training.engine import Trainer
 
+    keywords = {k: options.pop(k) for k in TRAINER_KEYWORDS if k in options}
+    if data == "tiny":
+        data = tiny_dataset()
+        options.setdefault("batch_size", 8)
+    dataset = data if isinstance(data, ImageDataset) else None
+    options.setdefault("dataset", data.id if dataset is not None else data)
+    options.setdefault("model", "mlp")
+    options.setdefault("epochs", 2)
+    return Trainer(TrainConfig(**options), dataset=dataset, runs_parent=runs_parent, **keywords)
+
+
+TRAINER_KEYWORDS = ("callbacks", "control", "run_dir", "resume", "epoch_metrics")
+
+
+def train_digits_run(tmp_path_factory: pytest.TempPathFactory, **config: object) -> Path:
+    """Train a real run on the offline digits and return its folder (read-only for tests)."""
     home = tmp_path_factory.mktemp("train_home")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KC_DESKTOP_HOME", str(home))
-        summary = Trainer(
-            TrainConfig(dataset="digits", **config), runs_parent=tmp_path_factory.mktemp("runs")
-        ).fit()
+        summary = make_trainer(tmp_path_factory.mktemp("runs"), "digits", **config).fit()
     return Path(summary["run_dir"])
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import make_trainer
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import load_run
 from kc_desktop.core.insight.feature_net import (
@@ -16,8 +17,6 @@ from kc_desktop.core.insight.feature_net import (
 )
 from kc_desktop.core.insight.quality import QualityScorer
 from kc_desktop.core.insight.quality_metric import SampleQualityMetric
-from kc_desktop.core.training.config import TrainConfig
-from kc_desktop.core.training.engine import Trainer
 
 
 def train_digits_feature_net(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -45,11 +44,13 @@ def train_scored_vae(tmp_path_factory: pytest.TempPathFactory, net_dir: Path, ep
     """A digits VAE whose sample quality was scored after every epoch; returns its folder."""
     dataset = load_dataset("digits")
     metric = SampleQualityMetric(dataset, "vae", device="cpu", scorer=digits_scorer(net_dir))
-    config = TrainConfig(dataset="digits", model="vae", epochs=epochs, lr=3e-3, device="cpu")
-    summary = Trainer(
-        config,
-        dataset=dataset,
+    summary = make_trainer(
+        tmp_path_factory.mktemp("scored_runs"),
+        dataset,
+        model="vae",
+        epochs=epochs,
+        lr=3e-3,
+        device="cpu",
         epoch_metrics=[metric],
-        runs_parent=tmp_path_factory.mktemp("scored_runs"),
     ).fit()
     return Path(summary["run_dir"])

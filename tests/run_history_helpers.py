@@ -6,16 +6,12 @@ import json
 import shutil
 from pathlib import Path
 
-from helpers import tiny_dataset
+from helpers import make_trainer
 
 
 def train_tiny_run(parent: Path, model: str, epochs: int = 2) -> Path:
     """Train ``model`` on the tiny band set for ``epochs`` epochs; return its run folder."""
-    from kc_desktop.core.training.config import TrainConfig
-    from kc_desktop.core.training.engine import Trainer
-
-    config = TrainConfig(dataset="tiny", model=model, epochs=epochs, batch_size=8)
-    summary = Trainer(config, dataset=tiny_dataset(), runs_parent=parent).fit()
+    summary = make_trainer(parent, model=model, epochs=epochs).fit()
     return Path(summary["run_dir"])
 
 

@@ -76,8 +76,8 @@ def test_train_prints_epochs_summary_and_run_path(
     )
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0].startswith("Training mlp")
-    assert any(line.startswith("epoch 1/1") and "val_accuracy" in line for line in lines)
-    assert lines[-2].startswith("completed: 1 epochs") and "test_accuracy" in lines[-2]
+    assert any(line.startswith("Epoch 1 of 1: validation accuracy") for line in lines)
+    assert lines[-2].startswith("Completed after 1 epoch in ") and "Test accuracy" in lines[-2]
     run_dir = Path(lines[-1])
     assert run_dir.parent == tmp_path and (run_dir / "summary.json").is_file()
 

@@ -10,10 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-from conftest import HOSTILE_IMAGES
 from PIL import Image
 
-from helpers import scatter_hostile_files
+from helpers import HOSTILE_IMAGES, scatter_hostile_files
 from kc_desktop.core import paths
 from kc_desktop.core.data import folder as folder_module
 from kc_desktop.core.data.errors import DatasetUnavailableError

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import HOSTILE_IMAGES
 from PIL import Image, ImageFile
 
+from helpers import HOSTILE_IMAGES
 from kc_desktop.core.data import images as images_module
 from kc_desktop.core.data.images import ImageLoadError, load_image_array, open_image
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from helpers import tiny_dataset
+from helpers import make_trainer
 from kc_desktop.core.runs.layout import (
     CHECKPOINT_FILE,
     METRICS_FILE,
@@ -19,9 +19,7 @@ from kc_desktop.core.runs.layout import (
 )
 from kc_desktop.core.training import tasks
 from kc_desktop.core.training.callbacks import Callback, History
-from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.control import RunControl
-from kc_desktop.core.training.engine import Trainer
 
 
 def _fit(
@@ -36,18 +34,16 @@ def _fit(
     **config,
 ) -> tuple[dict, History]:
     history = History()
-    config.setdefault("model", "mlp")
-    config.setdefault("epochs", 2)
     config.setdefault("batch_size", 8)
-    trainer = Trainer(
-        TrainConfig(dataset="tiny", **config),
-        dataset=dataset or tiny_dataset(),
+    trainer = make_trainer(
+        tmp_path,
+        dataset or "tiny",
         callbacks=[history, *callbacks],
         control=control,
         run_dir=run_dir,
         resume=resume,
-        runs_parent=tmp_path,
         epoch_metrics=epoch_metrics,
+        **config,
     )
     return trainer.fit(), history
 

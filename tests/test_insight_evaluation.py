@@ -9,12 +9,10 @@ import numpy as np
 import pytest
 from sklearn.metrics import precision_recall_fscore_support
 
-from helpers import tiny_dataset
+from helpers import make_trainer, tiny_dataset
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import load_run
 from kc_desktop.core.insight.evaluation import Evaluation, evaluate_run, evaluate_saved_run
-from kc_desktop.core.training.config import TrainConfig
-from kc_desktop.core.training.engine import Trainer
 
 
 @pytest.fixture(scope="module")
@@ -112,9 +110,8 @@ def test_resized_colour_images_reproduce_the_reported_accuracy(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     """Shapes are 32x32 colour; the small CNN takes 28x28, so the split must be resized alike."""
-    summary = Trainer(
-        TrainConfig(dataset="shapes", model="small-cnn", epochs=1, device="cpu"),
-        runs_parent=tmp_path_factory.mktemp("runs"),
+    summary = make_trainer(
+        tmp_path_factory.mktemp("runs"), "shapes", model="small-cnn", epochs=1, device="cpu"
     ).fit()
     evaluation = evaluate_saved_run(summary["run_dir"])
     assert evaluation.images.shape[1:] == (28, 28, 3)

@@ -8,13 +8,11 @@ import numpy as np
 import pytest
 import torch
 
-from helpers import tiny_dataset
+from helpers import make_trainer, tiny_dataset
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.inference import LoadedRun, load_run
 from kc_desktop.core.insight.saliency import explain, explain_tensor, method_for
 from kc_desktop.core.models.registry import build_model
-from kc_desktop.core.training.config import TrainConfig
-from kc_desktop.core.training.engine import Trainer
 
 CLASSES = 3
 BAND = 28 // (CLASSES + 1)  # rows of each class's bright band in tiny_dataset
@@ -26,10 +24,8 @@ def bands() -> ImageDataset:
 
 
 def _train(model: str, dataset: ImageDataset, tmp_path_factory, epochs: int) -> LoadedRun:
-    summary = Trainer(
-        TrainConfig(model=model, epochs=epochs, device="cpu"),
-        dataset=dataset,
-        runs_parent=tmp_path_factory.mktemp("runs"),
+    summary = make_trainer(
+        tmp_path_factory.mktemp("runs"), dataset, model=model, epochs=epochs, device="cpu"
     ).fit()
     return load_run(summary["run_dir"])
 

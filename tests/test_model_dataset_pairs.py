@@ -12,14 +12,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from backbone_helpers import write_test_weights
 from PIL import Image
 
+from helpers import make_trainer
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.registry import load_dataset
-from kc_desktop.core.models.registry import list_models
+from kc_desktop.core.models.registry import get_model_spec, list_models
 from kc_desktop.core.training.callbacks import History
-from kc_desktop.core.training.config import TrainConfig
-from kc_desktop.core.training.engine import Trainer
 
 BATCH = 4
 
@@ -72,11 +72,18 @@ def test_every_model_trains_two_steps_on_every_dataset(
     datasets: dict[str, ImageDataset], dataset_id: str, model_id: str, tmp_path: Path
 ) -> None:
     history = History()
-    config = TrainConfig(
-        dataset=dataset_id, model=model_id, epochs=1, batch_size=BATCH, log_every=1
-    )
-    summary = Trainer(
-        config, dataset=datasets[dataset_id], callbacks=[history], runs_parent=tmp_path
+    if get_model_spec(model_id).pretrained:
+        write_test_weights(model_id)
+    summary = make_trainer(
+        tmp_path,
+        datasets[dataset_id],
+        dataset=dataset_id,
+        model=model_id,
+        epochs=1,
+        batch_size=BATCH,
+        log_every=1,
+        backbone_size=32,  # pretrained models only: their smallest side, for speed
+        callbacks=[history],
     ).fit()
     assert summary["status"] == "completed"
     assert [s["global_step"] for s in history.steps] == [1, 2]

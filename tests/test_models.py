@@ -34,6 +34,7 @@ ALL_IDS = [
     "dcgan",
 ]
 CLASSIFIERS = ALL_IDS[:4]
+PRETRAINED = ["mobilenet-v3-small", "resnet18", "efficientnet-b0"]  # tests/test_backbones.py
 GENERATIVE = ALL_IDS[4:]
 NUM_CLASSES = 5
 BATCH = 3
@@ -46,8 +47,10 @@ def _build(model_id: str, channels: int, dataset_size: int) -> tuple[nn.Module, 
 
 
 def test_list_models_order_and_kinds() -> None:
-    assert [spec.id for spec in list_models()] == ALL_IDS
-    assert [spec.id for spec in list_models("classify")] == CLASSIFIERS
+    assert [spec.id for spec in list_models()] == ALL_IDS[:3] + PRETRAINED + ALL_IDS[3:]
+    assert [spec.id for spec in list_models("classify")] == CLASSIFIERS[:3] + PRETRAINED + [
+        "lstm-attention"
+    ]
     assert [spec.id for spec in list_models("generate")] == GENERATIVE
     assert {spec.task for spec in list_models("generate")} == {"reconstruct", "vae", "gan"}
     assert all(spec.generative for spec in list_models("generate"))

@@ -15,14 +15,13 @@ from pathlib import Path
 import pytest
 import torch
 
-from helpers import disk_full_at_model_write, tiny_dataset
+from helpers import disk_full_at_model_write, make_trainer
 from kc_desktop.core.inference import load_run
 from kc_desktop.core.runs.checkpoints import load_checkpoint
 from kc_desktop.core.runs.layout import MODEL_FILE, RunDirectory
 from kc_desktop.core.training import engine as engine_module
 from kc_desktop.core.training import tasks
 from kc_desktop.core.training.callbacks import Callback, History
-from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.control import RunControl
 from kc_desktop.core.training.engine import Trainer
 
@@ -35,14 +34,13 @@ def _trainer(tmp_path: Path, *, callbacks=(), control=None, run_dir=None, **conf
     config.setdefault("batch_size", 8)
     config.setdefault("seed", 5)
     config.setdefault("log_every", 1)
-    return Trainer(
-        TrainConfig(dataset="tiny", **config),
-        dataset=tiny_dataset(),
+    return make_trainer(
+        tmp_path,
         callbacks=list(callbacks),
         control=control,
         run_dir=run_dir,
         resume=run_dir is not None,
-        runs_parent=tmp_path,
+        **config,
     )
 
 

@@ -98,3 +98,35 @@ def test_closing_with_an_unsaved_run_asks_first(
     assert window.isVisible() and window.session.unsaved is not None  # cancelled: kept
     window.close()
     assert not window.isVisible() and answers == []  # discarded: closed
+
+
+def test_closing_during_training_when_the_save_fails_offers_to_save_elsewhere(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def read_only(self, record) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    from kc_desktop.core.runs.layout import RunDirectory
+
+    window.model_tab.epochsSpin.setValue(50)
+    monkeypatch.setattr(RunDirectory, "append_metrics", read_only)
+    with qtbot.waitSignal(window.session.run_started, timeout=30_000):
+        window.start_training()
+    qtbot.waitUntil(
+        lambda: len(window.train_tab.lossPlot.series_data("train loss")[0]) > 0, timeout=30_000
+    )
+    window.confirm_close = lambda: True
+    offers: list[bool] = []
+
+    def save_elsewhere() -> bool:
+        offers.append(window.session.unsaved is not None)
+        return window.save_unsaved_elsewhere() is not None
+
+    window.confirm_discard_unsaved = save_elsewhere
+    window.choose_save_folder = lambda: str(tmp_path / "usb")
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    assert offers == [True]  # the in-memory run was offered, and saved there
+    (saved,) = (tmp_path / "usb").iterdir()
+    assert load_checkpoint(saved / MODEL_FILE)[2]["epoch"] >= 0
+    assert window.session.unsaved is None

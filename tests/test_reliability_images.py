@@ -1,6 +1,6 @@
 """Hostile and odd images through every door: decoder, Classify drop, CLI, Data tab preview.
 
-The corpus is ``../shared/testdata/hostile-images`` (Pillow's own malformed and unusual
+The corpus is ``tests/data/hostile-images`` (Pillow's own malformed and unusual
 files); tests that need it skip, saying why, when it is absent. Each file must end as a
 sane picture or a one-line reason, the app must keep working afterwards, and no file may
 hang a decode or take unbounded memory (a watched child process proves both).
@@ -15,11 +15,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE_IMAGES
 from PIL import Image
 from PySide6.QtCore import QMimeData, QUrl
 
-from helpers import drag_enter, drop, scatter_hostile_files
+from helpers import HOSTILE_IMAGES, drag_enter, drop, scatter_hostile_files
 from kc_desktop.cli import main
 from kc_desktop.core.data.images import MAX_PIXELS
 from kc_desktop.core.data.registry import load_dataset

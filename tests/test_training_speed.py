@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 import torch
 
-from helpers import tiny_dataset
+from helpers import make_trainer
 from kc_desktop.core.models.registry import build_model
 from kc_desktop.core.training.callbacks import History
-from kc_desktop.core.training.config import TrainConfig
-from kc_desktop.core.training.engine import Trainer
 from kc_desktop.core.training.tasks import TASKS, make_optimizer
 
 CPU = torch.device("cpu")
@@ -48,10 +46,7 @@ def test_channels_last_network_computes_what_the_plain_one_does() -> None:
 
 def _fit(tmp_path: Path, epochs: int, **extra) -> tuple[dict, History]:
     history = History()
-    config = TrainConfig(dataset="tiny", model="mlp", epochs=epochs, batch_size=8, seed=5)
-    summary = Trainer(
-        config, dataset=tiny_dataset(), callbacks=[history], runs_parent=tmp_path, **extra
-    ).fit()
+    summary = make_trainer(tmp_path, epochs=epochs, seed=5, callbacks=[history], **extra).fit()
     return summary, history
 
 

@@ -15,6 +15,7 @@ from helpers import drag_enter, drop
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import LoadedRun, load_run
 from kc_desktop.ui.classify import classify_tab as classify_module
+from kc_desktop.ui.classify import classify_work
 from kc_desktop.ui.classify.classify_tab import NO_RUN_TEXT, ClassifyTab
 from kc_desktop.ui.images import array_to_qimage
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
@@ -79,13 +80,14 @@ def test_without_a_run_a_drop_asks_for_one(
 
 
 def test_real_drop_of_a_digit_predicts_its_label(
-    tab: ClassifyTab, classifier: LoadedRun, tmp_path: Path, digit_samples
+    tab: ClassifyTab, classifier: LoadedRun, qtbot, tmp_path: Path, digit_samples
 ) -> None:
     tab.set_run(classifier)
     assert tab.dropArea.message() != NO_RUN_TEXT and not tab.drawNotice.isVisible()
     image, label = digit_samples[0]
     png = _write_png(tmp_path / "digit.png", image)
     _drop(tab.dropArea, [png])
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
     assert len(tab.rows) == 1
     row = tab.rows[0]
     assert row.error is None
@@ -93,7 +95,10 @@ def test_real_drop_of_a_digit_predicts_its_label(
     assert row.predictions[0][0] == label
     bars = row.findChildren(PredictionBars, "predictionBars")
     assert bars == [row.bars]
-    assert row.thumbnail.pixmap() is not None and not row.thumbnail.pixmap().isNull()
+    assert (
+        row.predictionThumbnail.pixmap() is not None
+        and not row.predictionThumbnail.pixmap().isNull()
+    )
 
 
 def test_corrupt_file_gets_a_reason_and_the_good_one_is_classified(
@@ -105,7 +110,7 @@ def test_corrupt_file_gets_a_reason_and_the_good_one_is_classified(
     text = tmp_path / "notes.txt"
     text.write_text("hello")
     good = _write_png(tmp_path / "good.png", digit_samples[1][0])
-    with qtbot.waitSignal(tab.status_message, timeout=2000) as blocker:
+    with qtbot.waitSignal(tab.status_message, timeout=10_000) as blocker:
         _drop(tab.dropArea, [corrupt, good, text])
     assert [Path(r.source).name for r in tab.rows] == ["broken.png", "good.png", "notes.txt"]
     broken_row, good_row, text_row = tab.rows
@@ -117,23 +122,27 @@ def test_corrupt_file_gets_a_reason_and_the_good_one_is_classified(
 
 
 def test_rows_are_newest_first_capped_and_cleared(
-    tab: ClassifyTab, classifier: LoadedRun, monkeypatch, tmp_path: Path, digit_samples
+    tab: ClassifyTab, classifier: LoadedRun, monkeypatch, qtbot, tmp_path: Path, digit_samples
 ) -> None:
     monkeypatch.setattr(classify_module, "MAX_ROWS", 3)
     tab.set_run(classifier)
     paths = [_write_png(tmp_path / f"d{i}.png", img) for i, (img, _) in enumerate(digit_samples)]
     tab.classify_files([str(paths[0]), str(paths[1])])
-    tab.classify_files([str(paths[2]), str(paths[3])])
+    tab.classify_files([str(paths[2]), str(paths[3])])  # waits for the first batch
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
     assert [Path(r.source).name for r in tab.rows] == ["d2.png", "d3.png", "d0.png"]
     tab.clear_results()
     assert tab.rows == []
     assert not tab.clearResultsButton.isEnabled()
 
 
-def test_pasted_image_is_classified(tab: ClassifyTab, classifier: LoadedRun, digit_samples) -> None:
+def test_pasted_image_is_classified(
+    tab: ClassifyTab, classifier: LoadedRun, qtbot, digit_samples
+) -> None:
     tab.set_run(classifier)
     image, label = digit_samples[2]
     tab.dropArea.image_pasted.emit(np.repeat(image[..., None], 3, axis=2))
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
     assert tab.rows[0].source == "pasted image"
     assert tab.rows[0].predictions[0][0] == label
 
@@ -148,6 +157,7 @@ def test_ctrl_v_anywhere_on_the_tab_pastes_an_image(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is tab, timeout=2000)
     tab.clearDrawingButton.setFocus()
     QTest.keyClick(tab.clearDrawingButton, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
     assert [row.source for row in tab.rows] == ["pasted image"]
     assert tab.rows[0].predictions[0][0] == label
 
@@ -182,13 +192,13 @@ def test_live_drawing_predictions_are_throttled(
 ) -> None:
     tab.set_run(classifier)
     calls: list[int] = []
-    real = classify_module.classify
+    real = classify_work.classify
 
     def counting(run, sources, top_k=5):
         calls.append(len(sources))
         return real(run, sources, top_k)
 
-    monkeypatch.setattr(classify_module, "classify", counting)
+    monkeypatch.setattr(classify_work, "classify", counting)
     drawing = np.zeros((200, 200), dtype=np.uint8)
     for i in range(30):
         drawing[20 + 5 * i : 30 + 5 * i, 90:110] = 255

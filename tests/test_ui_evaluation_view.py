@@ -7,11 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, Qt, QThreadPool
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from kc_desktop.core.inference import load_run
 from kc_desktop.ui.gallery.evaluation_view import EvaluationView
+from kc_desktop.ui.jobs import job_pool
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def test_matrix_sums_to_the_test_set_and_its_diagonal_is_the_test_accuracy(
     matrix = view.confusionMatrix.matrix()
     assert matrix.shape == (10, 10) and matrix.sum() == 180
     assert np.trace(matrix) / matrix.sum() == pytest.approx(summary["test_accuracy"])
-    assert f"{summary['test_accuracy']:.1%}" in view.summaryLabel.text()
+    assert f"{summary['test_accuracy']:.1%}" in view.evaluationSummary.text()
     assert view.evaluationProgress.isHidden()
 
 
@@ -115,7 +116,7 @@ def test_a_run_whose_data_is_gone_gives_one_readable_line(
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.evaluation_finished, timeout=60_000):
         widget.set_run(load_run(broken))
-    text = widget.summaryLabel.text()
+    text = widget.evaluationSummary.text()
     assert text.startswith("Could not evaluate this run:") and "\n" not in text
     assert "Traceback" not in text
     assert widget.confusionMatrix.matrix().size == 0
@@ -123,9 +124,8 @@ def test_a_run_whose_data_is_gone_gives_one_readable_line(
 
 def _finish_background_jobs(qtbot) -> None:
     """Let every thread-pool job end and deliver its queued reports."""
-    assert QThreadPool.globalInstance().waitForDone(60_000)
-    qtbot.wait(0)  # deliver the queued signals
-    QApplication.processEvents()
+    assert job_pool().waitForDone(60_000)
+    QApplication.processEvents()  # deliver the queued reports
 
 
 def test_a_result_for_a_run_no_longer_shown_is_dropped(qtbot, digits_classifier_dir: Path) -> None:
@@ -136,7 +136,7 @@ def test_a_result_for_a_run_no_longer_shown_is_dropped(qtbot, digits_classifier_
     _finish_background_jobs(qtbot)
     assert widget.evaluation is None
     assert widget.confusionMatrix.matrix().size == 0
-    assert "when training ends" in widget.summaryLabel.text()
+    assert "when training ends" in widget.evaluationSummary.text()
 
 
 def test_closing_the_view_while_it_evaluates_is_safe(qtbot, digits_classifier_dir: Path) -> None:

@@ -61,14 +61,14 @@ def _shown(widget) -> np.ndarray:
 
 
 def test_placeholder_before_any_run(tab: GalleryTab) -> None:
-    assert tab.pages.currentIndex() == 0
-    assert "Nothing to show yet" in tab.messageLabel.text()
+    assert tab.galleryPages.currentIndex() == 0
+    assert "Nothing to show yet" in tab.galleryMessage.text()
     assert tab.current_grid() is None
 
 
 def test_slider_steps_back_to_earlier_epochs(tab: GalleryTab) -> None:
     tab.on_run_started(_info("vae"))
-    assert tab.pages.currentIndex() == 1
+    assert tab.galleryPages.currentIndex() == 1
     grids = {epoch: _grid(40 * epoch) for epoch in (1, 2, 3)}
     for epoch, grid in grids.items():
         tab.add_images(epoch, "samples", grid)
@@ -79,7 +79,7 @@ def test_slider_steps_back_to_earlier_epochs(tab: GalleryTab) -> None:
 
     slider.setValue(0)
     assert tab.current_epoch() == 1
-    assert "Epoch 1 of 3" in tab.epochLabel.text()
+    assert "Epoch 1 of 3" in tab.galleryEpochLabel.text()
     assert np.abs(_shown(tab.galleryGrid) - grids[1]).mean() < 3
     assert np.array_equal(tab.current_grid(), grids[1])
 
@@ -105,19 +105,19 @@ def test_classifier_runs_show_their_evaluation(
     qtbot, tab: GalleryTab, classifier_dir: Path
 ) -> None:
     tab.on_run_started(_info("classify"))
-    assert tab.pages.currentWidget() is tab.evaluationView
-    assert "when training ends" in tab.evaluationView.summaryLabel.text()
+    assert tab.galleryPages.currentWidget() is tab.evaluationView
+    assert "when training ends" in tab.evaluationView.evaluationSummary.text()
     assert tab.evaluationView.confusionMatrix.matrix().size == 0
 
     with qtbot.waitSignal(tab.evaluationView.evaluation_finished, timeout=60_000):
         tab.set_run(load_run(classifier_dir))
-    assert tab.pages.currentWidget() is tab.evaluationView
+    assert tab.galleryPages.currentWidget() is tab.evaluationView
     assert tab.evaluationView.confusionMatrix.matrix().sum() == 180  # the digits test split
     assert not tab.interpolateButton.isEnabled()
 
 
 def test_interpolation_needs_a_saved_run_then_shows_ten_images(
-    tab: GalleryTab, vae: LoadedRun
+    tab: GalleryTab, vae: LoadedRun, qtbot
 ) -> None:
     tab.on_run_started(_info("vae", str(vae.path)))
     assert not tab.interpolateButton.isEnabled()
@@ -126,6 +126,9 @@ def test_interpolation_needs_a_saved_run_then_shows_ten_images(
     tab.set_run(vae)
     assert tab.interpolateButton.isEnabled()
     tab.interpolateButton.click()
+    assert not tab.interpolateButton.isEnabled()  # decoding off the GUI thread
+    qtbot.waitUntil(lambda: tab.interpolation is not None, timeout=10_000)
+    assert tab.interpolateButton.isEnabled()
     first = tab.interpolation
     assert first is not None and first.dtype == np.uint8
     side, padding = vae.size, 2
@@ -133,6 +136,7 @@ def test_interpolation_needs_a_saved_run_then_shows_ten_images(
     assert first.shape[0] == side + 2 * padding
     assert tab.interpolationGrid.current_pixmap() is not None
     tab.interpolateButton.click()
+    qtbot.waitUntil(lambda: tab.interpolation is not first, timeout=10_000)
     assert not np.array_equal(first, tab.interpolation), "each click shows a new pair"
 
 
@@ -141,7 +145,7 @@ def test_a_saved_run_brings_its_epoch_grids(tab: GalleryTab, vae: LoadedRun) -> 
     assert tab.epochs() == [1]
     assert tab.grids["samples"][1].ndim == 3
     assert 1 in tab.grids["reconstructions"]
-    assert tab.pages.currentIndex() == 1
+    assert tab.galleryPages.currentIndex() == 1
 
 
 def test_save_button_writes_the_displayed_grid(tab: GalleryTab, qtbot, tmp_path: Path) -> None:

@@ -161,9 +161,10 @@ def test_score_checkbox_applies_to_generative_models(qtbot) -> None:
     qtbot.addWidget(model_tab)
     model_tab.select_model("dcgan")
     assert model_tab.scoreSamplesCheck.isEnabled()
-    assert model_tab.config("digits").score_samples
+    digits = load_dataset("digits")
+    assert model_tab.config(digits).score_samples
     model_tab.scoreSamplesCheck.setChecked(False)
-    assert not model_tab.config("digits").score_samples
+    assert not model_tab.config(digits).score_samples
     model_tab.select_model("small-cnn")
     assert not model_tab.scoreSamplesCheck.isEnabled()
 

@@ -8,7 +8,7 @@ import pytest
 import torch
 from PIL import Image
 from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
 from helpers import drag_enter, drop
 from kc_desktop.core.data import remote
@@ -90,10 +90,10 @@ def test_train_pause_resume_and_finish_small_cnn(window: MainWindow, qtbot, tmp_
     qtbot.waitUntil(lambda: len(train.lossPlot.series_data("train loss")[0]) > 0, timeout=30_000)
     qtbot.mouseClick(train.pauseButton, Qt.MouseButton.LeftButton)
     assert window.session.state == "paused" and train.pauseButton.text().endswith("Resume")
-    qtbot.wait(300)  # let a step in flight finish and log
-    frozen = len(train.lossPlot.series_data("train loss")[0])
-    qtbot.wait(500)
-    assert len(train.lossPlot.series_data("train loss")[0]) == frozen  # paused: no progress
+    qtbot.waitUntil(lambda: window.session.control.is_waiting, timeout=30_000)  # no step runs
+    QApplication.processEvents()  # the logs of the steps before the pause arrive
+    shown = train.trainProgress.format()
+    assert shown.startswith("Paused") and "images/s" not in shown and "left" not in shown
     with qtbot.waitSignal(window.session.finished, timeout=60_000) as finished:
         qtbot.mouseClick(train.pauseButton, Qt.MouseButton.LeftButton)
     summary = finished.args[0]
@@ -103,7 +103,7 @@ def test_train_pause_resume_and_finish_small_cnn(window: MainWindow, qtbot, tmp_
     assert len(train.lossPlot.series_data("val loss")[0]) == 2
     assert len(train.metricPlot.series_data("val accuracy")[0]) == 2
     assert "Test accuracy" in train.runSummaryLabel.text()
-    assert "Epoch 2/2" in train.logView.toPlainText()
+    assert "Epoch 2 of 2: validation accuracy" in train.logView.toPlainText()
     assert window.current_run is not None
     assert Path(summary["run_dir"]).name in window.windowTitle()
 
@@ -163,8 +163,11 @@ def test_unavailable_download_offers_offline_datasets(
     data = window.data_tab
     data.select_dataset("mnist")
     qtbot.waitUntil(lambda: data.errorPanel.isVisible(), timeout=30_000)
-    assert "offline" in data.errorLabel.text().lower() or "digits" in data.errorLabel.text()
-    assert "Traceback" not in data.errorLabel.text()
+    assert (
+        "offline" in data.datasetErrorLabel.text().lower()
+        or "digits" in data.datasetErrorLabel.text()
+    )
+    assert "Traceback" not in data.datasetErrorLabel.text()
     assert data.dataset is not None and data.dataset.id == "digits"  # nothing lost
     use_shapes = data.findChild(QPushButton, "use_shapes_button")
     with qtbot.waitSignal(data.dataset_changed, timeout=30_000):
@@ -187,7 +190,9 @@ def test_stop_ends_run_and_keeps_it(window: MainWindow, qtbot) -> None:
     assert Path(finished.args[0]["run_dir"], "model.safetensors").is_file()
 
 
-def test_closing_during_training_stops_and_saves(window: MainWindow, qtbot) -> None:
+def test_closing_during_training_stops_and_saves(
+    window: MainWindow, qtbot, capfd, digits_classifier_dir: Path
+) -> None:
     window.model_tab.select_model("mlp")
     window.model_tab.epochsSpin.setValue(50)
     with qtbot.waitSignal(window.session.run_started, timeout=30_000) as started:
@@ -196,12 +201,21 @@ def test_closing_during_training_stops_and_saves(window: MainWindow, qtbot) -> N
     qtbot.waitUntil(
         lambda: len(window.train_tab.lossPlot.series_data("train loss")[0]) > 0, timeout=30_000
     )
+    window.classify_tab.open_run(str(digits_classifier_dir))
+    assert window.gallery_tab.evaluationView.is_evaluating()  # a background job in flight
     asked: list[bool] = []
     window.confirm_close = lambda: asked.append(True) or True
     window.close()
     assert asked == [True]
+    dialog = window.findChild(QProgressDialog, "stoppingDialog")
+    assert dialog is not None and dialog.isVisible()  # the question is gone; progress shows
+    assert "Stopping and saving" in dialog.labelText()
+    window.close()  # a second Ctrl+Q while it stops asks nothing more
+    assert asked == [True]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
     assert not window.session.is_active
     assert (run_dir / "summary.json").is_file() and (run_dir / "model.safetensors").is_file()
+    assert "RuntimeError" not in capfd.readouterr().err
 
 
 def test_vae_run_fills_gallery(window: MainWindow, qtbot) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -29,9 +30,9 @@ def dock(qtbot, saved_runs: list[Path]) -> RunsDock:
 
 
 def _cell(dock: RunsDock, run: Path, title: str) -> str:
-    row = dock.table.row_of(run)
+    row = dock.runsTable.row_of(run)
     assert row is not None, f"{run.name} is not in the table"
-    return dock.table.item(row, COLUMN_TITLES.index(title)).text()
+    return dock.runsTable.item(row, COLUMN_TITLES.index(title)).text()
 
 
 def _messages(dock: RunsDock) -> list[str]:
@@ -44,8 +45,8 @@ def test_table_has_one_row_per_saved_run_with_its_settings_and_results(
     dock: RunsDock, saved_runs: list[Path]
 ) -> None:
     mlp, cnn, vae = saved_runs
-    assert dock.objectName() == "runsDock" and dock.table.objectName() == "runsTable"
-    assert dock.table.rowCount() == 3
+    assert dock.objectName() == "runsDock" and dock.runsTable.objectName() == "runsTable"
+    assert dock.runsTable.rowCount() == 3
     for run, model, dataset in ((mlp, "mlp", "tiny"), (cnn, "small-cnn", "digits")):
         summary = summary_of(run)
         assert _cell(dock, run, "Name") == run.name
@@ -62,8 +63,8 @@ def test_table_has_one_row_per_saved_run_with_its_settings_and_results(
 
 def test_sorting_by_accuracy_orders_runs_by_value(dock: RunsDock, saved_runs: list[Path]) -> None:
     column = COLUMN_TITLES.index("Accuracy")
-    dock.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
-    shown = [dock.table.path_at(row) for row in range(dock.table.rowCount())]
+    dock.runsTable.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    shown = [dock.runsTable.path_at(row) for row in range(dock.runsTable.rowCount())]
     accuracies = [summary_of(run).get("test_accuracy", -1.0) for run in shown]
     assert accuracies == sorted(accuracies, reverse=True)
     assert shown[-1] == saved_runs[2]  # the VAE has no accuracy
@@ -72,17 +73,17 @@ def test_sorting_by_accuracy_orders_runs_by_value(dock: RunsDock, saved_runs: li
 def test_refresh_keeps_the_selection_and_the_column_widths_a_person_set(
     dock: RunsDock, saved_runs: list[Path]
 ) -> None:
-    dock.table.setColumnWidth(0, 333)
-    dock.table.select_paths([saved_runs[1]])
+    dock.runsTable.setColumnWidth(0, 333)
+    dock.runsTable.select_paths([saved_runs[1]])
     dock.refresh()
-    assert dock.table.columnWidth(0) == 333
-    assert dock.table.selected_paths() == [saved_runs[1]]
+    assert dock.runsTable.columnWidth(0) == 333
+    assert dock.runsTable.selected_paths() == [saved_runs[1]]
 
 
 def test_open_asks_the_window_to_load_the_run(
     dock: RunsDock, saved_runs: list[Path], qtbot
 ) -> None:
-    dock.table.select_paths([saved_runs[1]])
+    dock.runsTable.select_paths([saved_runs[1]])
     with qtbot.waitSignal(dock.open_requested) as opened:
         qtbot.mouseClick(dock.openButton, Qt.MouseButton.LeftButton)
     assert opened.args == [str(saved_runs[1])]
@@ -93,7 +94,7 @@ def test_rename_renames_the_folder_and_refuses_escapes_and_clashes(
 ) -> None:
     messages = _messages(dock)
     mlp, cnn, _ = saved_runs
-    dock.table.select_paths([mlp])
+    dock.runsTable.select_paths([mlp])
     dock.ask_name = lambda current: "../x"
     dock.renameButton.click()
     assert mlp.is_dir() and not (runs_dir().parent / "x").exists()
@@ -107,9 +108,9 @@ def test_rename_renames_the_folder_and_refuses_escapes_and_clashes(
     target = runs_dir() / "tiny baseline"
     assert renamed.args == [str(mlp), str(target)]
     assert target.is_dir() and not mlp.exists()
-    assert dock.table.rowCount() == 3
+    assert dock.runsTable.rowCount() == 3
     assert _cell(dock, target, "Model") == "mlp"
-    assert dock.table.selected_paths() == [target]
+    assert dock.runsTable.selected_paths() == [target]
 
 
 def test_f2_renames_and_the_delete_key_deletes_in_the_table(
@@ -118,13 +119,13 @@ def test_f2_renames_and_the_delete_key_deletes_in_the_table(
     dock.ask_name = lambda current: f"{current} (copy kept)"
     dock.move_to_trash = lambda path: False
     dock.confirm_delete = lambda names: True
-    dock.table.select_paths([saved_runs[0]])
-    dock.table.setFocus()
-    qtbot.keyClick(dock.table, Qt.Key.Key_F2)
+    dock.runsTable.select_paths([saved_runs[0]])
+    dock.runsTable.setFocus()
+    qtbot.keyClick(dock.runsTable, Qt.Key.Key_F2)
     renamed = runs_dir() / f"{saved_runs[0].name} (copy kept)"
-    assert renamed.is_dir() and dock.table.selected_paths() == [renamed]
-    qtbot.keyClick(dock.table, Qt.Key.Key_Delete)
-    assert not renamed.exists() and dock.table.rowCount() == 2
+    assert renamed.is_dir() and dock.runsTable.selected_paths() == [renamed]
+    qtbot.keyClick(dock.runsTable, Qt.Key.Key_Delete)
+    assert not renamed.exists() and dock.runsTable.rowCount() == 2
 
 
 def test_delete_moves_to_the_trash_without_asking(
@@ -135,11 +136,11 @@ def test_delete_moves_to_the_trash_without_asking(
     asked: list[list[str]] = []
     dock.move_to_trash = lambda path: bool(shutil.move(path, trash / path.name))
     dock.confirm_delete = lambda names: asked.append(names) or True
-    dock.table.select_paths([saved_runs[0]])
+    dock.runsTable.select_paths([saved_runs[0]])
     dock.deleteButton.click()
     assert not saved_runs[0].exists() and (trash / saved_runs[0].name / "config.json").is_file()
     assert asked == []
-    assert dock.table.rowCount() == 2 and dock.table.row_of(saved_runs[0]) is None
+    assert dock.runsTable.rowCount() == 2 and dock.runsTable.row_of(saved_runs[0]) is None
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the freedesktop.org trash is Linux's")
@@ -163,13 +164,13 @@ def test_delete_without_a_trash_asks_first(dock: RunsDock, saved_runs: list[Path
     asked: list[list[str]] = []
     dock.move_to_trash = lambda path: False
     dock.confirm_delete = lambda names: asked.append(names) or answers.pop(0)
-    dock.table.select_paths([saved_runs[0], saved_runs[1]])
-    assert dock.delete(dock.table.selected_paths()) == []
-    assert saved_runs[0].is_dir() and saved_runs[1].is_dir() and dock.table.rowCount() == 3
+    dock.runsTable.select_paths([saved_runs[0], saved_runs[1]])
+    assert dock.delete(dock.runsTable.selected_paths()) == []
+    assert saved_runs[0].is_dir() and saved_runs[1].is_dir() and dock.runsTable.rowCount() == 3
     dock.deleteButton.click()
     assert sorted(asked[-1]) == sorted([saved_runs[0].name, saved_runs[1].name])
     assert not saved_runs[0].exists() and not saved_runs[1].exists()
-    assert dock.table.rowCount() == 1
+    assert dock.runsTable.rowCount() == 1
 
 
 def test_the_training_run_is_never_deleted(dock: RunsDock, saved_runs: list[Path]) -> None:
@@ -187,24 +188,25 @@ def test_compare_plots_one_curve_per_run_with_the_points_of_metrics_jsonl(
     mlp, cnn, _ = saved_runs
     panel = dock.compare_panel
     assert not dock.compareButton.isEnabled() and not panel.isVisible()
-    dock.table.select_paths([mlp, cnn])
+    dock.runsTable.select_paths([mlp, cnn])
     assert dock.compareButton.isEnabled()
     qtbot.mouseClick(dock.compareButton, Qt.MouseButton.LeftButton)
     assert panel.isVisible()
-    plot = dock.findChild(type(panel.plot), "comparePlot")
-    assert plot is panel.plot
+    plot = dock.findChild(type(panel.comparePlot), "comparePlot")
+    assert plot is panel.comparePlot
     assert panel.metric == "val_accuracy"
     assert sorted(plot.series_names()) == sorted([mlp.name, cnn.name])
     for metric in ("val_accuracy", "val_loss"):
-        panel.metricCombo.setCurrentText(metric)
+        panel.compareMetricCombo.setCurrentText(metric)
         for run in (mlp, cnn):
             xs, ys = plot.series_data(run.name)
             records = epoch_records(run)
             assert xs.tolist() == [record["epoch"] for record in records]
-            assert ys.tolist() == [record[metric] for record in records]
+            scale = 100 if metric.endswith("accuracy") else 1  # accuracies plot as percents
+            assert ys.tolist() == pytest.approx([scale * record[metric] for record in records])
     legend = [label.text for _, label in plot.legend.items]
     assert sorted(legend) == sorted([mlp.name, cnn.name])
-    panel.closeButton.click()
+    panel.closeCompareButton.click()
     assert not panel.isVisible()
 
 
@@ -212,9 +214,9 @@ def test_compare_offers_only_metrics_every_run_logged(
     dock: RunsDock, saved_runs: list[Path]
 ) -> None:
     mlp, _, vae = saved_runs
-    dock.table.select_paths([mlp, vae])
+    dock.runsTable.select_paths([mlp, vae])
     dock.compareButton.click()
-    combo = dock.compare_panel.metricCombo
+    combo = dock.compare_panel.compareMetricCombo
     assert [combo.itemText(i) for i in range(combo.count())] == ["val_loss", "loss"]
 
 
@@ -223,17 +225,17 @@ def test_export_writes_the_compared_points_as_csv_and_the_plot_as_png(
 ) -> None:
     mlp, cnn, _ = saved_runs
     panel = dock.compare_panel
-    assert not panel.exportCsvButton.isEnabled()
-    dock.table.select_paths([mlp, cnn])
+    assert not panel.exportCompareCsvButton.isEnabled()
+    dock.runsTable.select_paths([mlp, cnn])
     dock.compareButton.click()
-    qtbot.waitUntil(lambda: panel.plot.width() > 200)  # laid out, as a person sees it
-    panel.metricCombo.setCurrentText("val_loss")
+    qtbot.waitUntil(lambda: panel.comparePlot.width() > 200)  # laid out, as a person sees it
+    panel.compareMetricCombo.setCurrentText("val_loss")
     targets = {".csv": tmp_path / "compare.csv", ".png": tmp_path / "compare.png"}
     panel.choose_save_path = lambda title, suggested, file_filter: str(
         targets[Path(suggested).suffix]
     )
-    panel.exportCsvButton.click()
-    panel.exportPngButton.click()
+    panel.exportCompareCsvButton.click()
+    panel.exportComparePngButton.click()
 
     with targets[".csv"].open(newline="", encoding="utf-8") as handle:
         lines = list(csv.reader(handle))
@@ -254,12 +256,12 @@ def test_export_writes_the_compared_points_as_csv_and_the_plot_as_png(
 def test_renaming_or_deleting_a_compared_run_clears_the_comparison(
     dock: RunsDock, saved_runs: list[Path]
 ) -> None:
-    dock.table.select_paths([saved_runs[0], saved_runs[1]])
+    dock.runsTable.select_paths([saved_runs[0], saved_runs[1]])
     dock.compareButton.click()
-    assert dock.compare_panel.plot.series_names()
+    assert dock.compare_panel.comparePlot.series_names()
     dock.rename(saved_runs[0], "renamed")
-    assert dock.compare_panel.plot.series_names() == []
-    assert not dock.compare_panel.exportPngButton.isEnabled()
+    assert dock.compare_panel.comparePlot.series_names() == []
+    assert not dock.compare_panel.exportComparePngButton.isEnabled()
 
 
 def test_view_menu_toggles_the_dock_with_ctrl_r_and_the_window_remembers_it(
@@ -275,7 +277,7 @@ def test_view_menu_toggles_the_dock_with_ctrl_r_and_the_window_remembers_it(
     assert not ready_window.runsDock.isVisible()
     toggle.trigger()
     assert ready_window.runsDock.isVisible()
-    assert ready_window.runsDock.table.rowCount() == len(saved_runs)
+    assert ready_window.runsDock.runsTable.rowCount() == len(saved_runs)
     assert ready_window.mainTabs.count() == 5
     ready_window.close()
 
@@ -294,16 +296,16 @@ def test_double_click_opens_the_run_in_the_gallery_and_classify_tabs(
 ) -> None:
     dock = ready_window.runsDock
     dock.show()
-    qtbot.waitExposed(dock.table)
+    qtbot.waitExposed(dock.runsTable)
     for run, tab in (
         (saved_runs[1], ready_window.classify_tab),
         (saved_runs[2], ready_window.gallery_tab),
     ):
-        row = dock.table.row_of(run)
-        rect = dock.table.visualRect(dock.table.model().index(row, 0))
+        row = dock.runsTable.row_of(run)
+        rect = dock.runsTable.visualRect(dock.runsTable.model().index(row, 0))
         # An item view opens on a double-click only where the press before it landed.
-        qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(dock.runsTable.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(dock.runsTable.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert ready_window.current_run.path == run
         assert ready_window.classify_tab.run is ready_window.current_run
         assert ready_window.gallery_tab.run_dir == run
@@ -330,8 +332,22 @@ def test_the_dock_refreshes_when_a_run_ends(
     dock.set_training_run(str(saved_runs[1]))
     shutil.rmtree(saved_runs[0])
     new = Path(shutil.copytree(tiny_mlp_dir, runs_dir() / "later run"))
-    assert dock.table.rowCount() == 3 and dock.table.row_of(new) is None  # not re-read yet
+    assert dock.runsTable.rowCount() == 3 and dock.runsTable.row_of(new) is None  # not re-read yet
     ready_window.session.finished.emit(summary_of(new) | {"run_dir": str(new)})
     assert dock.training_run is None
-    assert dock.table.rowCount() == 3
-    assert dock.table.row_of(new) is not None and dock.table.row_of(saved_runs[0]) is None
+    assert dock.runsTable.rowCount() == 3
+    assert dock.runsTable.row_of(new) is not None and dock.runsTable.row_of(saved_runs[0]) is None
+
+
+def test_the_dock_shows_a_running_runs_latest_epoch(ready_window, saved_runs: list[Path]) -> None:
+    dock, run = ready_window.runsDock, saved_runs[0]
+    (run / "summary.json").unlink()  # a run still training has no summary yet
+    checkpoint = run / "checkpoint.json"
+    record = json.loads(checkpoint.read_text())
+    checkpoint.write_text(json.dumps(record | {"epoch": 1}))
+    dock.show()
+    dock.set_training_run(str(run))
+    assert _cell(dock, run, "Epochs") == "1 of 2"
+    checkpoint.write_text(json.dumps(record | {"epoch": 2}))  # the engine saved epoch 2
+    ready_window.session.epoch_ended.emit({"epoch": 2, "seconds": 1.0})
+    assert _cell(dock, run, "Epochs") == "2"

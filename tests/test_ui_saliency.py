@@ -9,11 +9,9 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 
-from helpers import tiny_dataset
+from helpers import make_trainer, tiny_dataset
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import load_run
-from kc_desktop.core.training.config import TrainConfig
-from kc_desktop.core.training.engine import Trainer
 from kc_desktop.ui.classify.classify_tab import ClassifyTab
 from kc_desktop.ui.classify.saliency_panel import RED_MEANS
 from kc_desktop.ui.images import qimage_to_array
@@ -42,41 +40,43 @@ def digit_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 def _redness(tab: ClassifyTab) -> float:
     """Mean (red - green) of the overlay's image area as drawn on screen (0 for grey)."""
-    overlay = tab.saliencyPanel.overlay
+    overlay = tab.saliencyPanel.saliencyOverlay
     shown = qimage_to_array(overlay.grab(overlay.image_rect()).toImage(), mode="RGB")
     return float((shown[..., 0].astype(int) - shown[..., 1].astype(int)).mean())
 
 
 def test_the_newest_classified_file_is_explained_over_its_image(
-    tab: ClassifyTab, digits_classifier_dir: Path, digit_files: list[Path]
+    qtbot, tab: ClassifyTab, digits_classifier_dir: Path, digit_files: list[Path]
 ) -> None:
     tab.set_run(load_run(digits_classifier_dir))
-    assert not tab.saliencyPanel.overlay.has_saliency()
+    assert not tab.saliencyPanel.saliencyOverlay.has_saliency()
     tab.classify_files([str(p) for p in digit_files])
-    overlay = tab.findChild(type(tab.saliencyPanel.overlay), "saliencyOverlay")
-    assert overlay is tab.saliencyPanel.overlay and overlay.has_saliency()
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
+    overlay = tab.findChild(type(tab.saliencyPanel.saliencyOverlay), "saliencyOverlay")
+    assert overlay is tab.saliencyPanel.saliencyOverlay and overlay.has_saliency()
     top_label = tab.rows[0].predictions[0][0]
-    caption = tab.saliencyPanel.captionLabel.text()
+    caption = tab.saliencyPanel.saliencyCaption.text()
     assert caption.startswith("digit_0.png") and f"<b>{top_label}</b>" in caption
-    assert RED_MEANS in tab.saliencyPanel.explanationLabel.text()
-    assert "Grad-CAM" in tab.saliencyPanel.explanationLabel.text()
+    assert RED_MEANS in tab.saliencyPanel.saliencyExplanation.text()
+    assert "Grad-CAM" in tab.saliencyPanel.saliencyExplanation.text()
     assert not overlay.has_attention_bars()
 
 
 def test_opacity_follows_the_slider_on_screen(
-    tab: ClassifyTab, digits_classifier_dir: Path, digit_files: list[Path]
+    qtbot, tab: ClassifyTab, digits_classifier_dir: Path, digit_files: list[Path]
 ) -> None:
     tab.set_run(load_run(digits_classifier_dir))
     tab.classify_files([str(digit_files[0])])
-    slider = tab.findChild(type(tab.saliencyPanel.opacitySlider), "saliencyOpacitySlider")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
+    slider = tab.findChild(type(tab.saliencyPanel.saliencyOpacitySlider), "saliencyOpacitySlider")
     slider.setValue(0)
-    assert tab.saliencyPanel.overlay.opacity() == 0
+    assert tab.saliencyPanel.saliencyOverlay.opacity() == 0
     assert abs(_redness(tab)) < 1  # a grey digit: no red at all
     slider.setValue(40)
-    assert tab.saliencyPanel.overlay.opacity() == pytest.approx(0.4)
+    assert tab.saliencyPanel.saliencyOverlay.opacity() == pytest.approx(0.4)
     partly = _redness(tab)
     slider.setValue(100)
-    assert tab.saliencyPanel.overlay.opacity() == 1
+    assert tab.saliencyPanel.saliencyOverlay.opacity() == 1
     assert _redness(tab) > partly > 5
 
 
@@ -85,9 +85,11 @@ def test_clicking_a_result_row_explains_that_row(
 ) -> None:
     tab.set_run(load_run(digits_classifier_dir))
     tab.classify_files([str(p) for p in digit_files])
-    row = next(r for r in tab.rows if r.nameLabel.text() == "digit_2.png")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
+    row = next(r for r in tab.rows if r.predictionName.text() == "digit_2.png")
     qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
-    caption = tab.saliencyPanel.captionLabel.text()
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
+    caption = tab.saliencyPanel.saliencyCaption.text()
     assert caption.startswith("digit_2.png") and f"<b>{row.predictions[0][0]}</b>" in caption
 
 
@@ -96,24 +98,23 @@ def test_a_drawing_is_explained_live(qtbot, tab: ClassifyTab, digits_classifier_
     drawing = np.zeros((200, 200), dtype=np.uint8)
     drawing[30:170, 90:110] = 255
     tab.drawCanvas.drawn.emit(drawing)
-    qtbot.waitUntil(lambda: tab.saliencyPanel.overlay.has_saliency(), timeout=3000)
-    assert tab.saliencyPanel.captionLabel.text().startswith("your drawing")
+    qtbot.waitUntil(lambda: tab.saliencyPanel.saliencyOverlay.has_saliency(), timeout=3000)
+    assert tab.saliencyPanel.saliencyCaption.text().startswith("your drawing")
 
 
 def test_lstm_attention_shows_bars_beside_the_rows(
-    tab: ClassifyTab, tmp_path_factory: pytest.TempPathFactory
+    qtbot, tab: ClassifyTab, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     dataset = tiny_dataset(n=60, classes=3)
-    summary = Trainer(
-        TrainConfig(model="lstm-attention", epochs=1, device="cpu"),
-        dataset=dataset,
-        runs_parent=tmp_path_factory.mktemp("runs"),
+    summary = make_trainer(
+        tmp_path_factory.mktemp("runs"), dataset, model="lstm-attention", epochs=1, device="cpu"
     ).fit()
     tab.set_run(load_run(summary["run_dir"]))
     tab.classify_image(dataset.images[0, 0].numpy())
-    overlay = tab.saliencyPanel.overlay
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10_000)
+    overlay = tab.saliencyPanel.saliencyOverlay
     assert overlay.has_saliency() and overlay.has_attention_bars()
-    assert "row by row" in tab.saliencyPanel.explanationLabel.text()
+    assert "row by row" in tab.saliencyPanel.saliencyExplanation.text()
     bars = overlay.grab().toImage()
     right = overlay.image_rect().right() + 10
     column = qimage_to_array(bars.copy(right, 0, 1, bars.height()), mode="RGB")[:, 0]
@@ -122,10 +123,11 @@ def test_lstm_attention_shows_bars_beside_the_rows(
 
 
 def test_no_run_or_a_generative_run_shows_why_there_is_nothing(
-    tab: ClassifyTab, digits_vae_dir: Path
+    qtbot, tab: ClassifyTab, digits_vae_dir: Path
 ) -> None:
-    assert not tab.saliencyPanel.overlay.has_saliency()
+    assert not tab.saliencyPanel.saliencyOverlay.has_saliency()
     tab.set_run(load_run(digits_vae_dir))
-    assert not tab.saliencyPanel.overlay.has_saliency()
+    assert not tab.saliencyPanel.saliencyOverlay.has_saliency()
     tab.explain(np.zeros((28, 28), dtype=np.uint8), "blank")
-    assert not tab.saliencyPanel.overlay.has_saliency()
+    assert not tab.is_busy()  # nothing was started for a run that cannot classify
+    assert not tab.saliencyPanel.saliencyOverlay.has_saliency()

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import QApplication
 from helpers import drag_enter, drop
 from kc_desktop.ui.images import array_to_qimage, qimage_to_array
 from kc_desktop.ui.widgets.bar_chart import BarChart
-from kc_desktop.ui.widgets.curve_plot import CurvePlot
+from kc_desktop.ui.widgets.curve_plot import (
+    FRAME_SHARE,
+    MAX_REDRAW_INTERVAL_MS,
+    REDRAW_INTERVAL_MS,
+    CurvePlot,
+    redraw_interval_ms,
+)
 from kc_desktop.ui.widgets.draw_canvas import DrawCanvas
 from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.image_grid import ImageGrid
@@ -366,15 +372,15 @@ def test_curve_plot_redraws_on_its_timer_only_when_dirty(qtbot) -> None:
     plot.append("accuracy", 1, 0.5)
     plot.extend("accuracy", [2, 3], [0.6, 0.7])
     assert plot.curve_item("accuracy").xData is None or len(plot.curve_item("accuracy").xData) == 0
-    qtbot.waitUntil(lambda: not plot.is_dirty(), timeout=1000)
+    qtbot.waitUntil(lambda: not plot.is_dirty(), timeout=5000)
     assert list(plot.curve_item("accuracy").yData) == [0.5, 0.6, 0.7]
     assert not plot._placeholder.isVisible()
-    qtbot.waitUntil(lambda: not plot._redraw_timer.isActive(), timeout=1000)
+    qtbot.waitUntil(lambda: not plot._redraw_timer.isActive(), timeout=5000)
     plot.append("accuracy", 4, float("nan"))  # a NaN loss must not break the plot
     assert plot._redraw_timer.isActive(), "new points restart the timer"
     plot.add_series("diverged", "#d62728", smooth=True)
     plot.extend("diverged", [1, 2], [float("nan"), float("inf")])
-    qtbot.waitUntil(lambda: not plot.is_dirty(), timeout=1000)
+    qtbot.waitUntil(lambda: not plot.is_dirty(), timeout=5000)
     _rendered(plot)  # paints without warnings (pytest turns them into errors)
     assert np.isnan(plot.series_data("accuracy")[1][-1]), "the point is kept in the data"
     assert list(plot.curve_item("accuracy").yData) == [0.5, 0.6, 0.7], "but not drawn"
@@ -416,7 +422,6 @@ def _blue_width(widget) -> int:
 def test_prediction_bars_show_bars_or_a_message(qtbot) -> None:
     bars = _show(qtbot, PredictionBars(), 400, 150)
     bars.set_predictions([("3", 0.9), ("5", 0.06), ("8", 0.04)])
-    qtbot.wait(10)
     assert bars.predictions() == [("3", 0.9), ("5", 0.06), ("8", 0.04)]
     assert bars.message() == "" and "3: 90.00%" in bars.toolTip()
     confident = _blue_width(bars)
@@ -454,3 +459,16 @@ def test_bar_chart_groups_bars_per_split_with_category_labels(qtbot) -> None:
         chart.set_counts(categories, {"train": [1, 2]})
     chart.clear()
     assert chart.bar_items() == [] and chart._placeholder.isVisible()
+
+
+def test_the_redraw_rate_follows_what_a_frame_costs(qtbot) -> None:
+    assert redraw_interval_ms(0.0005) == REDRAW_INTERVAL_MS  # cheap frames: 20 a second
+    assert redraw_interval_ms(0.010) == round(10 / FRAME_SHARE)  # 10 ms frames: 5 a second
+    assert redraw_interval_ms(5.0) == MAX_REDRAW_INTERVAL_MS  # still one a second
+    plot = _show(qtbot, CurvePlot(title="Loss", x_label="step"), 400, 260)
+    plot.add_series("loss", "#1f77b4")
+    plot.plot_widget.last_paint_s = 0.030  # as if its last paint took 30 ms
+    plot.extend("loss", [1, 2, 3], [0.9, 0.8, 0.7])
+    qtbot.waitUntil(lambda: not plot.is_dirty(), timeout=5000)
+    assert plot.redraw_interval_ms() >= round(30 / FRAME_SHARE)  # frames got rarer
+    assert list(plot.curve_item("loss").yData) == [0.9, 0.8, 0.7]

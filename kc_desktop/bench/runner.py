@@ -84,6 +84,11 @@ def run_benchmarks(
 
         figures, raw["window"] = window_figures(quick=quick, repeats=repeats)
         results.update(figures)
+        say("'I'm not sure': digits test split and shapes flagged…")
+        from kc_desktop.bench.ood import ood_figures
+
+        figures, raw["ood"] = ood_figures(quick=quick)
+        results.update(figures)
     raw["load_average_end"] = list(os.getloadavg())
     raw["seconds"] = time.perf_counter() - started
     results["goals"] = verdicts(results)

@@ -19,6 +19,16 @@ def interleave(repeats: int, variants: dict[str, Callable[[], float]]) -> dict[s
     return results
 
 
+def warm_up(variants: dict[str, Callable[[], float]]) -> dict[str, float]:
+    """Run every variant once before the measured rounds and return those first figures.
+
+    The first run in a process pays one-off costs (thread pools, the allocator, kernel
+    selection, page faults of fresh tensors): mlp ran at a third of its steady speed in its
+    first repetition. Measured rounds start warm; the first-run figures are reported apart.
+    """
+    return {name: float(measure()) for name, measure in variants.items()}
+
+
 def median(values: Sequence[float]) -> float:
     return float(statistics.median(values))
 

@@ -1,4 +1,5 @@
-"""Figures 3-5: a run in the window against the same run headless, GUI timer gaps, Stop.
+"""Figures 3-6: a run in the window against the same run headless, GUI timer gaps, Stop,
+and the GUI while 50 dropped photos are classified (``drop.py``).
 
 The window is the real MainWindow (offscreen when no display is set), driven as a user
 drives it: the Train button on the Train tab, curves live. The headless run trains the
@@ -6,6 +7,10 @@ very config the window built, on the same in-memory dataset, with ``Trainer.fit`
 thread while no event loop runs. Runs alternate window / headless. During the window runs
 a 20 ms precise QTimer on the GUI thread records its ticks: a late tick is a moment the
 window could not have answered a click.
+
+Stop is two figures: Stop to training halted (the engine's next step boundary, in steps of
+the run's own pace) and Stop to saved (the test evaluation and the final checkpoint, in
+seconds). The run's ``RunControl.checkpoint`` is wrapped to clock the halt.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from kc_desktop.bench.drop import drop_gap_max_ms
 from kc_desktop.bench.timing import interleave, median, percentile, ratio_of_medians
-from kc_desktop.core.training.engine import Trainer
+from kc_desktop.core.studio import build_run
+from kc_desktop.core.training.control import StopTraining
 from kc_desktop.ui.app import create_application
 from kc_desktop.ui.main_window import MainWindow
 
@@ -161,22 +168,42 @@ def headless_samples_per_s(window: MainWindow, epochs: int) -> float:
     """The same config and data, trained on this thread with no event loop running."""
     window.model_tab.select_model(MODEL)
     window.model_tab.epochsSpin.setValue(epochs)
-    config = window.model_tab.config(window.data_tab.dataset_id, window.data_tab.folder)
+    config = window.model_tab.config(window.data_tab.dataset)
     with tempfile.TemporaryDirectory(prefix="kc-bench-headless-") as runs:
-        trainer = Trainer(config, dataset=window.data_tab.dataset, runs_parent=runs)
+        trainer = build_run(config, dataset=window.data_tab.dataset, runs_parent=runs)
         return float(trainer.fit()["samples_per_s"])
 
 
-def stop_latency_steps(window: MainWindow) -> float:
-    """Seconds from pressing Stop to the run's end, over the seconds of one training step."""
+def stop_latency(window: MainWindow) -> tuple[float, float]:
+    """(Stop to training halted in steps of the run's pace, Stop to saved in seconds)."""
     watcher = _start_run(window, 1000)
     wait_until(lambda: len(watcher.records) >= STOP_AFTER_STEPS or watcher.done, "steps to log")
+    halted = _clock_halt(window.session.control)
     rate = median([float(r["samples_per_s"]) for r in watcher.records[-10:]])
     step_s = window.model_tab.batchSizeSpin.value() / rate
     pressed = time.perf_counter()
     window.train_tab.stopButton.click()
     _finish(watcher)
-    return (watcher.finished_at - pressed) / step_s
+    if not halted:
+        raise RuntimeError("The run ended without stopping at a step boundary.")
+    return (halted[0] - pressed) / step_s, watcher.finished_at - pressed
+
+
+def _clock_halt(control: Any) -> list[float]:
+    """Wrap ``control.checkpoint`` (the engine calls it between steps) to note when it raises
+    ``StopTraining``; the returned list gets that moment."""
+    halted: list[float] = []
+    checkpoint = control.checkpoint
+
+    def clocked() -> float:
+        try:
+            return checkpoint()
+        except StopTraining:
+            halted.append(time.perf_counter())
+            raise
+
+    control.checkpoint = clocked
+    return halted
 
 
 def window_figures(*, quick: bool, repeats: int) -> tuple[dict[str, float], dict[str, Any]]:
@@ -192,7 +219,8 @@ def window_figures(*, quick: bool, repeats: int) -> tuple[dict[str, float], dict
                 "headless": lambda: headless_samples_per_s(window, epochs),
             },
         )
-        stops = [stop_latency_steps(window) for _ in range(repeats)]
+        stops = [stop_latency(window) for _ in range(repeats)]
+        drop_gap, drop_raw = drop_gap_max_ms(window, TickRecorder(), wait_until)
     finally:
         window.close()
         QApplication.processEvents()
@@ -201,7 +229,9 @@ def window_figures(*, quick: bool, repeats: int) -> tuple[dict[str, float], dict
         "window_vs_headless": ratio_of_medians(rates["window"], rates["headless"]),
         "gui_gap_p95_ms": percentile(gaps, 0.95),
         "gui_gap_max_ms": max(gaps),
-        "stop_latency_steps": median(stops),
+        "stop_halt_steps": median([halt for halt, _ in stops]),
+        "stop_saved_s": median([saved for _, saved in stops]),
+        "drop50_gui_gap_max_ms": drop_gap,
     }
     raw = {
         "model": MODEL,
@@ -210,6 +240,8 @@ def window_figures(*, quick: bool, repeats: int) -> tuple[dict[str, float], dict
         "samples_per_s": rates,
         "gui_ticks": len(gaps),
         "gui_gap_median_ms": median(gaps),
-        "stop_latency_steps": stops,
+        "stop_halt_steps": [halt for halt, _ in stops],
+        "stop_saved_s": [saved for _, saved in stops],
+        "drop50": drop_raw,
     }
     return figures, raw

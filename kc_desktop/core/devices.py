@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import psutil
 import torch
 
+from kc_desktop.core.errors import ConfigError
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 
@@ -71,19 +72,19 @@ def resolve_device(name: str = "auto") -> torch.device:
     try:
         device = torch.device(name)
     except RuntimeError as error:
-        raise ValueError(
+        raise ConfigError(
             QT_TRANSLATE_NOOP(
                 "core", "Unknown device {name!r}; use auto, cpu, cuda or mps."
             ).format(name=name)
         ) from error
     if device.type == "cuda" and not torch.cuda.is_available():
-        raise ValueError(
+        raise ConfigError(
             QT_TRANSLATE_NOOP(
                 "core", "No CUDA GPU is available on this computer; choose Auto or CPU."
             )
         )
     if device.type == "mps" and not _mps_available():
-        raise ValueError(
+        raise ConfigError(
             QT_TRANSLATE_NOOP(
                 "core", "Apple's MPS GPU is not available on this computer; choose Auto or CPU."
             )

@@ -8,7 +8,7 @@ while the core stays importable without PySide6. The UI shows such text through
 they are and they reach the window as plain strings (logged events, exception messages).
 So that the window can still translate them, every template the process has used is
 remembered in ``TEMPLATES``: the UI matches a finished sentence against them, translates the
-template and fills in the same values (``kc_desktop.ui.i18n.core_text``).
+template and fills in the same values (``kc_desktop.ui.core_text.core_text``).
 """
 
 from __future__ import annotations

@@ -16,8 +16,12 @@ import torch
 
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.devices import resolve_device
+from kc_desktop.core.errors import DataError
 from kc_desktop.core.grids import to_grid
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+from kc_desktop.core.insight import ood
+from kc_desktop.core.insight.ood import Familiarity
+from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import build_model, get_model_spec
 from kc_desktop.core.runs.checkpoints import CheckpointError, load_checkpoint
 from kc_desktop.core.runs.layout import MODEL_FILE, RunDirectory
@@ -32,15 +36,16 @@ class LoadedRun:
     path: Path
     config: dict[str, Any]
     model: torch.nn.Module
-    task: str
+    task: Task
     classes: list[str]
     channels: int
     size: int
     device: torch.device
+    familiarity: Familiarity | None = None  # "I'm not sure" (classifiers trained since it came)
 
     @property
     def is_generative(self) -> bool:
-        return self.task != "classify"
+        return self.task.is_generative
 
     @property
     def latent_dim(self) -> int:
@@ -79,7 +84,10 @@ def load_run(run_dir: str | Path, device: str = "cpu") -> LoadedRun:
         ) from error
     target = resolve_device(device)
     model.to(target).eval()
-    return LoadedRun(run.path, config, model, spec.task, classes, channels, size, target)
+    familiarity = ood.load(run.path) if spec.task.is_classifier else None
+    return LoadedRun(
+        run.path, config, model, spec.task, classes, channels, size, target, familiarity
+    )
 
 
 @dataclass
@@ -89,6 +97,11 @@ class Prediction:
     source: str
     predictions: list[tuple[str, float]] = field(default_factory=list)
     error: str | None = None
+    verdict: ood.Verdict | None = None  # None when the run has no familiarity test
+
+    @property
+    def unsure(self) -> bool:
+        return self.verdict is not None and self.verdict.unsure
 
 
 def prepare_array(run: LoadedRun, image: np.ndarray) -> torch.Tensor:
@@ -114,8 +127,8 @@ def load_input(run: LoadedRun, source: ImageSource) -> torch.Tensor:
 
 def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list[Prediction]:
     """Top-k predictions per input; a bad input gets an error and the others still run."""
-    if run.task != "classify":
-        raise ValueError(
+    if not run.task.is_classifier:
+        raise DataError(
             QT_TRANSLATE_NOOP(
                 "core", "This run trained a generative model; it cannot classify images."
             )
@@ -132,8 +145,8 @@ def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list
         except ImageLoadError as error:
             results.append(Prediction(name, error=str(error)))
             continue
-        with torch.no_grad():
-            probs = torch.softmax(run.model(x.to(run.device)).float(), dim=1)[0].cpu()
+        logits, verdicts = ood.check(run, x)
+        probs = torch.softmax(logits, dim=1)[0]
         k = min(top_k, len(probs))
         values, indices = probs.topk(k)
         results.append(
@@ -143,14 +156,15 @@ def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list
                     (run.classes[i], float(p))
                     for p, i in zip(values.tolist(), indices.tolist(), strict=True)
                 ],
+                verdict=verdicts[0] if verdicts else None,
             )
         )
     return results
 
 
-def decode_latents(model: torch.nn.Module, task: str, z: torch.Tensor) -> torch.Tensor:
+def decode_latents(model: torch.nn.Module, task: Task, z: torch.Tensor) -> torch.Tensor:
     """Latent points (B, latent_dim) -> images in [0, 1]: the DCGAN's generator, else decode."""
-    if task == "gan":
+    if task is Task.GAN:
         return model.generator(z)
     return model.decode(z)
 
@@ -158,7 +172,7 @@ def decode_latents(model: torch.nn.Module, task: str, z: torch.Tensor) -> torch.
 def sample(run: LoadedRun, n: int = 64, seed: int = 0) -> np.ndarray:
     """A uint8 grid of ``n`` images decoded from random latent points (VAE, DCGAN, AE)."""
     if not run.is_generative:
-        raise ValueError(
+        raise DataError(
             QT_TRANSLATE_NOOP(
                 "core", "Only generative runs (autoencoder, VAE, DCGAN) can draw samples."
             )
@@ -173,7 +187,7 @@ def sample(run: LoadedRun, n: int = 64, seed: int = 0) -> np.ndarray:
 def interpolate(run: LoadedRun, steps: int = 10, seed: int = 0) -> np.ndarray:
     """A uint8 row of images decoded along a straight line between two latent points."""
     if not run.is_generative:
-        raise ValueError(
+        raise DataError(
             QT_TRANSLATE_NOOP("core", "Only generative runs can interpolate between latent points.")
         )
     generator = torch.Generator().manual_seed(seed)

@@ -2,7 +2,8 @@
 
 ``build_run`` turns a ``TrainConfig`` (plus, optionally, a dataset already loaded by the Data
 tab) into a ready ``Trainer``: the dataset with its recorded split, the model, the callbacks
-(sample-quality scoring for generative runs, the recorder, the unsaved-run rescue). Front-ends
+(sample-quality scoring for generative runs, the "I'm not sure" calibration of
+classifiers, the recorder, the unsaved-run rescue). Front-ends
 add their own callbacks (a console progress bar, the worker's signal bridge) and call
 ``trainer.fit()``; they never assemble the engine's parts themselves, so a feature such as a
 pretrained backbone or a distributed run is wired here once.
@@ -10,6 +11,7 @@ pretrained backbone or a distributed run is wired here once.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +23,7 @@ from kc_desktop.core.training.control import RunControl
 
 if TYPE_CHECKING:
     from kc_desktop.core.data.dataset import ImageDataset
+    from kc_desktop.core.training.distributed import DistributedRun
     from kc_desktop.core.training.engine import Trainer
 
 
@@ -41,28 +44,62 @@ def build_run(
     resume_dir: str | Path | None = None,
     runs_parent: str | Path | None = None,
     notify: Callable[[str], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    distributed: DistributedRun | None = None,
+    run_dir: str | Path | None = None,
 ) -> Trainer:
-    """A ready Trainer for ``config``; ``notify(text)`` hears about slow preparation steps.
+    """A ready Trainer for ``config``; ``notify(text)`` hears about slow preparation steps,
+    ``progress(what, done, total)`` follows the long ones (a pretrained model's weights
+    download here, its features pass when the run starts).
 
     ``dataset`` is used only when it is the data ``config`` describes (same id, folder and
     split); otherwise the config's own dataset is loaded, so a run can never record one
-    dataset and train on another.
+    dataset and train on another. ``distributed`` (under torchrun, see
+    ``training/distributed.py``) makes this process one of a data-parallel run: rank 0 loads
+    the data first (the others then hit the decode cache); ``run_dir`` is where a process
+    other than rank 0 trains instead of the run folder.
     """
+    from kc_desktop.core.insight.ood import FamiliarityCalibration
     from kc_desktop.core.insight.quality_metric import sample_quality_metrics
+    from kc_desktop.core.models.registry import get_model_spec
     from kc_desktop.core.training.engine import Trainer
 
     config.validate()  # plain errors before a dataset is loaded or downloaded
-    dataset = dataset_for(config, dataset)
+    first = contextlib.nullcontext()
+    if distributed is not None:
+        from kc_desktop.core.training.distributed import check_distributable, rank_zero_first
+
+        check_distributable(config)
+        first = rank_zero_first(distributed)  # the others then find the weights and the cache
+    with first:
+        if resume_dir is None:
+            fetch_pretrained_weights(config.model, progress)
+        dataset = dataset_for(config, dataset)
+    if get_model_spec(config.model).task.is_classifier:  # "I'm not sure", fitted at the end
+        callbacks = [FamiliarityCalibration(dataset), *callbacks]
     return Trainer(
         config,
         callbacks=list(callbacks),
         control=control,
         dataset=dataset,
-        run_dir=resume_dir,
+        run_dir=run_dir or resume_dir,
         resume=resume_dir is not None,
         runs_parent=runs_parent,
         epoch_metrics=sample_quality_metrics(config, dataset, notify=notify),
+        progress=progress,
+        distributed=distributed,
     )
+
+
+def fetch_pretrained_weights(
+    model_id: str, progress: Callable[[str, int, int], None] | None = None
+) -> None:
+    """Download a pretrained model's ImageNet weights if missing (others need none)."""
+    from kc_desktop.core.models.backbones import fetch_weights
+    from kc_desktop.core.models.registry import get_model_spec
+
+    if get_model_spec(model_id).pretrained:
+        fetch_weights(model_id, progress)
 
 
 def dataset_for(config: TrainConfig, loaded: ImageDataset | None = None) -> ImageDataset:
@@ -73,6 +110,7 @@ def dataset_for(config: TrainConfig, loaded: ImageDataset | None = None) -> Imag
         loaded is not None
         and loaded.id == config.dataset
         and (config.dataset != "folder" or loaded.folder == config.folder)
+        and config.image_size in (None, loaded.size)
     )
     if not same_source:
         return load_config_dataset(config)

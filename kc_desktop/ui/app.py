@@ -27,9 +27,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app() -> int:
-    """Open the main window and run the event loop; returns the exit status."""
+def run_app(camera_file: str | None = None) -> int:
+    """Open the main window and run the event loop; returns the exit status.
+
+    ``camera_file``: a video file the camera views offer (and prefer) as a camera.
+    """
     app = create_application()
+    if camera_file:
+        from kc_desktop.ui.camera.choice import set_camera_file
+
+        set_camera_file(camera_file)
     from kc_desktop.ui.main_window import MainWindow
 
     window = MainWindow()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from kc_desktop.core.errors import KcError
 from kc_desktop.ui.core_text import core_text
 
 
 def plain_error(error: BaseException) -> str:
     """A readable sentence for ``error``; never a traceback."""
+    if isinstance(error, KcError):
+        return error.user_message
     name = type(error).__name__
     message = core_text(str(error).strip().splitlines()[0]) if str(error).strip() else ""
     if name == "OutOfMemoryError" or "out of memory" in message.lower():

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from kc_desktop.resource_paths import translations_dir
+from kc_desktop.ui.core_text import core_text
 
 ENV_VAR = "KC_DESKTOP_LANG"
 SETTINGS_KEY = "ui/language"
@@ -29,22 +30,22 @@ SYSTEM = "system"
 LANGUAGES = {SYSTEM: "System", "en": "English", "zh_CN": "简体中文"}
 """Choice -> the name shown in View -> Language (each language in its own script)."""
 
-STATUSES = (
-    QT_TRANSLATE_NOOP("status", "completed"),
-    QT_TRANSLATE_NOOP("status", "stopped"),
-    QT_TRANSLATE_NOOP("status", "unsaved"),
-    QT_TRANSLATE_NOOP("status", "failed"),
+HISTORY_STATUSES = (
     QT_TRANSLATE_NOOP("status", "training"),
     QT_TRANSLATE_NOOP("status", "incomplete"),
 )
-"""A run's status words as run folders record them (summary.json keeps them in English)."""
+"""Statuses the run history adds to those a finished run records (core.report.STATUS_WORDS)."""
 
 _installed: list[QTranslator] = []
 
 
 def status_text(status: str) -> str:
-    """A run status ("completed", "stopped"…) in the interface language."""
-    return QCoreApplication.translate("status", status) if status in STATUSES else status
+    """A run status ("completed", "stopped", "training"…) in the interface language."""
+    from kc_desktop.core.report import STATUS_WORDS  # loaded: only runs have a status
+
+    if status in STATUS_WORDS:
+        return core_text(STATUS_WORDS[status])
+    return QCoreApplication.translate("status", status) if status in HISTORY_STATUSES else status
 
 
 def saved_choice(settings: QSettings) -> str:

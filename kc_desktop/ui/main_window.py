@@ -11,15 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QByteArray,
-    QCoreApplication,
-    QSettings,
-    Qt,
-    QThreadPool,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kc_desktop.core.kinds import RunState
 from kc_desktop.core.paths import app_home
 from kc_desktop.ui.core_loader import CoreLoader
 from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.i18n import apply_language, install_translators, status_text
 from kc_desktop.ui.icon import app_icon
+from kc_desktop.ui.jobs import shutdown_jobs
 from kc_desktop.ui.language_menu import build_language_menu
+from kc_desktop.ui.quit_while_training import QuitWhileTraining
 
 APP_TITLE = QT_TRANSLATE_NOOP("main_window", "kc_desktop — deep-learning studio")
 TAB_TITLES = (
@@ -100,6 +95,7 @@ class MainWindow(QMainWindow):
         self.confirm_close: Callable[[], bool] = self._ask_close_during_training
         self.choose_save_folder: Callable[[], str | None] = self._ask_save_folder
         self.confirm_discard_unsaved: Callable[[], bool] = self._ask_discard_unsaved
+        self.quitting: QuitWhileTraining | None = None  # stopping the run to close
         self._loader = CoreLoader()
         self._loader.progress.connect(self.statusBar().showMessage)
         self._loader.loaded.connect(self._on_core_loaded)
@@ -138,6 +134,10 @@ class MainWindow(QMainWindow):
             self._replace_tab(index, tab)
             tab.status_message.connect(self.show_message)
         self.session = TrainingSession(self)
+        from kc_desktop.ui.train.external_runs import ExternalRuns
+
+        self.externalRuns = ExternalRuns(self.train_tab, self.session, self)
+        self.externalRuns.status_message.connect(self.show_message)
         self._wire()
         self._build_runs_dock()
         self._build_menus()
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         session.state_changed.connect(train.set_run_state)
         session.state_changed.connect(model.set_run_state)
         session.run_started.connect(train.on_run_started)
+        session.preparing.connect(train.on_preparing)
         session.run_started.connect(self.gallery_tab.on_run_started)
         session.run_started.connect(self._on_run_started)
         session.metrics_logged.connect(train.on_metrics)
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.session.run_started.connect(
             lambda info: self.runsDock.set_training_run(info["run_dir"])
         )
+        self.session.epoch_ended.connect(self.runsDock.on_epoch_ended)
         self.session.finished.connect(lambda _: self.runsDock.set_training_run(None))
         self.session.failed.connect(lambda _: self.runsDock.set_training_run(None))
         state = self.settings.value("window/state")
@@ -194,7 +196,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _on_history_open_requested(self, path: str) -> None:
-        """Open through the Classify tab (it loads and reports errors), then show the run."""
+        """Open through the Classify tab (it loads and reports errors), then show the run;
+        a run another process is still writing is followed in the Train tab instead."""
+        if not self.session.is_active and self.externalRuns.follow_if_being_written(path):
+            self.mainTabs.setCurrentWidget(self.train_tab)
+            return
         run = self.classify_tab.open_run(path)
         if run is not None:
             self.mainTabs.setCurrentWidget(
@@ -216,12 +222,16 @@ class MainWindow(QMainWindow):
         )
         self._action(file_menu, self.tr("&Save model…"), "Ctrl+S", self.save_model)
         self._action(file_menu, self.tr("&Export gallery…"), "Ctrl+E", self.gallery_tab.export)
+        from kc_desktop.ui.export.export_actions import ExportActions
+
+        self.exportActions = ExportActions(self)
+        self.exportActions.add_to(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         run_menu = self.menuBar().addMenu(self.tr("&Run"))
         self._action(run_menu, self.tr("&Train"), "F5", self.start_training)
         self._action(run_menu, self.tr("&Pause / resume"), "F6", self.toggle_pause)
-        self._action(run_menu, self.tr("&Stop"), "Shift+F5", lambda: self.session.stop())
+        self._action(run_menu, self.tr("&Stop"), "Shift+F5", self.train_tab.stop_requested.emit)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, title in enumerate(TAB_TITLES):
             self._action(
@@ -268,8 +278,8 @@ class MainWindow(QMainWindow):
                 action.menu().deleteLater()
         self.menuBar().clear()
         self.removeDockWidget(self.runsDock)
-        self.runsDock.deleteLater()
-        self.session.deleteLater()
+        for old in (self.runsDock, self.exportActions, self.externalRuns, self.session):
+            old.deleteLater()
         for position, title in enumerate(TAB_TITLES):
             self.mainTabs.setTabText(position, QCoreApplication.translate("main_window", title))
         self._on_core_loaded()
@@ -308,11 +318,13 @@ class MainWindow(QMainWindow):
         if self.session.unsaved is not None and not self.confirm_discard_unsaved():
             return
         self.train_tab.show_unsaved(False)
-        config = self.model_tab.config(self.data_tab.dataset_id, self.data_tab.folder)
+        config = self.model_tab.config(self.data_tab.dataset)
         self.settings.setValue("choices/model", config.model)
         self.settings.setValue("choices/dataset", config.dataset)
         self.settings.setValue("choices/folder", config.folder or "")
         self.mainTabs.setCurrentWidget(self.train_tab)
+        if self.externalRuns.start_if_all_gpus(config):  # a torchrun child, followed
+            return
         self.train_tab.log(
             self.tr("Starting {model} on {name}…").format(
                 model=config.model, name=core_text(self.data_tab.dataset.name)
@@ -323,10 +335,10 @@ class MainWindow(QMainWindow):
     def toggle_pause(self) -> None:
         if self.session is None:
             return
-        if self.session.state == "paused":
+        if self.session.state == RunState.PAUSED:
             self.session.resume()
             self.train_tab.log(self.tr("Resumed."))
-        elif self.session.state == "running":
+        elif self.session.state == RunState.RUNNING:
             self.session.pause()
             self.train_tab.log(
                 self.tr(
@@ -359,7 +371,7 @@ class MainWindow(QMainWindow):
             return
         self.show_message(
             self.tr("Run {status}: saved in {run_dir}").format(
-                status=status_text(summary["status"]), run_dir=summary["run_dir"]
+                status=status_text(summary["status"]).lower(), run_dir=summary["run_dir"]
             )
         )
         from kc_desktop.core.inference import load_run
@@ -395,9 +407,11 @@ class MainWindow(QMainWindow):
             self.copy_run_to(Path(target))
 
     def copy_run_to(self, parent: Path) -> Path | None:
-        destination = parent / self.current_run.path.name
+        from kc_desktop.core.runs.layout import unique_folder
+
         try:
-            shutil.copytree(self.current_run.path, destination)
+            destination = unique_folder(parent, self.current_run.path.name)
+            shutil.copytree(self.current_run.path, destination, dirs_exist_ok=True)
         except OSError as error:
             from kc_desktop.ui.errors import plain_error
 
@@ -485,11 +499,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None and self.session.is_active:
-            if not self.confirm_close():
-                event.ignore()
-                return
-            self.statusBar().showMessage(self.tr("Stopping the run and saving…"))
-            self.session.shutdown()
+            event.ignore()  # close again once the run has stopped and saved (no freeze)
+            if self.quitting is None and self.confirm_close():
+                self.quitting = QuitWhileTraining(self, self.session)
+                self.quitting.finished.connect(self._on_quitting_finished)
+                self.quitting.start()
+            return
         unsaved = self.session is not None and self.session.unsaved is not None
         if unsaved and not self.confirm_discard_unsaved():
             event.ignore()
@@ -498,5 +513,11 @@ class MainWindow(QMainWindow):
         if self.is_core_ready:  # before that the Runs dock does not exist to be saved
             self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
-        QThreadPool.globalInstance().waitForDone(10_000)
+        shutdown_jobs()  # cancel background jobs before their widgets are deleted
         event.accept()
+
+    def _on_quitting_finished(self) -> None:
+        """The run stopped for a close: close now (an unsaved run is offered first)."""
+        self.quitting.deleteLater()
+        self.quitting = None
+        self.close()

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackboneBox</name>
+    <message>
+        <source>Pretrained model</source>
+        <translation>预训练模型</translation>
+    </message>
+    <message>
+        <source>Quick: train a new last layer (seconds)</source>
+        <translation>快速：只训练新的最后一层（几秒钟）</translation>
+    </message>
+    <message>
+        <source>Fine-tune: also the last blocks (slower)</source>
+        <translation>微调：连最后几个块一起训练（较慢）</translation>
+    </message>
+    <message>
+        <source>Quick keeps what the network learned on ImageNet and trains only a new last layer on features computed once (cached for the next run). Fine-tune also adjusts the last blocks at a tenth of the learning rate: slower, sometimes better when your photos look unlike everyday photos.</source>
+        <translation>“快速”保留网络在 ImageNet 上学到的知识，只在一次性计算出的特征上训练新的最后一层（特征会缓存，供下次运行使用）。“微调”还会以十分之一的学习率调整最后几个块：更慢，但当你的照片与日常照片差别较大时有时效果更好。</translation>
+    </message>
+    <message>
+        <source>{side} pixels (best)</source>
+        <translation>{side} 像素（最佳）</translation>
+    </message>
+    <message>
+        <source>{side} pixels</source>
+        <translation>{side} 像素</translation>
+    </message>
+    <message>
+        <source>The side images are resized to. 224 is what the network was trained at; smaller sides are several times faster and a little less accurate.</source>
+        <translation>图像缩放到的边长。224 是网络训练时使用的尺寸；更小的边长快好几倍，准确率略低。</translation>
+    </message>
+    <message>
+        <source>Use Photo CNN (from scratch) instead</source>
+        <translation>改用照片 CNN（从头训练）</translation>
+    </message>
+    <message>
+        <source>A network trained only on your images: needs no download, learns slower.</source>
+        <translation>只用你的图像训练的网络：无需下载，学得较慢。</translation>
+    </message>
+    <message>
+        <source>Training:</source>
+        <translation>训练方式：</translation>
+    </message>
+    <message>
+        <source>Image size:</source>
+        <translation>图像尺寸：</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>ImageNet weights found on this computer.</source>
+        <translation>已在这台电脑上找到 ImageNet 权重。</translation>
+    </message>
+    <message>
+        <source>Downloaded when you press Train. Offline? Copy {name} into {folder}.</source>
+        <translation>按“训练”时下载。离线？请把 {name} 复制到 {folder}。</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>images</source>
@@ -13,6 +72,68 @@
     </message>
 </context>
 <context>
+    <name>CameraPicker</name>
+    <message>
+        <source>Which camera to use. Your choice is remembered.</source>
+        <translation>使用哪台摄像头。你的选择会被记住。</translation>
+    </message>
+    <message>
+        <source>Looking for cameras…</source>
+        <translation>正在查找摄像头…</translation>
+    </message>
+    <message>
+        <source>No cameras could be listed: {reason}</source>
+        <translation>无法列出摄像头：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ClassPanel</name>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>New class name, e.g. cup</source>
+        <translation>新类别名称，例如 cup</translation>
+    </message>
+    <message>
+        <source>Name a class, then press Enter or Add class.</source>
+        <translation>输入类别名称，然后按 Enter 或“添加类别”。</translation>
+    </message>
+    <message>
+        <source>Add class</source>
+        <translation>添加类别</translation>
+    </message>
+    <message>
+        <source>Create a folder for this class (Enter).</source>
+        <translation>为这个类别创建文件夹（Enter）。</translation>
+    </message>
+    <message>
+        <source>Select the class you are about to record.</source>
+        <translation>选择你要录制的类别。</translation>
+    </message>
+    <message>
+        <source>Delete class…</source>
+        <translation>删除类别…</translation>
+    </message>
+    <message>
+        <source>Delete the selected class and all its frames (Del).</source>
+        <translation>删除选中的类别及其所有帧（Del）。</translation>
+    </message>
+    <message>
+        <source>{name} — {count} frames</source>
+        <translation>{name} — {count} 帧</translation>
+    </message>
+    <message>
+        <source>Delete class</source>
+        <translation>删除类别</translation>
+    </message>
+    <message>
+        <source>Delete the class “{name}” and its {count} frames from the disk?</source>
+        <translation>要从磁盘删除类别“{name}”及其 {count} 帧吗？</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyTab</name>
     <message>
         <source>Open saved run…</source>
@@ -21,6 +142,14 @@
     <message>
         <source>Load a model trained earlier: choose its run folder (Ctrl+Shift+O).</source>
         <translation>加载以前训练的模型：选择它的运行文件夹（Ctrl+Shift+O）。</translation>
+    </message>
+    <message>
+        <source>Live camera…</source>
+        <translation>实时摄像头…</translation>
+    </message>
+    <message>
+        <source>Show things to the camera and watch the model&apos;s guesses follow them.</source>
+        <translation>把东西拿到摄像头前，看模型的猜测随之变化。</translation>
     </message>
     <message>
         <source>Clear results</source>
@@ -51,6 +180,22 @@
         <translation>画一个数字</translation>
     </message>
     <message>
+        <source>the model&apos;s gradients could not be computed.</source>
+        <translation>无法计算模型的梯度。</translation>
+    </message>
+    <message>
+        <source>; {failed} could not be read (see the rows for why)</source>
+        <translation>；{failed} 张无法读取（原因见各行）</translation>
+    </message>
+    <message>
+        <source>Classifying {count} images…</source>
+        <translation>正在分类 {count} 张图像…</translation>
+    </message>
+    <message>
+        <source>Classifying 1 image…</source>
+        <translation>正在分类 1 张图像…</translation>
+    </message>
+    <message>
         <source>Classified {classified} of {done} images</source>
         <translation>已分类 {classified} / {done} 张图像</translation>
     </message>
@@ -59,24 +204,12 @@
         <translation>已分类 {classified} / 1 张图像</translation>
     </message>
     <message>
-        <source>; {failed} could not be read (see the rows for why)</source>
-        <translation>；{failed} 张无法读取（原因见各行）</translation>
-    </message>
-    <message>
         <source>; {skipped} more were ignored (at most {max_rows} at a time)</source>
         <translation>；另有 {skipped} 张被忽略（一次最多 {max_rows} 张）</translation>
     </message>
     <message>
         <source>pasted image</source>
         <translation>粘贴的图像</translation>
-    </message>
-    <message>
-        <source>Classified the pasted image.</source>
-        <translation>已分类粘贴的图像。</translation>
-    </message>
-    <message>
-        <source>Could not explain this answer: {error}</source>
-        <translation>无法解释这个答案：{error}</translation>
     </message>
     <message>
         <source>Could not open the run in {path}: {error}</source>
@@ -99,10 +232,6 @@
         <translation>&lt;b&gt;尚未加载模型。&lt;/b&gt;请在“训练”页训练一个分类器，或打开已保存的运行。</translation>
     </message>
     <message>
-        <source>unknown data</source>
-        <translation>未知数据</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;{model}&lt;/b&gt; trained on &lt;b&gt;{dataset}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{model}&lt;/b&gt;，在 &lt;b&gt;{dataset}&lt;/b&gt; 上训练</translation>
     </message>
@@ -113,6 +242,18 @@
     <message>
         <source>run {name}</source>
         <translation>运行 {name}</translation>
+    </message>
+    <message>
+        <source>Classified the pasted image</source>
+        <translation>已分类粘贴的图像</translation>
+    </message>
+    <message>
+        <source>Could not classify the images: {reason}</source>
+        <translation>无法分类这些图像：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not explain this answer: {reason}</source>
+        <translation>无法解释这个答案：{reason}</translation>
     </message>
     <message>
         <source>⚠ Not classified: {error}</source>
@@ -186,8 +327,8 @@
         <translation>无法保存 CSV：{error}</translation>
     </message>
     <message>
-        <source>{metric_title} per epoch</source>
-        <translation>每轮的{metric_title}</translation>
+        <source>{title} per epoch</source>
+        <translation>每轮的{title}</translation>
     </message>
     <message>
         <source>Save the comparison plot</source>
@@ -266,8 +407,20 @@
         <translation>每个类别一个子文件夹的文件夹（里面也可以有 train/ 和 test/）。</translation>
     </message>
     <message>
+        <source>Record from camera…</source>
+        <translation>用摄像头录制…</translation>
+    </message>
+    <message>
+        <source>Make your own dataset: show things to the camera, a few seconds per class.</source>
+        <translation>制作你自己的数据集：把东西拿到摄像头前，每个类别录几秒钟。</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Where training reads the pictures from. A folder larger than the memory set aside for data streams from its decoded copy on disk, a few batches at a time.</source>
+        <translation>训练从哪里读取图片。超过为数据预留的内存的文件夹，会从磁盘上解码后的副本中分批流式读取。</translation>
     </message>
     <message>
         <source>Details…</source>
@@ -472,6 +625,167 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>E&amp;xport model…</source>
+        <translation>导出模型(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the model as ONNX with predict.py and a model card, to use elsewhere</source>
+        <translation>把模型写成 ONNX，附带 predict.py 和模型卡，以便在别处使用</translation>
+    </message>
+    <message>
+        <source>S&amp;hare run…</source>
+        <translation>分享运行(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Pack the current run into one .kcrun file that anyone can open</source>
+        <translation>把当前运行打包成一个任何人都能打开的 .kcrun 文件</translation>
+    </message>
+    <message>
+        <source>Open s&amp;hared run…</source>
+        <translation>打开分享的运行(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Open a .kcrun file (you can also drop it on the window)</source>
+        <translation>打开 .kcrun 文件（也可以把它拖到窗口上）</translation>
+    </message>
+    <message>
+        <source>Export &amp;dataset…</source>
+        <translation>导出数据集(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Write the current dataset as a zip of class folders</source>
+        <translation>把当前数据集写成包含各类别文件夹的 zip</translation>
+    </message>
+    <message>
+        <source>Exporting the model…</source>
+        <translation>正在导出模型…</translation>
+    </message>
+    <message>
+        <source>Model exported to {path}</source>
+        <translation>模型已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Packing the run…</source>
+        <translation>正在打包运行…</translation>
+    </message>
+    <message>
+        <source>Run shared as {path}</source>
+        <translation>运行已分享为 {path}</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <source>Opened the shared run {path}</source>
+        <translation>已打开分享的运行 {path}</translation>
+    </message>
+    <message>
+        <source>No dataset is loaded yet: choose one on the Data tab.</source>
+        <translation>还没有加载数据集：请在“数据”页选择一个。</translation>
+    </message>
+    <message>
+        <source>Writing the dataset…</source>
+        <translation>正在写入数据集…</translation>
+    </message>
+    <message>
+        <source>Dataset written to {path}</source>
+        <translation>数据集已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: train a model or open a saved run.</source>
+        <translation>还没有可导出的内容：请训练一个模型或打开已保存的运行。</translation>
+    </message>
+    <message>
+        <source>Share run</source>
+        <translation>分享运行</translation>
+    </message>
+    <message>
+        <source>Shared runs (*.kcrun)</source>
+        <translation>分享的运行 (*.kcrun)</translation>
+    </message>
+    <message>
+        <source>Open shared run</source>
+        <translation>打开分享的运行</translation>
+    </message>
+    <message>
+        <source>Export dataset</source>
+        <translation>导出数据集</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 文件 (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportModelDialog</name>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>ONNX runs almost anywhere (Python, C++, C#, the web, phones)</source>
+        <translation>ONNX 几乎可以在任何地方运行（Python、C++、C#、网页、手机）</translation>
+    </message>
+    <message>
+        <source>The model, predict.py and a model card are written into this folder</source>
+        <translation>模型、predict.py 和模型卡会写入这个文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the folder (Alt+B)</source>
+        <translation>选择文件夹（Alt+B）</translation>
+    </message>
+    <message>
+        <source>ONNX + predict.py (recommended)</source>
+        <translation>ONNX + predict.py（推荐）</translation>
+    </message>
+    <message>
+        <source>TorchScript (PyTorch, LibTorch)</source>
+        <translation>TorchScript（PyTorch、LibTorch）</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>两者都要</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export into…</source>
+        <translation>导出到…</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalRuns</name>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Starting torchrun on {count} GPUs…</source>
+        <translation>正在 {count} 块 GPU 上启动 torchrun…</translation>
+    </message>
+    <message>
+        <source>The torchrun run ended with exit status {code}.</source>
+        <translation>torchrun 运行结束，退出状态为 {code}。</translation>
+    </message>
+</context>
+<context>
     <name>GalleryTab</name>
     <message>
         <source>Step back through the epochs to see how the pictures improved. The slider follows the newest epoch unless you move it back.</source>
@@ -558,12 +872,12 @@
         <translation>还没有可保存的图库图像：请先训练一个生成模型。</translation>
     </message>
     <message>
-        <source>Could not interpolate: {error}</source>
-        <translation>无法插值：{error}</translation>
+        <source>Interpolation {number}: a new pair of latent points.</source>
+        <translation>插值 {number}：一对新的潜在点。</translation>
     </message>
     <message>
-        <source>Interpolation {interpolation_seed}: a new pair of latent points.</source>
-        <translation>插值 {interpolation_seed}：一对新的潜在点。</translation>
+        <source>Could not interpolate: {reason}</source>
+        <translation>无法插值：{reason}</translation>
     </message>
     <message>
         <source>Save the gallery image</source>
@@ -654,6 +968,69 @@
     <message>
         <source>Could not decode the traversal: {message}</source>
         <translation>无法解码遍历：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>LiveClassifyView</name>
+    <message>
+        <source>Classify live from the camera</source>
+        <translation>用摄像头实时分类</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Freeze the picture and its answer (P).</source>
+        <translation>冻结画面及其答案（P）。</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Add the picture shown to the Classify tab&apos;s results (S).</source>
+        <translation>把当前画面添加到“分类”页的结果中（S）。</translation>
+    </message>
+    <message>
+        <source>Show where it looks (Grad-CAM)</source>
+        <translation>显示它在看哪里（Grad-CAM）</translation>
+    </message>
+    <message>
+        <source>Lay the regions that drove the answer over the picture, in red (G).</source>
+        <translation>用红色把决定答案的区域叠加在画面上（G）。</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>摄像头：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the model sees&lt;/b&gt;</source>
+        <translation>&lt;b&gt;模型看到的画面&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Train a classifier or open a saved classifier run to see its guesses.</source>
+        <translation>训练一个分类器或打开已保存的分类器运行，即可看到它的猜测。</translation>
+    </message>
+    <message>
+        <source>Waiting for a picture…</source>
+        <translation>正在等待画面…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>This picture could not be classified: {reason}</source>
+        <translation>无法分类这个画面：{reason}</translation>
+    </message>
+    <message>
+        <source>{rate:.1f} pictures classified a second</source>
+        <translation>每秒分类 {rate:.1f} 个画面</translation>
     </message>
 </context>
 <context>
@@ -833,10 +1210,6 @@
     <message>
         <source>A model is training. Stop it, save what it has learned, and quit?</source>
         <translation>有模型正在训练。要停止它、保存已学到的内容并退出吗？</translation>
-    </message>
-    <message>
-        <source>Stopping the run and saving…</source>
-        <translation>正在停止运行并保存…</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1444,136 @@
     </message>
 </context>
 <context>
+    <name>QuitWhileTraining</name>
+    <message>
+        <source>Quitting</source>
+        <translation>正在退出</translation>
+    </message>
+    <message>
+        <source>Stopping and saving…</source>
+        <translation>正在停止并保存…</translation>
+    </message>
+    <message>
+        <source>Stopping and saving…
+{step}</source>
+        <translation>正在停止并保存…
+{step}</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationBar</name>
+    <message>
+        <source>Use it</source>
+        <translation>使用它</translation>
+    </message>
+    <message>
+        <source>Choose the proposed model and mode.</source>
+        <translation>选用推荐的模型和方式。</translation>
+    </message>
+    <message>
+        <source> (Fine-tune)</source>
+        <translation>（微调）</translation>
+    </message>
+    <message>
+        <source> (Quick)</source>
+        <translation>（快速）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recommended: {model}{mode}.&lt;/b&gt; {why}</source>
+        <translation>&lt;b&gt;推荐：{model}{mode}。&lt;/b&gt;{why}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingView</name>
+    <message>
+        <source>Record a dataset from the camera</source>
+        <translation>用摄像头录制数据集</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <source>● Hold to record (Space)</source>
+        <translation>● 按住录制（空格）</translation>
+    </message>
+    <message>
+        <source>Hold down to save {fps} frames a second into the selected class.</source>
+        <translation>按住时每秒把 {fps} 帧保存到选中的类别。</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>摄像头：</translation>
+    </message>
+    <message>
+        <source>The folder name of this dataset, kept in the app&apos;s datasets folder.</source>
+        <translation>这个数据集的文件夹名，保存在应用的数据集文件夹中。</translation>
+    </message>
+    <message>
+        <source>Undo last burst</source>
+        <translation>撤销最后一段</translation>
+    </message>
+    <message>
+        <source>Delete the frames of the last hold of Record (Ctrl+Z).</source>
+        <translation>删除最后一次按住录制的帧（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>The last frames you record appear here.</source>
+        <translation>最近录制的帧显示在这里。</translation>
+    </message>
+    <message>
+        <source>Use this dataset</source>
+        <translation>使用这个数据集</translation>
+    </message>
+    <message>
+        <source>Close the camera and load the recorded folder in the Data tab.</source>
+        <translation>关闭摄像头，并在“数据”页加载录制的文件夹。</translation>
+    </message>
+    <message>
+        <source>Dataset name:</source>
+        <translation>数据集名称：</translation>
+    </message>
+    <message>
+        <source>Deleted {name} and its {count} frames.</source>
+        <translation>已删除 {name} 及其 {count} 帧。</translation>
+    </message>
+    <message>
+        <source>Add a class and select it before recording.</source>
+        <translation>录制前请先添加并选中一个类别。</translation>
+    </message>
+    <message>
+        <source>There is no camera picture to record yet.</source>
+        <translation>还没有可录制的摄像头画面。</translation>
+    </message>
+    <message>
+        <source>Recorded {count} frames of {name}.</source>
+        <translation>已录制 {name} 的 {count} 帧。</translation>
+    </message>
+    <message>
+        <source>Removed the last {count} frames.</source>
+        <translation>已移除最后 {count} 帧。</translation>
+    </message>
+    <message>
+        <source>The frames cannot be saved: {reason}</source>
+        <translation>无法保存这些帧：{reason}</translation>
+    </message>
+    <message>
+        <source>The frames recorded so far are kept.</source>
+        <translation>已录制的帧会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>RunWatcher</name>
+    <message>
+        <source>Following {folder}</source>
+        <translation>正在跟踪 {folder}</translation>
+    </message>
+    <message>
+        <source>Following &lt;b&gt;{folder}&lt;/b&gt;, written by another process</source>
+        <translation>正在跟踪 &lt;b&gt;{folder}&lt;/b&gt;，它由另一个进程写入</translation>
+    </message>
+</context>
+<context>
     <name>RunsDock</name>
     <message>
         <source>Runs</source>
@@ -1251,6 +1754,10 @@
         <translation>在当前步之后停止，并保留已训练的内容（Shift+F5）</translation>
     </message>
     <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -1291,8 +1798,20 @@
         <translation>继续</translation>
     </message>
     <message>
-        <source>Paused — </source>
-        <translation>已暂停 — </translation>
+        <source>{what}: {percent}%</source>
+        <translation>{what}：{percent}%</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs} · step {step}/{steps}</source>
+        <translation>第 {epoch}/{epochs} 轮 · 第 {step}/{steps} 步</translation>
+    </message>
+    <message>
+        <source>Paused — {position}</source>
+        <translation>已暂停 — {position}</translation>
+    </message>
+    <message>
+        <source>{position} · {minutes}:{seconds} left · {speed} images/s</source>
+        <translation>{position} · 剩余 {minutes}:{seconds} · {speed} 张/秒</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1331,36 +1850,12 @@
         <translation>内存 %</translation>
     </message>
     <message>
-        <source>Epoch {epoch}/{epochs} · step {step}/{steps_per_epoch} · {minutes}:{seconds:02d} left · {samples_per_s:.0f} images/s</source>
-        <translation>第 {epoch}/{epochs} 轮 · 第 {step}/{steps_per_epoch} 步 · 剩余 {minutes}:{seconds:02d} · {samples_per_s:.0f} 张/秒</translation>
-    </message>
-    <message>
-        <source>Epoch {epoch}/{epochs}: {figures}  ({seconds:.1f} s)</source>
-        <translation>第 {epoch}/{epochs} 轮：{figures}  （{seconds:.1f} 秒）</translation>
-    </message>
-    <message>
         <source>lr {old:g} → {new:g}</source>
         <translation>学习率 {old:g} → {new:g}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{status}&lt;/b&gt; after {epochs} epochs in {seconds:.1f} s ({samples_per_s:.0f} images/s).</source>
-        <translation>&lt;b&gt;{status}&lt;/b&gt;：{epochs} 轮，用时 {seconds:.1f} 秒（{samples_per_s:.0f} 张/秒）。</translation>
-    </message>
-    <message>
-        <source>Test accuracy &lt;b&gt;{test_accuracy:.2%}&lt;/b&gt;, test loss {test_loss:.4f}.</source>
-        <translation>测试准确率 &lt;b&gt;{test_accuracy:.2%}&lt;/b&gt;，测试损失 {test_loss:.4f}。</translation>
-    </message>
-    <message>
-        <source>final loss</source>
-        <translation>最终损失</translation>
-    </message>
-    <message>
         <source>Saved in {run_dir}</source>
         <translation>保存在 {run_dir}</translation>
-    </message>
-    <message>
-        <source>Run {status}. </source>
-        <translation>运行{status}。</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1409,6 +1904,9 @@
         <source>This run trained {get}, which makes images rather than sorting them. Classification needs a classifier run: train a classifier (e.g. Small CNN) or open a saved classifier run.</source>
         <translation>这次运行训练的是{get}，它生成图像而不是给图像分类。分类需要一个分类器运行：请训练一个分类器（例如小型 CNN），或打开已保存的分类器运行。</translation>
     </message>
+</context>
+<context>
+    <name>classify_work</name>
     <message>
         <source>this is a folder, not an image file.</source>
         <translation>这是一个文件夹，不是图像文件。</translation>
@@ -1434,10 +1932,6 @@
     <message>
         <source>could not be read ({name})</source>
         <translation>无法读取（{name}）</translation>
-    </message>
-    <message>
-        <source>{count:,} images of {size}x{size} pixels need {value:.1f} GiB of memory but only {value2:.1f} GiB is free; choose a smaller image size.</source>
-        <translation>{count:,} 张 {size}x{size} 像素的图像需要 {value:.1f} GiB 内存，但只有 {value2:.1f} GiB 可用；请选择更小的图像尺寸。</translation>
     </message>
     <message>
         <source>{shown} holds no files in its class folders.</source>
@@ -1839,6 +2333,286 @@
         <source>the disk is read-only</source>
         <translation>磁盘是只读的</translation>
     </message>
+    <message>
+        <source>Camera {number}</source>
+        <translation>摄像头 {number}</translation>
+    </message>
+    <message>
+        <source>Video file: {name}</source>
+        <translation>视频文件：{name}</translation>
+    </message>
+    <message>
+        <source>Type a name first.</source>
+        <translation>请先输入名称。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be a folder name: use at most 64 letters, digits, spaces or dashes, not starting with a dot.</source>
+        <translation>“{name}”不能用作文件夹名：最多使用 64 个字母、数字、空格或短横线，且不能以点开头。</translation>
+    </message>
+    <message>
+        <source>A folder named “{name}” already exists and was not recorded here: choose another name.</source>
+        <translation>已经存在一个名为“{name}”的文件夹，且不是在这里录制的：请换一个名称。</translation>
+    </message>
+    <message>
+        <source>There is already a class named “{name}”.</source>
+        <translation>已经有一个名为“{name}”的类别。</translation>
+    </message>
+    <message>
+        <source>There is no class named “{name}”.</source>
+        <translation>没有名为“{name}”的类别。</translation>
+    </message>
+    <message>
+        <source>No camera was found. Plug one in, or choose another source in the list.</source>
+        <translation>没有找到摄像头。请插入一个，或在列表中选择其他来源。</translation>
+    </message>
+    <message>
+        <source>The camera is busy: close the other program that uses it, then try again.</source>
+        <translation>摄像头正被占用：请关闭正在使用它的其他程序，然后重试。</translation>
+    </message>
+    <message>
+        <source>This app may not use the camera: allow camera access in the system&apos;s privacy settings, then try again.</source>
+        <translation>这个应用无权使用摄像头：请在系统的隐私设置中允许访问摄像头，然后重试。</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures (was it unplugged?). Plug it in again and choose it in the list.</source>
+        <translation>摄像头停止发送画面（是不是被拔掉了？）。请重新插入并在列表中选择它。</translation>
+    </message>
+    <message>
+        <source>The video ended. Choose a source in the list to go on.</source>
+        <translation>视频已结束。请在列表中选择一个来源继续。</translation>
+    </message>
+    <message>
+        <source>This video file cannot be read. Choose another file or source.</source>
+        <translation>无法读取这个视频文件。请选择其他文件或来源。</translation>
+    </message>
+    <message>
+        <source>Moving shapes (no camera needed)</source>
+        <translation>移动的形状（无需摄像头）</translation>
+    </message>
+    <message>
+        <source>Batches come from memory: {needed} of pixels fit in {budget} of free {where}.</source>
+        <translation>批次来自内存：{needed} 的像素数据可放入 {budget} 的空闲{where}。</translation>
+    </message>
+    <message>
+        <source>Batches stream from the disk cache (memory-mapped): {needed} of pixels is more than the {budget} of free {where} set aside for data.</source>
+        <translation>批次从磁盘缓存中流式读取（内存映射）：{needed} 的像素数据超过了为数据预留的 {budget} 空闲{where}。</translation>
+    </message>
+    <message>
+        <source>Unknown export format {fmt}; use onnx, torchscript or all.</source>
+        <translation>未知导出格式 {fmt}；请使用 onnx、torchscript 或 all。</translation>
+    </message>
+    <message>
+        <source>Not sure — this does not look like any of the classes I know</source>
+        <translation>不确定 — 这看起来不像我认识的任何类别</translation>
+    </message>
+    <message>
+        <source>The {title} weights could not be downloaded ({reason}); download {url} on a computer that is online and copy the file {name} into the folder {folder}, or choose a model trained from scratch, such as Photo CNN.</source>
+        <translation>无法下载 {title} 权重（{reason}）；请在联网的电脑上下载 {url}，并把文件 {name} 复制到文件夹 {folder}，或选择从头训练的模型，例如照片 CNN。</translation>
+    </message>
+    <message>
+        <source>Downloading the {title} weights</source>
+        <translation>正在下载 {title} 权重</translation>
+    </message>
+    <message>
+        <source>The downloaded {title} weights are damaged (their checksum does not match {name}); they were not kept. Try again later.</source>
+        <translation>下载的 {title} 权重已损坏（校验和与 {name} 不符），未被保留。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>it is damaged or not a weights file</source>
+        <translation>它已损坏或不是权重文件</translation>
+    </message>
+    <message>
+        <source>it does not hold a table of weights</source>
+        <translation>它不包含权重表</translation>
+    </message>
+    <message>
+        <source>it holds the weights of another network</source>
+        <translation>它包含的是另一个网络的权重</translation>
+    </message>
+    <message>
+        <source>The file {path} was refused as {title} weights ({why}); delete it so that the app downloads it again, or put the right file there by hand.</source>
+        <translation>文件 {path} 未被接受为 {title} 权重（{why}）；请删除它以便应用重新下载，或手动放入正确的文件。</translation>
+    </message>
+    <message>
+        <source>Small greyscale images ({size}x{size} pixels): the small CNN learns them from scratch quickly and well.</source>
+        <translation>小的灰度图像（{size}x{size} 像素）：小型 CNN 可以从头快速、良好地学会它们。</translation>
+    </message>
+    <message>
+        <source>Colour pictures ({size}x{size} pixels): a network pretrained on ImageNet photos, with only a new last layer trained (Quick), learns them in seconds from a few dozen images per class.</source>
+        <translation>彩色图片（{size}x{size} 像素）：在 ImageNet 照片上预训练的网络，只训练新的最后一层（快速），每个类别几十张图像，几秒钟就能学会。</translation>
+    </message>
+    <message>
+        <source>Large images ({size}x{size} pixels): a network pretrained on ImageNet photos, with only a new last layer trained (Quick), learns them in seconds from a few dozen images per class.</source>
+        <translation>大图像（{size}x{size} 像素）：在 ImageNet 照片上预训练的网络，只训练新的最后一层（快速），每个类别几十张图像，几秒钟就能学会。</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>reconstruction error</source>
+        <translation>重建误差</translation>
+    </message>
+    <message>
+        <source>validation reconstruction error</source>
+        <translation>验证重建误差</translation>
+    </message>
+    <message>
+        <source>test reconstruction error</source>
+        <translation>测试重建误差</translation>
+    </message>
+    <message>
+        <source>KL term</source>
+        <translation>KL 项</translation>
+    </message>
+    <message>
+        <source>validation KL term</source>
+        <translation>验证 KL 项</translation>
+    </message>
+    <message>
+        <source>test KL term</source>
+        <translation>测试 KL 项</translation>
+    </message>
+    <message>
+        <source>judge&apos;s loss</source>
+        <translation>判别器损失</translation>
+    </message>
+    <message>
+        <source>generator&apos;s loss</source>
+        <translation>生成器损失</translation>
+    </message>
+    <message>
+        <source>validation judge&apos;s loss</source>
+        <translation>验证判别器损失</translation>
+    </message>
+    <message>
+        <source>validation generator&apos;s loss</source>
+        <translation>验证生成器损失</translation>
+    </message>
+    <message>
+        <source>test judge&apos;s loss</source>
+        <translation>测试判别器损失</translation>
+    </message>
+    <message>
+        <source>test generator&apos;s loss</source>
+        <translation>测试生成器损失</translation>
+    </message>
+    <message>
+        <source>judge&apos;s score for real images</source>
+        <translation>判别器对真实图像的评分</translation>
+    </message>
+    <message>
+        <source>judge&apos;s score for generated images</source>
+        <translation>判别器对生成图像的评分</translation>
+    </message>
+    <message>
+        <source>sample quality score</source>
+        <translation>样本质量得分</translation>
+    </message>
+    <message>
+        <source>quality score of real images</source>
+        <translation>真实图像的质量得分</translation>
+    </message>
+    <message>
+        <source>classes covered</source>
+        <translation>覆盖的类别</translation>
+    </message>
+    <message>
+        <source>class evenness</source>
+        <translation>类别均匀度</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>1 epoch</source>
+        <translation>1 轮</translation>
+    </message>
+    <message>
+        <source>{count} epochs</source>
+        <translation>{count} 轮</translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation>1 步</translation>
+    </message>
+    <message>
+        <source>{count} steps</source>
+        <translation>{count} 步</translation>
+    </message>
+    <message>
+        <source>{epochs} and {steps}</source>
+        <translation>{epochs}零{steps}</translation>
+    </message>
+    <message>
+        <source>{status} after {progress} in {seconds} s ({speed} images/s).</source>
+        <translation>{status}：{progress}，用时 {seconds} 秒（{speed} 张/秒）。</translation>
+    </message>
+    <message>
+        <source>{status} after {progress} in {seconds} s.</source>
+        <translation>{status}：{progress}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>{figure}, up from {before}</source>
+        <translation>{figure}，高于之前的 {before}</translation>
+    </message>
+    <message>
+        <source>{figure}, down from {before}</source>
+        <translation>{figure}，低于之前的 {before}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs}: {figures}.</source>
+        <translation>第 {epoch} 轮（共 {epochs} 轮）：{figures}。</translation>
+    </message>
+    <message>
+        <source>{model} on {dataset}</source>
+        <translation>{model}，数据集 {dataset}</translation>
+    </message>
+    <message>
+        <source>All {count} GPUs</source>
+        <translation>全部 {count} 块 GPU</translation>
+    </message>
+    <message>
+        <source>Computing image features (once per dataset)</source>
+        <translation>正在计算图像特征（每个数据集一次）</translation>
+    </message>
 </context>
 <context>
     <name>drop_area</name>
@@ -2176,22 +2950,6 @@
 </context>
 <context>
     <name>status</name>
-    <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>unsaved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
     <message>
         <source>training</source>
         <translation>训练中</translation>

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import torch
 
+from kc_desktop.core.errors import DataError
+
 SPLIT_NAMES = ("train", "val", "test")
 
 
@@ -45,12 +47,12 @@ class ImageDataset:
 
     def __post_init__(self) -> None:
         if self.images.dtype != torch.uint8 or self.images.ndim != 4:
-            raise ValueError(
+            raise DataError(
                 f"Images must be a uint8 (N, C, H, W) tensor, not {self.images.dtype} "
                 f"with shape {tuple(self.images.shape)}."
             )
         if self.labels.shape != (self.images.shape[0],):
-            raise ValueError(
+            raise DataError(
                 f"{self.images.shape[0]} images but labels of shape {tuple(self.labels.shape)}."
             )
 
@@ -102,7 +104,7 @@ class ImageDataset:
 
     def _indices(self, name: str) -> torch.Tensor:
         if name not in self.splits:
-            raise ValueError(
+            raise DataError(
                 f"Unknown split {name!r}; this dataset has {', '.join(sorted(self.splits))}."
             )
         return self.splits[name]

@@ -6,11 +6,13 @@ says what went wrong and, where there is one, what to do next.
 
 from __future__ import annotations
 
+from kc_desktop.core.errors import ConfigError, KcError
+
 OFFLINE_DATASETS = ("digits", "shapes")
 """Datasets that need no download: named in every "could not download" message."""
 
 
-class DatasetUnavailableError(RuntimeError):
+class DatasetUnavailableError(KcError, RuntimeError):
     """A dataset cannot be loaded: no network for a download, damaged files, a bad folder.
 
     Also raised for image folders that do not exist, hold no readable images, or have
@@ -19,7 +21,7 @@ class DatasetUnavailableError(RuntimeError):
     """
 
 
-class UnknownDatasetError(ValueError):
+class UnknownDatasetError(ConfigError):
     """No dataset is registered under the given id."""
 
 

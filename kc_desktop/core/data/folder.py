@@ -4,7 +4,7 @@ Decoding photos is the slow part of a folder dataset (tens of milliseconds each)
 happens once: a thread pool decodes every file to ``size`` x ``size`` RGB (Pillow drops
 the GIL while it decodes and resizes, so threads scale), the result is cached on disk
 (``folder_cache``), and the next open of the unchanged folder only lists the files and
-reads one tensor file.
+maps the pixel file.
 
 A file that cannot be decoded is skipped and reported with a reason; it never stops the
 load. The folder as a whole is refused, with ``DatasetUnavailableError``, when it does not
@@ -13,26 +13,37 @@ exist, holds no readable image, or fewer than two classes.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
+import numpy as np
 import torch
 
+from kc_desktop.core import paths
 from kc_desktop.core.data.dataset import SkippedFile, SourceImages
 from kc_desktop.core.data.errors import DatasetUnavailableError
-from kc_desktop.core.data.folder_cache import DecodedFolder, cache_key, read_cache, write_cache
+from kc_desktop.core.data.folder_cache import (
+    DecodedFolder,
+    PixelFile,
+    cache_key,
+    read_cache,
+    write_cache,
+)
 from kc_desktop.core.data.folder_scan import FolderScan, display_text, scan_folder
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
+from kc_desktop.core.data.mapped import map_images
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_SIZE = 150
 """Default decode side in pixels (the photo size of the Keras articles the app follows)."""
 
 MIN_SIZE, MAX_SIZE = 8, 1024
-MEMORY_SHARE = 0.8
-"""Largest share of the free memory the decoded images may take."""
+CHUNK_BYTES = 64 * 2**20
+"""Decoded pixels held in memory at once while a folder decodes (then appended to disk)."""
 
 Progress = Callable[[int, int], None]
 
@@ -44,11 +55,12 @@ def load_folder(
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> SourceImages:
-    """Decode (or read from the cache) a class-per-subfolder directory.
+    """Decode (or map from the cache) a class-per-subfolder directory.
 
     ``progress(done, total)`` is called from this thread, about a hundred times over a
     decode and once on a cache hit. Skipped files, from the listing and from decoding,
-    come back in ``skipped`` with relative paths.
+    come back in ``skipped`` with relative paths. The images are memory-mapped from the
+    cache file, so a folder larger than memory opens.
     """
     if not MIN_SIZE <= size <= MAX_SIZE:
         raise ValueError(
@@ -63,12 +75,7 @@ def load_folder(
     key = cache_key(scan, size)
     decoded = read_cache(key, size)
     if decoded is None:
-        _check_memory(total, size)
-        decoded = decode_entries(scan, size, progress=progress, workers=workers)
-        if decoded.images.shape[0] == 0:
-            raise _no_images_error(scan, decoded.skipped)
-        if len(decoded.classes) >= 2:
-            write_cache(key, scan, size, decoded)
+        decoded = _decode_to_disk(scan, key, size, progress, workers)
     elif progress is not None:
         progress(total, total)
     if len(decoded.classes) < 2:
@@ -79,6 +86,7 @@ def load_folder(
                 "needs at least two class folders.",
             ).format(display_text=display_text(str(scan.root)), join=", ".join(decoded.classes))
         )
+    assert decoded.images is not None  # both paths above map the pixels
     return SourceImages(
         decoded.images,
         decoded.labels,
@@ -88,27 +96,63 @@ def load_folder(
     )
 
 
+def _decode_to_disk(
+    scan: FolderScan, key: str, size: int, progress: Progress | None, workers: int | None
+) -> DecodedFolder:
+    """Decode into a pixel file, make it the cache entry, and map it."""
+    _check_disk(len(scan.entries), size)
+    pixels = PixelFile(key)
+    try:
+        decoded = decode_entries(scan, size, pixels, progress=progress, workers=workers)
+    except OSError as error:
+        pixels.discard()
+        raise DatasetUnavailableError(
+            f"The decoded images could not be written to {pixels.path.parent} ({error}); "
+            "free some disk space or choose a smaller image size."
+        ) from error
+    except BaseException:
+        pixels.discard()
+        raise
+    if pixels.rows == 0:
+        pixels.discard()
+        raise _no_images_error(scan, decoded.skipped)
+    if len(decoded.classes) >= 2:
+        where = write_cache(key, scan, size, pixels, decoded)
+    else:
+        pixels.close()
+        where = pixels.path
+    decoded.images = map_images(where, (pixels.rows, 3, size, size))
+    if where == pixels.path:  # not a cache entry: the mapping keeps the data until closed
+        with contextlib.suppress(OSError):
+            where.unlink()
+    return decoded
+
+
 def decode_entries(
     scan: FolderScan,
     size: int,
+    pixels: PixelFile,
     *,
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> DecodedFolder:
-    """Decode every listed file in a thread pool into one preallocated uint8 tensor.
+    """Decode every listed file in a thread pool, a chunk at a time, appending the decoded
+    rows to ``pixels``; returns labels and names (``images`` stays None for the caller to map).
 
+    Memory holds one chunk (``CHUNK_BYTES``) of pixels, whatever the size of the folder.
     Images land in listing order whatever order the threads finish in, so the same folder
-    always gives the same tensor. Classes left without any image are dropped.
+    always gives the same file. Classes left without any image are dropped.
     """
     entries = scan.entries
     total = len(entries)
-    images = torch.empty((total, 3, size, size), dtype=torch.uint8)
+    chunk = max(1, min(total, CHUNK_BYTES // (3 * size * size)))
+    buffer = np.empty((chunk, 3, size, size), dtype=np.uint8)
     reasons: list[str | None] = [None] * total
 
-    def decode(index: int) -> None:
+    def decode(index: int, slot: int) -> None:
         try:
             array = load_image_array(scan.root / entries[index].relative, mode="RGB", size=size)
-            images[index] = torch.from_numpy(array).permute(2, 0, 1)
+            buffer[slot] = array.transpose(2, 0, 1)
         except ImageLoadError as error:
             reasons[index] = str(error)
         except Exception as error:  # never let one file stop the load
@@ -118,22 +162,28 @@ def decode_entries(
 
     threads = workers or min(8, os.cpu_count() or 2)
     step = max(1, total // 100)
+    done = 0
     if progress is not None:
         progress(0, total)
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="decode") as pool:
-        futures = [pool.submit(decode, index) for index in range(total)]
-        try:
-            for done, _future in enumerate(as_completed(futures), start=1):
-                if progress is not None and (done % step == 0 or done == total):
-                    progress(done, total)
-        except BaseException:  # e.g. a progress callback that cancels: stop decoding now
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-    return _compact(scan, images, reasons)
+        for begin in range(0, total, chunk):
+            stop = min(begin + chunk, total)
+            futures = [pool.submit(decode, index, index - begin) for index in range(begin, stop)]
+            try:
+                for _future in as_completed(futures):
+                    done += 1
+                    if progress is not None and (done % step == 0 or done == total):
+                        progress(done, total)
+            except BaseException:  # e.g. a progress callback that cancels: stop decoding now
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+            kept = [i - begin for i in range(begin, stop) if reasons[i] is None]
+            pixels.append(buffer[: stop - begin] if len(kept) == stop - begin else buffer[kept])
+    return _labels(scan, reasons)
 
 
-def _compact(scan: FolderScan, images: torch.Tensor, reasons: list[str | None]) -> DecodedFolder:
-    """Drop the failed slots (in place, without a second copy of the images)."""
+def _labels(scan: FolderScan, reasons: list[str | None]) -> DecodedFolder:
+    """Labels, origins and class names of the decoded files; the failed ones as skipped."""
     entries = scan.entries
     kept = [index for index, reason in enumerate(reasons) if reason is None]
     skipped = [
@@ -141,31 +191,29 @@ def _compact(scan: FolderScan, images: torch.Tensor, reasons: list[str | None]) 
         for i, reason in enumerate(reasons)
         if reason is not None
     ]
-    for target, source in enumerate(kept):
-        if target != source:
-            images[target] = images[source]
-    images = images[: len(kept)]
     present = sorted({entries[index].class_name for index in kept})
     class_index = {name: label for label, name in enumerate(present)}
     labels = torch.tensor([class_index[entries[i].class_name] for i in kept], dtype=torch.int64)
     origin = torch.tensor([entries[i].origin for i in kept], dtype=torch.int8)
     classes = [display_text(name) for name in present]
-    return DecodedFolder(images, labels, origin, classes, skipped)
+    return DecodedFolder(None, labels, origin, classes, skipped)
 
 
-def _check_memory(count: int, size: int) -> None:
-    """Refuse early, in plain words, a decode that cannot fit in memory."""
-    import psutil
-
+def _check_disk(count: int, size: int) -> None:
+    """Refuse early, in plain words, a decode whose pixels cannot fit on the disk."""
     needed = count * 3 * size * size
-    available = psutil.virtual_memory().available
-    if needed > MEMORY_SHARE * available:
+    folder = paths.decoded_cache_dir()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if needed > free:
         raise DatasetUnavailableError(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "{count:,} images of {size}x{size} pixels need {value:.1f} GiB of "
-                "memory but only {value2:.1f} GiB is free; choose a smaller image size.",
-            ).format(count=count, size=size, value=needed / 2**30, value2=available / 2**30)
+            f"{count:,} images of {size}x{size} pixels need {needed / 2**30:.1f} GiB of disk "
+            f"in {paths.decoded_cache_dir()} but only {free / 2**30:.1f} GiB is free; "
+            "free some space or choose a smaller image size."
         )
 
 

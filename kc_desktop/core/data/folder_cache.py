@@ -1,11 +1,13 @@
-"""Decoded image folders on disk, so that opening the same folder again takes a moment.
+"""Decoded image folders on disk, memory-mapped, so a folder larger than memory still opens.
 
-An entry is ``<key>.safetensors`` (images, labels, origin) plus ``<key>.json`` (classes,
-skipped files): tensors and plain JSON, never pickle, so a cache file cannot run code.
+An entry is ``<key>.pixels`` (raw uint8 (N, 3, size, size), written in chunks while the
+folder decodes), ``<key>.safetensors`` (labels, origin) and ``<key>.json`` (count, classes,
+skipped files): raw bytes, tensors and plain JSON, never pickle, so a cache file cannot run
+code. Opening an entry maps the pixels (``mapped.map_images``) instead of reading them.
 The key hashes the folder's absolute path, the decode size and every file's relative
 path, byte size and modification time: any added, removed or edited picture gives a new
-key. Both files are written to a temporary name and renamed into place (the JSON last:
-it marks the entry complete); an entry that fails to read is treated as absent.
+key. Every file is written to a temporary name and renamed into place (the JSON last: it
+marks the entry complete); an entry that fails to read is treated as absent.
 """
 
 from __future__ import annotations
@@ -19,21 +21,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import torch
 from safetensors.torch import load_file, save_file
 
 from kc_desktop.core import paths
 from kc_desktop.core.data.dataset import SkippedFile
 from kc_desktop.core.data.folder_scan import FolderScan, display_text
+from kc_desktop.core.data.mapped import map_images
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+PIXELS_SUFFIX = ".pixels"
 
 
 @dataclass
 class DecodedFolder:
     """What decoding a folder produced (what a cache entry holds)."""
 
-    images: torch.Tensor  # uint8 (N, 3, size, size)
+    images: torch.Tensor | None  # uint8 (N, 3, size, size) mapped; None until the file is in place
     labels: torch.Tensor  # int64 (N,)
     origin: torch.Tensor  # int8 (N,): splits.FREE / FIXED_VAL / FIXED_TEST
     classes: list[str]
@@ -58,16 +63,18 @@ def read_cache(key: str, size: int) -> DecodedFolder | None:
         if meta.get("version") != CACHE_VERSION or meta.get("size") != size:
             return None
         tensors = load_file(folder / f"{key}.safetensors")
-        images, labels, origin = tensors["images"], tensors["labels"], tensors["origin"]
+        labels, origin = tensors["labels"], tensors["origin"]
         count = int(meta["count"])
         classes = [str(name) for name in meta["classes"]]
         skipped = [SkippedFile(str(s["path"]), str(s["reason"])) for s in meta["skipped"]]
+        pixels = folder / f"{key}{PIXELS_SUFFIX}"
+        if pixels.stat().st_size != count * 3 * size * size:
+            return None
+        images = map_images(pixels, (count, 3, size, size))
     except Exception:
         return None
     if (
-        images.dtype != torch.uint8
-        or tuple(images.shape) != (count, 3, size, size)
-        or tuple(labels.shape) != (count,)
+        tuple(labels.shape) != (count,)
         or tuple(origin.shape) != (count,)
         or (count and int(labels.max()) >= len(classes))
     ):
@@ -75,12 +82,55 @@ def read_cache(key: str, size: int) -> DecodedFolder | None:
     return DecodedFolder(images, labels.long(), origin.to(torch.int8), classes, skipped)
 
 
-def write_cache(key: str, scan: FolderScan, size: int, decoded: DecodedFolder) -> None:
-    """Store ``decoded`` under ``key`` and drop older entries of the same folder and size.
+class PixelFile:
+    """Decoded rows appended in chunks to a temporary file: the whole set is never in memory.
 
-    A cache that cannot be written (read-only home, full disk) only costs speed next time,
-    so write errors are swallowed.
+    The file sits in the cache folder, to be renamed into an entry; when that folder cannot
+    be written it goes to the system's temporary folder, and the folder is decoded again on
+    the next open. Write errors (a full disk) reach the caller, who says what to free.
     """
+
+    def __init__(self, key: str) -> None:
+        self.cacheable = True
+        try:
+            folder = paths.decoded_cache_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=folder, prefix=f".{key}.", suffix=".tmp")
+        except OSError:
+            self.cacheable = False
+            handle, name = tempfile.mkstemp(prefix="kc-decoded-", suffix=".tmp")
+        self.path = Path(name)
+        self._file = os.fdopen(handle, "wb")
+        self.rows = 0
+
+    def append(self, rows: np.ndarray) -> None:
+        """Write uint8 rows (n, 3, size, size) after the ones already written."""
+        if len(rows):
+            self._file.write(np.ascontiguousarray(rows).data)
+        self.rows += len(rows)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def discard(self) -> None:
+        """Give up (decode cancelled or failed): the temporary file goes."""
+        self._file.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+
+def write_cache(
+    key: str, scan: FolderScan, size: int, pixels: PixelFile, decoded: DecodedFolder
+) -> Path:
+    """Make ``pixels`` the entry ``key`` (with ``decoded``'s labels and names), drop older
+    entries of the same folder and size, and return where the pixels now are.
+
+    A cache that cannot be written (read-only home, full disk) only costs time next time, so
+    write errors leave the pixels in their temporary file, which is returned.
+    """
+    pixels.close()
+    if not pixels.cacheable:
+        return pixels.path
     folder = paths.decoded_cache_dir()
     root_id = _root_id(scan)
     meta = {
@@ -88,25 +138,24 @@ def write_cache(key: str, scan: FolderScan, size: int, decoded: DecodedFolder) -
         "root": display_text(str(scan.root)),
         "root_id": root_id,
         "size": size,
-        "count": int(decoded.images.shape[0]),
+        "count": pixels.rows,
         "classes": decoded.classes,
         "skipped": [{"path": s.path, "reason": s.reason} for s in decoded.skipped],
     }
-    tensors = {
-        "images": decoded.images.contiguous(),
-        "labels": decoded.labels.contiguous(),
-        "origin": decoded.origin.contiguous(),
-    }
+    tensors = {"labels": decoded.labels.contiguous(), "origin": decoded.origin.contiguous()}
+    target = folder / f"{key}{PIXELS_SUFFIX}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        os.replace(pixels.path, target)
+    except OSError:
+        return pixels.path
+    with contextlib.suppress(Exception):
         _atomic_write(folder / f"{key}.safetensors", lambda tmp: save_file(tensors, tmp))
         _atomic_write(
             folder / f"{key}.json",
             lambda tmp: Path(tmp).write_text(json.dumps(meta), encoding="utf-8"),
         )
         _drop_stale(folder, key, root_id, size)
-    except Exception:
-        return
+    return target
 
 
 def _atomic_write(target: Path, write: Callable[[str], object]) -> None:
@@ -134,9 +183,9 @@ def _drop_stale(folder: Path, key: str, root_id: str, size: int) -> None:
         except (OSError, ValueError):
             continue
         if meta.get("root_id") == root_id and meta.get("size") == size:
-            with contextlib.suppress(OSError):
-                meta_path.unlink()
-                (folder / f"{meta_path.stem}.safetensors").unlink()
+            for suffix in (".json", ".safetensors", PIXELS_SUFFIX):
+                with contextlib.suppress(OSError):
+                    (folder / f"{meta_path.stem}{suffix}").unlink()
 
 
 def _root_id(scan: FolderScan) -> str:

@@ -32,6 +32,7 @@ from typing import BinaryIO
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from kc_desktop.core.errors import DataError
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 MAX_PIXELS = 64_000_000
@@ -64,7 +65,7 @@ warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
 Source = str | os.PathLike | bytes | bytearray | memoryview
 
 
-class ImageLoadError(ValueError):
+class ImageLoadError(DataError):
     """An image that cannot be used; ``str(error)`` is a one-line reason for the user."""
 
 

@@ -18,6 +18,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812 - the PyTorch convention
 
+from kc_desktop.core.errors import DataError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+
 RESIZE_CHUNK_BYTES = 64 * 2**20
 """Float working memory per ``resize_images`` chunk (bounds the peak for large sets)."""
 
@@ -38,9 +41,9 @@ class Augment:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.shift <= 1.0:
-            raise ValueError(f"Shift must be a fraction from 0 to 1, not {self.shift}.")
+            raise DataError(f"Shift must be a fraction from 0 to 1, not {self.shift}.")
         if not 0.0 <= self.zoom < 1.0:
-            raise ValueError(f"Zoom must be a fraction from 0 to below 1, not {self.zoom}.")
+            raise DataError(f"Zoom must be a fraction from 0 to below 1, not {self.zoom}.")
 
     @property
     def enabled(self) -> bool:
@@ -98,7 +101,11 @@ def resize_images(images: torch.Tensor, size: int) -> torch.Tensor:
     if images.dtype != torch.uint8 or images.ndim != 4:
         raise TypeError(f"resize_images needs uint8 (N, C, H, W) images, not {images.dtype}.")
     if size < 1:
-        raise ValueError(f"Image size must be at least 1 pixel, not {size}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("core", "Image size must be at least 1 pixel, not {size}.").format(
+                size=size
+            )
+        )
     count, channels, height, width = images.shape
     if (height, width) == (size, size):
         return images
@@ -118,9 +125,16 @@ def resize_images(images: torch.Tensor, size: int) -> torch.Tensor:
 class DeviceBatches:
     """Shuffled (x, y) batches of an in-memory image set, served from ``device`` memory.
 
+    ``images`` are uint8 (N, C, H, W), served as float [0, 1]; float (N, D) feature rows
+    (a pretrained backbone's cached embeddings) are served as they are.
+
     Each epoch draws a fresh permutation from a generator seeded by (seed, epoch), so the
     epochs differ from each other but a run with the same seed repeats exactly, and a run
     resumed at epoch k (``set_epoch(k)``) sees the batches it would have seen.
+
+    Under data-parallel training each of ``world_size`` processes passes its ``rank``: every
+    process draws the same permutation and takes its share of each global batch of
+    ``batch_size`` (``rank_share``), so together they see exactly one process's batches.
     """
 
     def __init__(
@@ -134,13 +148,18 @@ class DeviceBatches:
         drop_last: bool = False,
         augment: Augment | None = None,
         seed: int = 0,
+        rank: int = 0,
+        world_size: int = 1,
     ) -> None:
-        if images.dtype != torch.uint8 or images.ndim != 4:
+        features = images.is_floating_point() and images.ndim == 2
+        if not features and (images.dtype != torch.uint8 or images.ndim != 4):
             raise TypeError(f"DeviceBatches needs uint8 (N, C, H, W) images, not {images.dtype}.")
+        if features and augment is not None and augment.enabled:
+            raise ValueError("Feature rows (N, D) cannot be augmented like images.")
         if labels.shape != (images.shape[0],):
-            raise ValueError(f"{images.shape[0]} images but labels of shape {tuple(labels.shape)}.")
+            raise DataError(f"{images.shape[0]} images but labels of shape {tuple(labels.shape)}.")
         if batch_size < 1:
-            raise ValueError(f"Batch size must be at least 1, not {batch_size}.")
+            raise DataError(f"Batch size must be at least 1, not {batch_size}.")
         self.device = torch.device(device)
         self.images = images.to(self.device)
         self.labels = labels.to(self.device, torch.int64)
@@ -150,6 +169,7 @@ class DeviceBatches:
         self.drop_last = drop_last
         self.augment = augment if augment is not None and augment.enabled else None
         self.seed = int(seed)
+        self.rank, self.world_size = int(rank), int(world_size)
         self.epoch = 0
         self._augment_generator = (
             torch.Generator(device=self.device) if self.augment is not None else None
@@ -157,9 +177,7 @@ class DeviceBatches:
 
     def __len__(self) -> int:
         """Batches per epoch."""
-        if self.drop_last:
-            return self.num_samples // self.batch_size
-        return math.ceil(self.num_samples / self.batch_size)
+        return batch_count(self.num_samples, self.batch_size, self.drop_last, self.world_size)
 
     def set_epoch(self, epoch: int) -> None:
         """Make the next iteration serve epoch ``epoch`` (for resumed runs)."""
@@ -170,8 +188,7 @@ class DeviceBatches:
         self.epoch += 1
         order = None
         if self.shuffle:
-            generator = torch.Generator().manual_seed(_mix(self.seed, epoch, 0))
-            order = torch.randperm(self.num_samples, generator=generator).to(self.device)
+            order = epoch_order(self.num_samples, self.seed, epoch).to(self.device)
         if self._augment_generator is not None:
             self._augment_generator.manual_seed(_mix(self.seed, epoch, 1))
         return self._batches(order)
@@ -180,16 +197,43 @@ class DeviceBatches:
         for batch in range(len(self)):
             start = batch * self.batch_size
             stop = min(start + self.batch_size, self.num_samples)
-            if order is None:
+            if order is None and self.world_size == 1:
                 images, labels = self.images[start:stop], self.labels[start:stop]
             else:
-                index = order[start:stop]
+                index = order[start:stop] if order is not None else self._positions(start, stop)
+                index = rank_share(index, self.rank, self.world_size)
                 images = self.images.index_select(0, index)
                 labels = self.labels.index_select(0, index)
-            x = images.float().div_(255)
+            x = images.float().div_(255) if images.dtype == torch.uint8 else images
             if self.augment is not None:
                 x = augment_batch(x, self.augment, self._augment_generator)
             yield x, labels
+
+    def _positions(self, start: int, stop: int) -> torch.Tensor:
+        return torch.arange(start, stop, device=self.device)
+
+
+def batch_count(samples: int, batch_size: int, drop_last: bool, world_size: int = 1) -> int:
+    """Batches per epoch; with several processes, a last batch too small to give each of
+    them a sample is dropped (every process must take the same number of steps)."""
+    if drop_last:
+        return samples // batch_size
+    count = math.ceil(samples / batch_size)
+    tail = samples % batch_size
+    return count - 1 if world_size > 1 and 0 < tail < world_size else count
+
+
+def epoch_order(samples: int, seed: int, epoch: int) -> torch.Tensor:
+    """The shuffled sample order of ``epoch`` (on the CPU): the same in every process."""
+    generator = torch.Generator().manual_seed(_mix(seed, epoch, 0))
+    return torch.randperm(samples, generator=generator)
+
+
+def rank_share(positions: torch.Tensor, rank: int, world_size: int) -> torch.Tensor:
+    """Process ``rank``'s contiguous share of one global batch (the first ones a sample more)."""
+    if world_size == 1:
+        return positions
+    return torch.tensor_split(positions, world_size)[rank]
 
 
 def _mix(seed: int, epoch: int, stream: int) -> int:

@@ -14,6 +14,7 @@ import math
 import torch
 
 from kc_desktop.core.data.errors import DatasetUnavailableError
+from kc_desktop.core.errors import ConfigError
 
 FREE, FIXED_VAL, FIXED_TEST = 0, 1, 2
 """Values of the ``origin`` tensor: carve from this sample, or it belongs to val / test."""
@@ -65,9 +66,9 @@ def check_fractions(val_fraction: float, test_fraction: float) -> None:
     """Raise ``ValueError`` unless both fractions are in [0, 1) and leave images to train on."""
     for name, value in (("Validation", val_fraction), ("Test", test_fraction)):
         if not 0.0 <= value < 1.0:
-            raise ValueError(f"{name} fraction must be at least 0 and below 1, not {value}.")
+            raise ConfigError(f"{name} fraction must be at least 0 and below 1, not {value}.")
     if val_fraction + test_fraction >= 1.0:
-        raise ValueError(
+        raise ConfigError(
             "Validation and test fractions together must stay below 1, "
             "or no image would be left for training."
         )

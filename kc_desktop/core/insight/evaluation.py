@@ -19,6 +19,7 @@ from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import resize_images
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.devices import resolve_device
+from kc_desktop.core.errors import DataError
 from kc_desktop.core.inference import LoadedRun, load_run
 from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.core.training.engine import EVAL_BATCH_SIZE
@@ -95,6 +96,15 @@ class Evaluation:
         return indices[order[::-1] if most_confident_first else order]
 
 
+def recorded_split(config: dict) -> tuple[int, float, float]:
+    """(seed, validation fraction, test fraction) as a run's config.json records them."""
+    return (
+        int(config.get("seed", 0)),
+        float(config.get("val_fraction", 0.1)),
+        float(config.get("test_fraction", 0.1)),
+    )
+
+
 def load_test_split(run: LoadedRun) -> tuple[torch.Tensor, torch.Tensor, list[str]]:
     """The run's test images (uint8, at the model's input size), labels and class names.
 
@@ -102,13 +112,14 @@ def load_test_split(run: LoadedRun) -> tuple[torch.Tensor, torch.Tensor, list[st
     run (another folder, renamed classes), since the scores would then mean nothing.
     """
     config = run.config
+    seed, val_fraction, test_fraction = recorded_split(config)
     dataset = load_dataset(
         str(config.get("dataset", "")),
         path=config.get("folder"),
         size=config.get("image_size"),
-        seed=int(config.get("seed", 0)),
-        val_fraction=float(config.get("val_fraction", 0.1)),
-        test_fraction=float(config.get("test_fraction", 0.1)),
+        seed=seed,
+        val_fraction=val_fraction,
+        test_fraction=test_fraction,
         download=False,
     )
     return checked_test_split(run, dataset)
@@ -120,15 +131,21 @@ def checked_test_split(
     """``dataset``'s test split resized as the engine resized it, after checking it fits."""
     expected_name = run.config.get("dataset_name")
     if list(dataset.classes) != run.classes or (expected_name and dataset.name != expected_name):
-        raise ValueError(
+        raise DataError(
             f"The data has changed since this run was trained (it was trained on "
             f"{expected_name or 'other data'} with classes {', '.join(run.classes)}); "
             "its test images cannot be rebuilt."
         )
     if dataset.channels != run.channels:
-        raise ValueError(
+        raise DataError(
             f"This run expects {run.channels}-channel images but the data has "
             f"{dataset.channels}; its test images cannot be rebuilt."
+        )
+    if dataset.split_key() != recorded_split(run.config):
+        raise DataError(
+            "These images are split differently from the run's own split (seed "
+            f"{recorded_split(run.config)[0]}); scoring them could include images the model "
+            "trained on."
         )
     images, labels = dataset.split("test")
     if images.shape[-1] != run.size:
@@ -144,14 +161,14 @@ def evaluate_run(
     Batched like the engine's own test pass (same batch size, bf16 autocast on CUDA, eval
     mode, no gradients); ``progress(done, total)`` counts images.
     """
-    if run.task != "classify":
-        raise ValueError("Only classifier runs can be evaluated on test images.")
+    if not run.task.is_classifier:
+        raise DataError("Only classifier runs can be evaluated on test images.")
     images, labels, classes = (
         load_test_split(run) if dataset is None else checked_test_split(run, dataset)
     )
     total = int(labels.numel())
     if total == 0:
-        raise ValueError("This run has no test images (its test fraction was 0).")
+        raise DataError("This run has no test images (its test fraction was 0).")
     predictions, confidences = predict_batches(run, images, progress)
     return Evaluation(
         classes=classes,

@@ -16,6 +16,7 @@ import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import resize_images
+from kc_desktop.core.errors import DataError
 from kc_desktop.core.grids import to_uint8_images
 from kc_desktop.core.inference import LoadedRun
 from kc_desktop.core.insight.quality_metric import generate
@@ -70,7 +71,7 @@ def nearest_training_images(
 ) -> NearestReport:
     """Draw ``count`` samples from ``run`` and find each one's nearest training image."""
     if run.task not in ("vae", "gan"):
-        raise ValueError("Only VAE and DCGAN runs draw new samples to compare.")
+        raise DataError("Only VAE and DCGAN runs draw new samples to compare.")
     train_images, train_labels = dataset.split("train")
     test_images, _ = dataset.split("test")
     train_images = resize_images(train_images, run.size).to(run.device)

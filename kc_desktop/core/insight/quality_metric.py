@@ -22,7 +22,6 @@ from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.engine import EpochMetric
 
 QUALITY_SAMPLES = 512
-SCORED_TASKS = ("vae", "gan")
 LATENT_SEED_OFFSET = 54_321  # keeps these points apart from the gallery's fixed noise
 TRAINING_NOTICE = QT_TRANSLATE_NOOP(
     "core", "Training the small classifier behind the sample-quality score (once for this dataset)…"
@@ -37,12 +36,14 @@ def sample_quality_metrics(
     ``notify(message)`` is told before the feature classifier is trained, which pauses the
     run for a few seconds after its first epoch.
     """
-    task = get_model_spec(config.model).task
+    spec = get_model_spec(config.model)
     too_few = len(dataset.splits["train"]) < 2  # a covariance needs two images
-    if not config.score_samples or task not in SCORED_TASKS or too_few:
+    if not config.score_samples or not spec.scores_samples or too_few:
         return []
     return [
-        SampleQualityMetric(dataset, task, device=config.device, seed=config.seed, notify=notify)
+        SampleQualityMetric(
+            dataset, spec.task, device=config.device, seed=config.seed, notify=notify
+        )
     ]
 
 

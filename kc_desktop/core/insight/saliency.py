@@ -16,6 +16,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812 - the PyTorch convention
 
+from kc_desktop.core.errors import DataError
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.inference import ImageSource, LoadedRun, load_input
 
@@ -60,8 +61,15 @@ class Saliency:
 
 
 def method_for(model_id: str) -> str:
-    """The saliency method used for a model id (input gradients work for any model)."""
-    if model_id in GRAD_CAM_MODELS:
+    """The saliency method used for a model id (input gradients work for any model);
+    pretrained backbones get Grad-CAM on their last convolution block."""
+    from kc_desktop.core.models.registry import UnknownModelError, get_model_spec
+
+    try:
+        pretrained = get_model_spec(model_id).pretrained
+    except UnknownModelError:
+        pretrained = False
+    if model_id in GRAD_CAM_MODELS or pretrained:
         return "grad-cam"
     if model_id in ATTENTION_MODELS:
         return "attention"
@@ -75,8 +83,8 @@ def explain(run: LoadedRun, source: ImageSource, target: int | None = None) -> S
 
 def explain_tensor(run: LoadedRun, x: torch.Tensor, target: int | None = None) -> Saliency:
     """Explain float (1, C, H, W) input ``x`` in [0, 1]; ``target`` defaults to the top class."""
-    if run.task != "classify":
-        raise ValueError(
+    if not run.task.is_classifier:
+        raise DataError(
             QT_TRANSLATE_NOOP(
                 "core", "Saliency explains classifiers; this run is a generative model."
             )
@@ -123,18 +131,21 @@ def grad_cam(
         (gradients,) = torch.autograd.grad(logits[0, _target(logits, target)], activations)
     weights = gradients.mean(dim=(2, 3), keepdim=True)
     cam = F.relu((weights * activations).sum(dim=1, keepdim=True)).detach()
-    return logits.detach(), _unit_range(_to_input_pixels(cam, features[:-1], x.shape[-1])[0, 0])
+    return logits.detach(), _unit_range(_to_input_pixels(cam, model, x.shape[-1])[0, 0])
 
 
-def _to_input_pixels(cam: torch.Tensor, layers: torch.nn.Module, size: int) -> torch.Tensor:
+def _to_input_pixels(cam: torch.Tensor, model: torch.nn.Module, size: int) -> torch.Tensor:
     """Bilinear resampling of a (1, 1, h, w) feature map onto the ``size`` input pixels.
 
     Feature cell i sits over input pixel ``offset + i * stride`` (the centre of its
     receptive field), which a plain resize gets wrong for unpadded convolutions: the small
-    CNN's 11 x 11 map covers pixels 3.5 to 23.5 of its 28, not 0 to 27.
+    CNN's 11 x 11 map covers pixels 3.5 to 23.5 of its 28, not 0 to 27. A model whose
+    branches (ResNet's shortcuts) would be counted twice states its own ``feature_stride``
+    and ``feature_offset``.
     """
-    offset, stride = 0.0, 1.0
-    for layer in layers.modules():
+    stated = getattr(model, "feature_stride", None)
+    offset, stride = (float(model.feature_offset), float(stated)) if stated else (0.0, 1.0)
+    for layer in () if stated else model.features[:-1].modules():
         if isinstance(layer, torch.nn.Conv2d | torch.nn.MaxPool2d):
             kernel, step, padding = (
                 _first(getattr(layer, a)) for a in ("kernel_size", "stride", "padding")
@@ -173,7 +184,7 @@ def attention_rows(model: torch.nn.Module, x: torch.Tensor) -> tuple[torch.Tenso
         logits = model(x)
     weights = getattr(model, "last_attention", None)
     if weights is None:
-        raise ValueError(QT_TRANSLATE_NOOP("core", "This model does not expose attention weights."))
+        raise DataError(QT_TRANSLATE_NOOP("core", "This model does not expose attention weights."))
     return logits, weights[0].detach().float().cpu().numpy()
 
 

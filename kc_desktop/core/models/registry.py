@@ -14,7 +14,10 @@ from typing import Literal
 
 from torch import nn
 
+from kc_desktop.core.errors import ConfigError
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+from kc_desktop.core.kinds import Task
+from kc_desktop.core.models.backbones import MIN_SIZE, NATIVE_SIZE, build_backbone
 from kc_desktop.core.models.classifiers import MLP, FolderCNN, LSTMAttention, SmallCNN
 from kc_desktop.core.models.generative import (
     DCGAN,
@@ -25,14 +28,12 @@ from kc_desktop.core.models.generative import (
     Autoencoder,
 )
 
-ModelTask = Literal["classify", "reconstruct", "vae", "gan"]
-
 MAX_SIDE = 64
 """Largest side (pixels) for the MLP, the LSTM and the generative models: beyond it they
 grow slow and large on a CPU without learning anything the digits or shapes need."""
 
 
-class UnknownModelError(ValueError):
+class UnknownModelError(ConfigError):
     """A model id that is not in the registry."""
 
 
@@ -58,6 +59,11 @@ def multiple_of_4(dataset_size: int) -> int:
     return max(4, -(-dataset_size // 4) * 4)
 
 
+def native_224(dataset_size: int) -> int:
+    """Always 224 pixels, the side ImageNet networks were trained at (best features)."""
+    return NATIVE_SIZE
+
+
 @dataclass(frozen=True)
 class ModelSpec:
     """Description and training defaults of one model (no weights, no torch objects)."""
@@ -65,7 +71,7 @@ class ModelSpec:
     id: str
     name: str
     description: str
-    task: ModelTask
+    task: Task
     default_epochs: int
     default_batch_size: int
     default_lr: float
@@ -73,16 +79,41 @@ class ModelSpec:
     size_rule: Callable[[int], int] = field(default=cap_64, repr=False, compare=False)
     adam_betas: tuple[float, float] = (0.9, 0.999)
     default_latent_dim: int | None = None
+    pretrained: bool = False  # starts from ImageNet weights; trains quick or fine-tuned
 
-    def input_size(self, dataset_size: int) -> int:
-        """The side in pixels this model trains at for images of ``dataset_size`` pixels."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "task", Task(self.task))  # specs may spell it as text
+
+    def input_size(self, dataset_size: int, requested: int | None = None) -> int:
+        """The side in pixels this model trains at for images of ``dataset_size`` pixels.
+
+        A pretrained model takes a smaller ``requested`` side when asked (faster, a little
+        less accurate), within 32..224; the other models ignore it.
+        """
         if int(dataset_size) < 1:
             raise ValueError(f"Image size must be at least 1 pixel, not {dataset_size}.")
+        if self.pretrained and requested:
+            return max(MIN_SIZE, min(int(requested), NATIVE_SIZE))
         return self.size_rule(int(dataset_size))
 
     @property
     def generative(self) -> bool:
-        return self.task != "classify"
+        return self.task.is_generative
+
+    @property
+    def has_latent(self) -> bool:
+        """Samples and interpolations come from random latent points."""
+        return self.task.has_latent
+
+    @property
+    def scores_samples(self) -> bool:
+        """Its samples can be scored for quality each epoch."""
+        return self.task.scores_samples
+
+    @property
+    def augmentable(self) -> bool:
+        """Training images may be flipped, shifted and zoomed."""
+        return self.task.augmentable
 
 
 _SPECS: tuple[ModelSpec, ...] = (
@@ -130,6 +161,26 @@ _SPECS: tuple[ModelSpec, ...] = (
         default_lr=5e-4,
         default_optimizer="adam",
         size_rule=clamp_32_150,
+    ),
+    *(
+        ModelSpec(
+            id=model_id,
+            name=f"{title} (pretrained)",
+            description=f"{title} trained on ImageNet's 1.2 million photos: it already knows "
+            f"edges, textures and shapes, so a few dozen photos per class go a long way. {how}",
+            task="classify",
+            default_epochs=15,
+            default_batch_size=16,
+            default_lr=1e-3,
+            default_optimizer="adam",
+            size_rule=native_224,
+            pretrained=True,
+        )
+        for model_id, title, how in (
+            ("mobilenet-v3-small", "MobileNet V3 Small", "Small and fast: best for a CPU."),
+            ("resnet18", "ResNet-18", "Larger and slower; sometimes more accurate."),
+            ("efficientnet-b0", "EfficientNet-B0", "The most accurate of the three; slowest."),
+        )
     ),
     ModelSpec(
         id="lstm-attention",
@@ -239,18 +290,29 @@ def build_model(
     size: int,
     num_classes: int,
     latent_dim: int | None = None,
+    pretrained: bool = False,
 ) -> nn.Module:
     """A freshly initialised network for images of ``channels`` x ``size`` x ``size``.
 
     ``size`` should already be ``spec.input_size(dataset size)``; ``latent_dim`` None
     means the model's default (classifiers ignore it); ``num_classes`` is ignored by the
-    generative models.
+    generative models. ``pretrained`` loads a pretrained model's ImageNet weights from
+    their local file (others ignore it); without it the network is randomly initialised,
+    as for a run whose own checkpoint is loaded next.
     """
     spec = get_model_spec(model_id)
     if channels < 1:
         raise ValueError(f"Images need at least one colour channel, not {channels}.")
     if size < 1:
-        raise ValueError(f"Image size must be at least 1 pixel, not {size}.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP("core", "Image size must be at least 1 pixel, not {size}.").format(
+                size=size
+            )
+        )
     if latent_dim is not None and latent_dim < 1:
         raise ValueError(f"The latent size must be at least 1, not {latent_dim}.")
+    if spec.pretrained:
+        return build_backbone(
+            spec.id, size=int(size), num_classes=int(num_classes), pretrained=pretrained
+        )
     return _BUILDERS[spec.id](int(channels), int(size), int(num_classes), latent_dim)

@@ -19,8 +19,10 @@ from safetensors import SafetensorError
 from safetensors.torch import load as load_safetensors_bytes
 from safetensors.torch import save as save_safetensors_bytes
 
+from kc_desktop.core.errors import KcError
 
-class CheckpointError(ValueError):
+
+class CheckpointError(KcError, ValueError):
     """A checkpoint is missing, corrupt, foreign or does not fit the model."""
 
 

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kc_desktop.core.errors import RunFolderError
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.core.runs.checkpoints import CheckpointError, atomic_write_bytes, read_json
 from kc_desktop.core.runs.layout import CHECKPOINT_FILE, CONFIG_FILE, RunDirectory, list_runs
@@ -164,18 +165,18 @@ def validate_run_name(name: str) -> str:
     """The name with surrounding spaces removed; ValueError with a plain reason if unusable."""
     name = name.strip()
     if not name:
-        raise ValueError("Give the run a name.")
+        raise RunFolderError("Give the run a name.")
     if any(char in FORBIDDEN_NAME_CHARACTERS or ord(char) < 32 for char in name):
-        raise ValueError(
+        raise RunFolderError(
             f"A run name cannot contain any of {' '.join(FORBIDDEN_NAME_CHARACTERS)} "
             "or control characters."
         )
     if name.startswith("."):
-        raise ValueError("A run name cannot start with a dot.")
+        raise RunFolderError("A run name cannot start with a dot.")
     if name.endswith("."):
-        raise ValueError("A run name cannot end with a dot.")
+        raise RunFolderError("A run name cannot end with a dot.")
     if len(name) > MAX_NAME_LENGTH:
-        raise ValueError(f"A run name can have at most {MAX_NAME_LENGTH} characters.")
+        raise RunFolderError(f"A run name can have at most {MAX_NAME_LENGTH} characters.")
     return name
 
 
@@ -195,7 +196,7 @@ def rename_run(
         return path
     taken = {entry.name.casefold() for entry in parent.iterdir() if entry.name != path.name}
     if name.casefold() in taken:
-        raise ValueError(f"A run named {name!r} already exists; choose another name.")
+        raise RunFolderError(f"A run named {name!r} already exists; choose another name.")
     target = parent / name
     path.rename(target)
     return target
@@ -219,13 +220,13 @@ def _runs_parent(parent: Path | None) -> Path:
 def _check_changeable(path: Path, parent: Path, training: Path | None, verb: str) -> None:
     path = Path(path)
     if path.is_symlink() or not path.is_dir() or path.resolve().parent != parent.resolve():
-        raise ValueError(f"{path.name} is not a run folder in {parent}.")
+        raise RunFolderError(f"{path.name} is not a run folder in {parent}.")
     try:
         RunDirectory(path).read_config()
     except CheckpointError as error:
-        raise ValueError(f"{path.name} is not a run folder: {error}") from error
+        raise RunFolderError(f"{path.name} is not a run folder: {error}") from error
     if _same_folder(path, training):
-        raise ValueError(f"{path.name} is training now and cannot be {verb}; stop it first.")
+        raise RunFolderError(f"{path.name} is training now and cannot be {verb}; stop it first.")
 
 
 # ---------------------------------------------------------------- curves and comparison

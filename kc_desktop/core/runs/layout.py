@@ -9,6 +9,7 @@ Layout (names are an interface that the window, the CLI and automation rely on):
     checkpoint.json        a readable copy of that checkpoint's epoch and metrics
     samples/epoch_NNN.png  sample grids of generative models, one per epoch
     summary.json           final metrics, written when the run ends
+    ood.safetensors        classifiers: the "I'm not sure" familiarity test (insight/ood.py)
 
 File names are built here from integers and constants only: nothing read from a run's
 JSON is ever used as a path, so a crafted run cannot make us write outside its folder.
@@ -40,6 +41,7 @@ METRICS_FILE = "metrics.jsonl"
 MODEL_FILE = "model.safetensors"
 CHECKPOINT_FILE = "checkpoint.json"
 SUMMARY_FILE = "summary.json"
+OOD_FILE = "ood.safetensors"
 SAMPLES_DIR = "samples"
 
 
@@ -51,15 +53,25 @@ def new_run_dir(dataset: str, model: str, parent: str | Path | None = None) -> P
     """Create a fresh, uniquely named run folder such as ``20261123-101500-digits-small-cnn``."""
     parent = Path(parent) if parent is not None else runs_dir()
     parent.mkdir(parents=True, exist_ok=True)
-    stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{_slug(dataset)}-{_slug(model)}"
-    for attempt in range(1000):
-        candidate = parent / (stem if attempt == 0 else f"{stem}-{attempt}")
+    return unique_folder(
+        parent, f"{time.strftime('%Y%m%d-%H%M%S')}-{_slug(dataset)}-{_slug(model)}"
+    )
+
+
+def unique_folder(parent: str | Path, name: str) -> Path:
+    """Create and return a new, empty folder ``parent/name`` (``name-2``, ``name-3``… when
+    taken). ``mkdir`` without ``exist_ok`` claims the name atomically, so two processes
+    writing runs at the same second never share a folder."""
+    parent = Path(parent)
+    parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(1, 1000):
+        candidate = parent / (name if attempt == 1 else f"{name}-{attempt}")
         try:
             candidate.mkdir()
         except FileExistsError:
             continue
         return candidate
-    raise OSError(f"Could not create a new run folder in {parent}.")
+    raise OSError(f"Could not create a new folder named {name} in {parent}.")
 
 
 @dataclass

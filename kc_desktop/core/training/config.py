@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kc_desktop.core.data.loader import Augment
+from kc_desktop.core.errors import ConfigError
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ class TrainConfig:
     test_fraction: float = 0.1
     log_every: int | None = None
     score_samples: bool = True  # GAN / VAE: score sample quality after each epoch
+    fine_tune: bool = False  # pretrained models: train the last blocks too (else quick mode)
+    backbone_size: int | None = None  # pretrained models: a side below 224 for speed
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (the augment switches become a nested dict)."""
@@ -64,25 +67,27 @@ class TrainConfig:
     def validate(self) -> None:
         """Raise ValueError with a plain message for values a person could mistype."""
         if self.epochs is not None and self.epochs < 1:
-            raise ValueError(QT_TRANSLATE_NOOP("core", "Epochs must be at least 1."))
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "Epochs must be at least 1."))
         if self.batch_size is not None and self.batch_size < 1:
-            raise ValueError(QT_TRANSLATE_NOOP("core", "Batch size must be at least 1."))
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "Batch size must be at least 1."))
         if self.lr is not None and not self.lr > 0:
-            raise ValueError(
+            raise ConfigError(
                 QT_TRANSLATE_NOOP("core", "The learning rate must be a positive number.")
             )
         if self.optimizer is not None and self.optimizer not in OPTIMIZERS:
-            raise ValueError(
+            raise ConfigError(
                 QT_TRANSLATE_NOOP(
                     "core", "Unknown optimizer {optimizer!r}; choose adam or sgd."
                 ).format(optimizer=self.optimizer)
             )
         if self.beta < 0:
-            raise ValueError(
+            raise ConfigError(
                 QT_TRANSLATE_NOOP("core", "Beta (the VAE's KL weight) cannot be negative.")
             )
+        if self.backbone_size is not None and not 32 <= self.backbone_size <= 224:
+            raise ConfigError("The pretrained model's image size must be from 32 to 224 pixels.")
         if not 0 <= self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
-            raise ValueError(
+            raise ConfigError(
                 QT_TRANSLATE_NOOP("core", "Validation and test fractions must be between 0 and 1.")
             )
 

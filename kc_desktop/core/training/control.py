@@ -24,6 +24,7 @@ class RunControl:
         self._stopped = threading.Event()
         self._lock = threading.Lock()
         self._pending_lr: float | None = None
+        self._waiting = threading.Event()
 
     def pause(self) -> None:
         """Block the training thread at its next step boundary until resume() or stop()."""
@@ -51,6 +52,11 @@ class RunControl:
         return lr
 
     @property
+    def is_waiting(self) -> bool:
+        """True while the training thread sits paused at a step boundary (no step runs)."""
+        return self._waiting.is_set()
+
+    @property
     def is_paused(self) -> bool:
         return not self._running.is_set() and not self._stopped.is_set()
 
@@ -67,7 +73,9 @@ class RunControl:
         waited = 0.0
         if not self._running.is_set():
             started = time.perf_counter()
+            self._waiting.set()
             self._running.wait()
+            self._waiting.clear()
             waited = time.perf_counter() - started
         if self._stopped.is_set():
             raise StopTraining

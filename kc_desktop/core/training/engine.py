@@ -13,14 +13,24 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
-from kc_desktop.core.data.loader import DeviceBatches, resize_images
+from kc_desktop.core.data.loader import DeviceBatches
+from kc_desktop.core.data.streaming import (
+    Split,
+    StreamedBatches,
+    make_batches,
+    memory_plan,
+    prepare_split,
+    split_head,
+    split_length,
+)
 from kc_desktop.core.devices import describe_device, resolve_device
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+from kc_desktop.core.kinds import RunStatus
 from kc_desktop.core.models.registry import build_model, get_model_spec
 from kc_desktop.core.runs.checkpoints import (
     CheckpointError,
@@ -29,14 +39,19 @@ from kc_desktop.core.runs.checkpoints import (
     save_checkpoint,
 )
 from kc_desktop.core.runs.layout import CHECKPOINT_FILE, MODEL_FILE, RunDirectory, new_run_dir
+from kc_desktop.core.training.backbone_tasks import backbone_task
 from kc_desktop.core.training.callbacks import Callback, CallbackList
 from kc_desktop.core.training.config import TrainConfig, load_config_dataset
 from kc_desktop.core.training.control import RunControl, StopTraining
+from kc_desktop.core.training.quick_features import Progress, QuickFeatures
 from kc_desktop.core.training.recorder import RunRecorder
 from kc_desktop.core.training.resume_point import ResumePoint
 from kc_desktop.core.training.settings import resolve_settings
 from kc_desktop.core.training.tasks import TASKS, Task
 from kc_desktop.core.training.unsaved import RunNotSaved, UnsavedRun
+
+if TYPE_CHECKING:
+    from kc_desktop.core.training.distributed import DistributedRun
 
 EVAL_BATCH_SIZE = 256
 PREVIEW_IMAGES = 8
@@ -66,6 +81,8 @@ class Trainer:
         resume: bool = False,
         runs_parent: str | Path | None = None,
         epoch_metrics: list[EpochMetric] | tuple[EpochMetric, ...] = (),
+        progress: Progress | None = None,
+        distributed: DistributedRun | None = None,
     ) -> None:
         config.validate()
         self.config = config
@@ -76,9 +93,12 @@ class Trainer:
         self.resume = resume
         self.runs_parent = runs_parent
         self.epoch_metrics = list(epoch_metrics)
+        self.progress = progress  # (what, done, total) of slow preparation: backbone features
         self.spec = get_model_spec(config.model)
         self.settings = resolve_settings(config, self.spec)
-        self.device = resolve_device(config.device)
+        self.distributed = distributed
+        """Set under torchrun: this process's device, rank and share of the batches."""
+        self.device = distributed.device if distributed else resolve_device(config.device)
         self.unsaved: UnsavedRun | None = None
         """Set when the run folder could not be written: the newest state, to save elsewhere."""
 
@@ -92,9 +112,13 @@ class Trainer:
     def _setup(self) -> _Setup:
         """Dataset splits, model, task, run folder (restored on resume) and batches."""
         dataset = self.dataset or load_config_dataset(self.config)
-        size = self.spec.input_size(dataset.size)
-        splits = {
-            name: self._prepared_split(dataset, name, size) for name in ("train", "val", "test")
+        size = self.spec.input_size(dataset.size, self.config.backbone_size)
+        quick = self.spec.pretrained and not self.config.fine_tune
+        plan = memory_plan(dataset, size, self.device)
+        splits = {  # quick mode's come from the backbone below, once the model is restored
+            name: prepare_split(dataset, name, size, plan)
+            for name in ("train", "val", "test")
+            if not quick
         }
         torch.manual_seed(self.config.seed)
         model = build_model(
@@ -103,9 +127,12 @@ class Trainer:
             size=size,
             num_classes=len(dataset.classes),
             latent_dim=self.config.latent_dim,
+            pretrained=not self.resume,
         )
         model.to(self.device)
-        task = self._make_task(model, splits["val"][0])
+        task = self._make_task(model, splits)
+        if self.distributed is not None:
+            self.distributed.wrap(task)
         run = RunDirectory(
             self.run_dir or new_run_dir(dataset.id, self.config.model, self.runs_parent)
         )
@@ -114,18 +141,24 @@ class Trainer:
             run.remove_partial_writes()
             last_epoch, resume_point = self._restore(run, task)
             start_epoch = last_epoch + 1
+        if quick:
+            features = QuickFeatures(
+                self.config.model, self.config.augment, self.config.seed, self.progress
+            )
+            splits = features(model, dataset, size, self.device)
         run_config = self._run_config(dataset, size, model)
         run.write_config(run_config)
         recorder = RunRecorder(run)
         callbacks = CallbackList([recorder, *self.user_callbacks])
-        train_batches = DeviceBatches(
-            *splits["train"],
+        train_batches = make_batches(
+            splits["train"],
             self.settings["batch_size"],
             device=self.device,
             shuffle=True,
-            drop_last=False,
             seed=self.config.seed,
-            augment=self.config.augment if self.spec.task == "classify" else None,
+            augment=self.config.augment if self.spec.augmentable and not quick else None,
+            rank=self.distributed.rank if self.distributed else 0,
+            world_size=self.distributed.world_size if self.distributed else 1,
         )
         state = _RunState(
             run=run,
@@ -148,65 +181,70 @@ class Trainer:
                 "classes": list(dataset.classes),
                 "metrics": list(task.metric_names),
                 "params": sum(p.numel() for p in model.parameters()),
+                "data": plan.text(),
             }
         )
+        callbacks.on_event(plan.text())
         return _Setup(dataset, splits, run_config, state, start_epoch)
 
-    def _loop(self, setup: _Setup, started: float) -> tuple[str, str]:
+    def _loop(self, setup: _Setup, started: float) -> tuple[RunStatus, str]:
         """The epochs; returns (status, reason). Unexpected errors end the run and re-raise."""
         state, callbacks = setup.state, setup.state.callbacks
-        status, reason = "completed", ""
+        status, reason = RunStatus.COMPLETED, ""
         try:
             for epoch in range(setup.start_epoch, self.settings["epochs"] + 1):
                 self._train_epoch(state, epoch, setup.splits["val"])
         except StopTraining:
-            status, reason = "stopped", QT_TRANSLATE_NOOP("core", "Stopped by the user.")
+            status, reason = RunStatus.STOPPED, QT_TRANSLATE_NOOP("core", "Stopped by the user.")
+            callbacks.on_event("Saving what was trained so far…")
             try:
                 self._save_if_finite(state)
             except RunNotSaved as error:
-                status, reason = "unsaved", self._keep_unsaved(state, setup.run_config, error)
+                status = RunStatus.UNSAVED
+                reason = self._keep_unsaved(state, setup.run_config, error)
         except NonFiniteLoss as error:
-            status, reason = "diverged", str(error)
+            status, reason = RunStatus.DIVERGED, str(error)
         except RunNotSaved as error:
-            status, reason = "unsaved", self._keep_unsaved(state, setup.run_config, error)
+            status, reason = RunStatus.UNSAVED, self._keep_unsaved(state, setup.run_config, error)
         except torch.OutOfMemoryError:
-            status, reason = "failed", self._out_of_memory_reason(state)
+            status, reason = RunStatus.FAILED, self._out_of_memory_reason(state)
         except Exception as error:
             callbacks.on_event(
-                QT_TRANSLATE_NOOP("core", "Training failed: {error}").format(error=error),
-                "error",
+                QT_TRANSLATE_NOOP("core", "Training failed: {error}").format(error=error), "error"
             )
-            callbacks.on_run_end(self._summary(state, setup.dataset, "failed", str(error), started))
+            failed = self._summary(state, setup.dataset, RunStatus.FAILED, str(error), started)
+            callbacks.on_run_end(failed)
             raise
         return status, reason
 
-    def _finish(self, setup: _Setup, status: str, reason: str, started: float) -> dict[str, Any]:
+    def _finish(
+        self, setup: _Setup, status: RunStatus, reason: str, started: float
+    ) -> dict[str, Any]:
         """Report why the run ended, score the test split, and tell the callbacks."""
         state, callbacks = setup.state, setup.state.callbacks
         if reason:
-            callbacks.on_event(reason, "warning" if status == "stopped" else "error")
+            callbacks.on_event(reason, "warning" if status is RunStatus.STOPPED else "error")
+        if status.kept_weights:
+            test_split = setup.splits["test"]
+            callbacks.on_event(f"Testing on {split_length(test_split):,} images…")
+            test = state.task.evaluate(self._eval_batches(test_split))
         summary = self._summary(state, setup.dataset, status, reason, started)
-        if status in ("completed", "stopped", "unsaved"):
-            test = state.task.evaluate(self._eval_batches(setup.splits["test"]))
+        if status.kept_weights:
             summary.update({f"test_{k}": v for k, v in test.items()})
         callbacks.on_run_end(summary)
         return summary
 
-    def _prepared_split(self, dataset: ImageDataset, name: str, size: int):
-        images, labels = dataset.split(name)
-        if images.shape[-1] != size:
-            images = resize_images(images, size)
-        return images, labels
-
-    def _make_task(self, model: torch.nn.Module, val_images: torch.Tensor) -> Task:
+    def _make_task(self, model: torch.nn.Module, splits: dict[str, Any]) -> Task:
+        if self.spec.pretrained:
+            return backbone_task(self.config.fine_tune)(model, self.settings, self.device)
         task_class = TASKS[self.spec.task]
-        if self.spec.task == "classify":
+        if self.spec.task.is_classifier:
             return task_class(model, self.settings, self.device)
-        preview = val_images[:PREVIEW_IMAGES].to(self.device).float().div(255)
+        preview = split_head(splits["val"], PREVIEW_IMAGES).to(self.device).float().div(255)
         return task_class(model, self.settings, self.device, preview=preview)
 
-    def _eval_batches(self, split: tuple[torch.Tensor, torch.Tensor]) -> DeviceBatches:
-        return DeviceBatches(*split, EVAL_BATCH_SIZE, device=self.device, shuffle=False)
+    def _eval_batches(self, split: Split):
+        return make_batches(split, EVAL_BATCH_SIZE, device=self.device, shuffle=False)
 
     def _train_epoch(self, state: _RunState, epoch: int, val_split) -> None:
         """One pass over the training batches, then validation, checkpoint and gallery."""
@@ -231,16 +269,19 @@ class Trainer:
             window_steps += 1
             window_samples += len(x)
             state.global_step += 1
+            state.steps_trained += 1
             state.steps_done = step
             if step % log_every == 0 or step == steps:
                 now = time.perf_counter()
-                logs = dict(zip(names, (window_sum / window_steps).tolist(), strict=True))
+                means = self._across_ranks(window_sum / window_steps)
+                logs = dict(zip(names, means.tolist(), strict=True))
                 _check_finite(
                     logs,
                     QT_TRANSLATE_NOOP("core", "at epoch {epoch}, step {step}").format(
                         epoch=epoch, step=step
                     ),
                 )
+                state.train_seconds += now - window_started
                 callbacks.on_step_end(
                     {
                         "epoch": epoch,
@@ -257,7 +298,8 @@ class Trainer:
                 window_sum.zero_()
                 window_steps = window_samples = 0
                 window_started = now
-        epoch_logs: dict[str, Any] = dict(zip(names, (epoch_sum / steps).tolist(), strict=True))
+        means = self._across_ranks(epoch_sum / steps)
+        epoch_logs: dict[str, Any] = dict(zip(names, means.tolist(), strict=True))
         val = task.evaluate(self._eval_batches(val_split))
         epoch_logs.update({f"val_{k}": v for k, v in val.items()})
         for metric in self.epoch_metrics:
@@ -266,13 +308,16 @@ class Trainer:
             epoch_logs, QT_TRANSLATE_NOOP("core", "at the end of epoch {epoch}").format(epoch=epoch)
         )
         seconds = time.perf_counter() - epoch_started
-        state.train_seconds += seconds
         state.epoch, state.last_epoch_logs, state.steps_done = epoch, epoch_logs, 0
         save_error = self._try_save(state)
         for kind, grid in task.epoch_images(epoch):
             callbacks.on_images(epoch, kind, grid)
         callbacks.on_epoch_end({"epoch": epoch, "seconds": seconds, **epoch_logs})
         self._raise_if_unsaved(state, save_error)
+
+    def _across_ranks(self, values: torch.Tensor) -> torch.Tensor:
+        """Step metrics averaged over every process of a distributed run (as they are)."""
+        return self.distributed.mean(values) if self.distributed else values
 
     def _begin_epoch(
         self, state: _RunState, metric_count: int
@@ -302,7 +347,7 @@ class Trainer:
                     "core", "Learning rate changed from {old:g} to {lr:g} at step {global_step}."
                 ).format(old=old, lr=lr, global_step=state.global_step)
             )
-            state.run.append_metrics(
+            state.recorder.record(
                 {
                     "kind": "lr_change",
                     "epoch": epoch,
@@ -436,15 +481,25 @@ class Trainer:
         }
 
     def _summary(
-        self, state: _RunState, dataset: ImageDataset, status: str, reason: str, started: float
+        self,
+        state: _RunState,
+        dataset: ImageDataset,
+        status: RunStatus,
+        reason: str,
+        started: float,
     ) -> dict[str, Any]:
+        """What summary.json records. The speed counts training steps only (pauses,
+        validation and testing left out), so a run stopped in its first epoch still reports
+        a real figure; ``steps`` says how far into the unfinished epoch it got."""
         summary: dict[str, Any] = {
-            "status": status,
+            "status": status.value,
             "reason": reason,
             "run_dir": str(state.run.path),
             "dataset": dataset.id,
             "model": self.config.model,
             "epochs": state.epoch,
+            "steps": state.steps_done,
+            "steps_trained": state.steps_trained,
             "seconds": time.perf_counter() - started,
             "samples_per_s": state.samples_seen / max(state.train_seconds, 1e-9),
             "skipped_files": len(dataset.skipped),
@@ -473,7 +528,7 @@ class _RunState:
         task: Task,
         callbacks: CallbackList,
         recorder: RunRecorder,
-        batches: DeviceBatches,
+        batches: DeviceBatches | StreamedBatches,
         epoch: int,
         resume: ResumePoint | None = None,
     ) -> None:
@@ -484,8 +539,9 @@ class _RunState:
         self.global_step = epoch * len(batches) + (resume.step if resume else 0)
         self.steps_done = 0  # steps of the current epoch trained so far
         self.epoch_sum: torch.Tensor | None = None  # their summed step metrics
+        self.steps_trained = 0  # steps this fit() call trained (a resumed run counts anew)
         self.samples_seen = 0
-        self.train_seconds = 0.0
+        self.train_seconds = 0.0  # time inside training steps, pauses left out
         self.last_epoch_logs: dict[str, Any] = {}
 
     def lr(self) -> float:

@@ -43,6 +43,10 @@ class RunRecorder(Callback):
         if not self._written(lambda: self.run.write_summary(summary)):
             self.backlog.summary = summary
 
+    def record(self, record: dict[str, Any]) -> None:
+        """Append a record the engine makes itself (a learning-rate change) to metrics.jsonl."""
+        self._append(record)
+
     def _append(self, record: dict[str, Any]) -> None:
         if not self._written(lambda: self.run.append_metrics(record)):
             self.backlog.records.append(record)

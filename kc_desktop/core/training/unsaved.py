@@ -9,7 +9,6 @@ the metrics and images that could not be written, the summary — is held in an
 from __future__ import annotations
 
 import errno
-import itertools
 import json
 import shutil
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from kc_desktop.core.runs.layout import (
     MODEL_FILE,
     SAMPLES_DIR,
     RunDirectory,
+    unique_folder,
 )
 
 
@@ -87,7 +87,7 @@ class UnsavedRun:
         rest comes from memory. Raises ``OSError`` when ``parent`` cannot be written either
         (nothing half-written stays behind, and this object can be written again).
         """
-        destination = _free_folder(Path(parent), self.source.name)
+        destination = unique_folder(Path(parent), self.source.name)
         try:
             run = RunDirectory(destination)
             run.write_config(self.config)
@@ -108,19 +108,6 @@ class UnsavedRun:
             shutil.rmtree(destination, ignore_errors=True)
             raise
         return destination
-
-
-def _free_folder(parent: Path, name: str) -> Path:
-    """A new, empty folder ``parent/name`` (or ``name-2``, ``name-3``… when taken)."""
-    parent.mkdir(parents=True, exist_ok=True)
-    for attempt in itertools.count(1):
-        candidate = parent / (name if attempt == 1 else f"{name}-{attempt}")
-        try:
-            candidate.mkdir()
-        except FileExistsError:
-            continue
-        return candidate
-    raise AssertionError("unreachable")
 
 
 def _copy_samples(source: Path, destination: Path) -> None:

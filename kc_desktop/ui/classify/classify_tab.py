@@ -2,10 +2,12 @@
 
 Works with the model just trained (the window calls ``set_run``) or with a saved run opened
 here. Every file goes through the core's one untrusted-image loader; a file that cannot be
-read gets a row with the reason and the others are still classified. Classification runs on
-the GUI thread: the models are small and one image takes milliseconds. Live predictions of
-the drawing are throttled to one every ``DRAW_THROTTLE_MS``. The newest prediction (or the
-result row clicked) is explained by a saliency overlay: one more forward and backward pass.
+read gets a row with the reason and the others are still classified. Nothing runs the model
+on the GUI thread: files, drawings and explanations are background jobs (``ui/jobs.py``,
+the work in ``classify_work.py``). Dropped files are classified in order, a row appearing as
+each is done; files dropped meanwhile wait their turn. Live predictions of the drawing are
+throttled to one every ``DRAW_THROTTLE_MS``, and a newer drawing cancels an older one. The
+newest prediction (or the result row clicked) is explained by a saliency overlay.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
@@ -28,26 +31,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kc_desktop.core.data.images import ImageLoadError, load_image_array
-from kc_desktop.core.inference import ImageSource, LoadedRun, Prediction, classify, load_run
-from kc_desktop.core.insight.saliency import explain
+from kc_desktop.core.inference import ImageSource, LoadedRun, Prediction, load_run
+from kc_desktop.core.insight.saliency import Saliency
 from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.core.runs.checkpoints import CheckpointError
 from kc_desktop.core.runs.layout import RunDirectory
-from kc_desktop.ui.classify.drawing_input import prepare_drawing
-from kc_desktop.ui.classify.prediction_row import THUMBNAIL_SIZE, PredictionRow
+from kc_desktop.ui.classify import classify_work
+from kc_desktop.ui.classify.classify_work import Classified, DrawingAnswer
+from kc_desktop.ui.classify.prediction_row import PredictionRow
 from kc_desktop.ui.classify.saliency_panel import EMPTY_TEXT, SaliencyPanel
 from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.errors import plain_error
+from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.draw_canvas import DrawCanvas
 from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.notice_overlay import NoticeOverlay
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 from kc_desktop.ui.widgets.square_holder import SquareHolder
 
+if TYPE_CHECKING:
+    from kc_desktop.core.camera.source import FrameSource
+    from kc_desktop.ui.camera.live_view import LiveClassifyView
+
 MAX_ROWS = 50
-TOP_K = 5
+CLASSIFY, DRAW, EXPLAIN = "classify", "draw", "explain"  # the job kinds
 DRAW_THROTTLE_MS = 100
 NO_RUN_TEXT = QT_TRANSLATE_NOOP("classify_tab", "Train a model or open a saved run first.")
 DROP_HINT = QT_TRANSLATE_NOOP(
@@ -90,7 +98,12 @@ class ClassifyTab(QWidget):
         self.rows: list[PredictionRow] = []
         self.draw_predictions: list[tuple[str, float]] = []
         self._pending_drawing: np.ndarray | None = None
+        self.jobs = JobRunner(self)
+        self._queue: list[tuple[str, ImageSource]] = []  # files dropped while a batch runs
+        self._batch: list[Classified] = []  # the running batch's results so far
+        self._batch_skipped = 0
         self.choose_run_folder: ChooseFolder = self._ask_run_folder
+        self.liveView: LiveClassifyView | None = None
         self._draw_timer = QTimer(self)
         self._draw_timer.setSingleShot(True)
         self._draw_timer.setInterval(DRAW_THROTTLE_MS)
@@ -108,8 +121,14 @@ class ClassifyTab(QWidget):
             self.tr("Load a model trained earlier: choose its run folder (Ctrl+Shift+O).")
         )
         self.openRunButton.clicked.connect(self.choose_run)
+        self.liveCameraButton = QPushButton(self.tr("Live camera…"), objectName="liveCameraButton")
+        self.liveCameraButton.setToolTip(
+            self.tr("Show things to the camera and watch the model's guesses follow them.")
+        )
+        self.liveCameraButton.clicked.connect(lambda: self.open_live_camera())
         top = QHBoxLayout()
         top.addWidget(self.runInfoLabel, 1)
+        top.addWidget(self.liveCameraButton, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.openRunButton, 0, Qt.AlignmentFlag.AlignTop)
 
         layout = QVBoxLayout(self)
@@ -187,7 +206,11 @@ class ClassifyTab(QWidget):
     # ---------------------------------------------------------------- public API
     def set_run(self, run: LoadedRun | None) -> None:
         """Use ``run`` for every prediction (None: ask for a run first)."""
+        self.jobs.cancel()
+        self._queue, self._batch = [], []
         self.run = run
+        if self.liveView is not None:
+            self.liveView.set_run(run)
         self._draw_timer.stop()
         self.runInfoLabel.setText(self._describe_run(run))
         notice = self._short_reason()
@@ -206,41 +229,14 @@ class ClassifyTab(QWidget):
             self._draw_timer.start()
 
     def classify_files(self, paths: list[str]) -> None:
-        """Add one row per file, newest first: top-5 bars, or the reason it was not classified."""
+        """Classify files in the background: one row each, newest first, top-5 or the reason."""
         reason = self._blocking_reason()
         if reason:
             self.status_message.emit(reason)
             return
         paths = [str(p) for p in paths]
-        if not paths:
-            return
-        skipped = max(0, len(paths) - MAX_ROWS)
-        failed = 0
-        for index, path in enumerate(paths[:MAX_ROWS]):
-            row = self._insert_row(path, index)
-            thumbnail, error = _thumbnail(path)
-            row.set_thumbnail(thumbnail, error or "")
-            prediction = Prediction(path, error=error) if error else self._classify_one(path)
-            failed += self._show_prediction(row, prediction)
-        self._trim_rows()
-        done = min(len(paths), MAX_ROWS)
-        newest = next((row for row in self.rows[:done] if row.predictions), None)
-        if newest is not None:
-            self.explain_row(newest)
-        message = (
-            self.tr("Classified {classified} of {done} images")
-            if done != 1
-            else self.tr("Classified {classified} of 1 image")
-        ).format(classified=done - failed, done=done)
-        if failed:
-            message += self.tr("; {failed} could not be read (see the rows for why)").format(
-                failed=failed
-            )
-        if skipped:
-            message += self.tr(
-                "; {skipped} more were ignored (at most {max_rows} at a time)"
-            ).format(skipped=skipped, max_rows=MAX_ROWS)
-        self.status_message.emit(message + ".")
+        self._batch_skipped += max(0, len(paths) - MAX_ROWS)
+        self._enqueue([(path, path) for path in paths[:MAX_ROWS]])
 
     def classify_image(self, image: np.ndarray) -> None:
         """Classify a pasted image (uint8 RGB array) into a new row at the top."""
@@ -248,30 +244,30 @@ class ClassifyTab(QWidget):
         if reason:
             self.status_message.emit(reason)
             return
-        row = self._insert_row(self.tr("pasted image"), 0, image)
-        row.set_thumbnail(image)
-        self._show_prediction(row, self._classify_one(image))
-        self._trim_rows()
-        self.explain_row(row)
-        self.status_message.emit(self.tr("Classified the pasted image."))
+        self._enqueue([(self.tr("pasted image"), image)])
+
+    def is_busy(self) -> bool:
+        """True while files, a drawing or an explanation are being worked on."""
+        return bool(self._queue) or any(
+            self.jobs.is_running(kind) for kind in (CLASSIFY, DRAW, EXPLAIN)
+        )
 
     def explain_row(self, row: PredictionRow) -> None:
         """Show which pixels drove a result row's prediction (also when the row is clicked)."""
         if row.predictions and row.image_source is not None:
-            self.explain(row.image_source, row.nameLabel.text())
+            self.explain(row.image_source, row.predictionName.text())
 
     def explain(self, source: ImageSource, name: str) -> None:
-        """Show the saliency of the current run's answer for one image in the side panel."""
+        """Explain the current run's answer for one image in the side panel (a job)."""
         if self._blocking_reason():
             return
-        try:
-            saliency = explain(self.run, source)
-        except (ImageLoadError, OSError, RuntimeError, ValueError) as error:
-            self.saliencyPanel.show_message(
-                self.tr("Could not explain this answer: {error}").format(error=plain_error(error))
-            )
-            return
-        self.saliencyPanel.show_saliency(name, saliency)
+        run = self.run
+        self.jobs.start(
+            EXPLAIN,
+            lambda state: classify_work.explain_source(state, run, source),
+            lambda saliency: self._on_explained(name, saliency),
+            self._on_explain_failed,
+        )
 
     def clear_results(self) -> None:
         for row in self.rows:
@@ -283,11 +279,26 @@ class ClassifyTab(QWidget):
     def clear_drawing(self) -> None:
         self.drawCanvas.clear()
         self._draw_timer.stop()
+        self.jobs.cancel(DRAW)
         self._pending_drawing = None
         self.draw_predictions = []
         self.drawPredictionBars.set_message(
             "" if self._blocking_reason() else QCoreApplication.translate("classify_tab", DRAW_HINT)
         )
+
+    def open_live_camera(self, source: FrameSource | None = None) -> LiveClassifyView:
+        """Open the live view with the current run (``source``: instead of the picker's);
+        its snapshots become result rows here."""
+        from kc_desktop.ui.camera.live_view import LiveClassifyView
+
+        if self.liveView is not None:
+            self.liveView.shutdown()
+            self.liveView.deleteLater()
+        self.liveView = LiveClassifyView(self, source)
+        self.liveView.set_run(self.run)
+        self.liveView.snapshot_taken.connect(self.classify_image)
+        self.liveView.show()
+        return self.liveView
 
     def choose_run(self) -> None:
         """Ask for a run folder and load it (File → Open saved run)."""
@@ -322,7 +333,7 @@ class ClassifyTab(QWidget):
     def _blocking_reason(self) -> str | None:
         if self.run is None:
             return QCoreApplication.translate("classify_tab", NO_RUN_TEXT)
-        if self.run.task != "classify":
+        if not self.run.task.is_classifier:
             return generative_text(self.run.task)
         return None
 
@@ -330,7 +341,7 @@ class ClassifyTab(QWidget):
         """The notice shown on the drop area and the canvas (the label above explains more)."""
         if self.run is None:
             return QCoreApplication.translate("classify_tab", NO_RUN_TEXT)
-        if self.run.task != "classify":
+        if not self.run.task.is_classifier:
             name = QCoreApplication.translate(
                 "classify_tab", TASK_NAMES.get(self.run.task, A_GENERATIVE_MODEL)
             )
@@ -349,9 +360,7 @@ class ClassifyTab(QWidget):
             model = core_text(get_model_spec(str(config.get("model"))).name)
         except ValueError:
             model = str(config.get("model", "unknown model"))
-        dataset = core_text(config.get("dataset_name") or config.get("dataset", "")) or self.tr(
-            "unknown data"
-        )
+        dataset = config.get("dataset_name") or config.get("dataset", "unknown data")
         parts = [
             self.tr("<b>{model}</b> trained on <b>{dataset}</b>").format(
                 model=model, dataset=dataset
@@ -363,16 +372,85 @@ class ClassifyTab(QWidget):
             parts.append(self.tr("test accuracy {accuracy:.1%}").format(accuracy=accuracy))
         parts.append(self.tr("run {name}").format(name=run.path.name))
         text = " · ".join(parts)
-        if run.task != "classify":
+        if not run.task.is_classifier:
             text += f"<br><span style='color:#b00020'>{generative_text(run.task)}</span>"
         return text
 
-    def _classify_one(self, source: str | np.ndarray) -> Prediction:
-        name = source if isinstance(source, str) else "image"
-        try:
-            return classify(self.run, [source], top_k=TOP_K)[0]
-        except (ImageLoadError, OSError, RuntimeError, ValueError) as error:
-            return Prediction(name, error=plain_error(error))
+    def _enqueue(self, items: list[tuple[str, ImageSource]]) -> None:
+        if not items:
+            return
+        self._queue.extend(items)
+        if not self.jobs.is_running(CLASSIFY):
+            self._start_batch()
+
+    def _start_batch(self) -> None:
+        """Classify everything queued as one job; its rows appear as each file is done."""
+        items, self._queue, self._batch = self._queue, [], []
+        run = self.run
+        self.resultsLabel.setText(
+            (
+                self.tr("Classifying {count} images…")
+                if len(items) != 1
+                else self.tr("Classifying 1 image…")
+            ).format(count=len(items))
+        )
+        self.jobs.start(
+            CLASSIFY,
+            lambda state: classify_work.classify_batch(state, run, items),
+            self._on_batch_done,
+            self._on_batch_failed,
+            on_yield=self._on_batch_item,
+        )
+
+    def _on_batch_item(self, item: Classified) -> None:
+        row = self._insert_row(item.name, len(self._batch), item.source)
+        self._batch.append(item)
+        row.set_thumbnail(item.thumbnail, item.prediction.error or "")
+        self._show_prediction(row, item.prediction)
+        self._trim_rows()
+
+    def _on_batch_done(self, items: list[Classified]) -> None:
+        done = len(items)
+        failed = sum(1 for item in items if item.prediction.error)
+        skipped, self._batch_skipped = self._batch_skipped, 0
+        newest = next((row for row in self.rows[:done] if row.predictions), None)
+        if newest is not None:
+            self.explain_row(newest)
+        if done == 1 and isinstance(items[0].source, np.ndarray):
+            message = self.tr("Classified the pasted image")
+        else:
+            message = (
+                self.tr("Classified {classified} of {done} images")
+                if done != 1
+                else self.tr("Classified {classified} of 1 image")
+            ).format(classified=done - failed, done=done)
+        if failed:
+            message += self.tr("; {failed} could not be read (see the rows for why)").format(
+                failed=failed
+            )
+        if skipped:
+            message += self.tr(
+                "; {skipped} more were ignored (at most {max_rows} at a time)"
+            ).format(skipped=skipped, max_rows=MAX_ROWS)
+        self.status_message.emit(message + ".")
+        if self._queue:
+            self._start_batch()
+
+    def _on_batch_failed(self, message: str) -> None:
+        self._update_results_label()
+        self.status_message.emit(
+            self.tr("Could not classify the images: {reason}").format(reason=message)
+        )
+        if self._queue:
+            self._start_batch()
+
+    def _on_explained(self, name: str, saliency: Saliency) -> None:
+        self.saliencyPanel.show_saliency(name, saliency)
+
+    def _on_explain_failed(self, message: str) -> None:
+        self.saliencyPanel.show_message(
+            self.tr("Could not explain this answer: {reason}").format(reason=message)
+        )
 
     def _show_prediction(self, row: PredictionRow, prediction: Prediction) -> int:
         """Fill ``row``; returns 1 when the image could not be classified."""
@@ -429,28 +507,27 @@ class ClassifyTab(QWidget):
         if drawing is None or self._blocking_reason():
             return
         if not drawing.any():
+            self.jobs.cancel(DRAW)
             self.draw_predictions = []
             self.drawPredictionBars.set_message(
                 QCoreApplication.translate("classify_tab", DRAW_HINT)
             )
             return
-        prepared = prepare_drawing(drawing, str(self.run.config.get("dataset", "")))
-        prediction = self._classify_one(prepared)
-        if prediction.error:
-            self.drawPredictionBars.set_message(core_text(prediction.error))
-            return
-        self.draw_predictions = prediction.predictions
-        self.drawPredictionBars.set_predictions(prediction.predictions)
-        self.explain(prepared, self.tr("your drawing"))
-
-
-def _thumbnail(path: str) -> tuple[np.ndarray | None, str | None]:
-    """A small RGB preview of ``path`` or the one-line reason it cannot be read."""
-    if Path(path).is_dir():
-        return None, QCoreApplication.translate(
-            "classify_tab", "this is a folder, not an image file."
+        run = self.run
+        self.jobs.start(
+            DRAW,
+            lambda state: classify_work.read_drawing(state, run, drawing),
+            self._on_drawing_read,
+            self.drawPredictionBars.set_message,
         )
-    try:
-        return load_image_array(path, mode="RGB", size=THUMBNAIL_SIZE), None
-    except (ImageLoadError, OSError, ValueError) as error:
-        return None, plain_error(error)
+
+    def _on_drawing_read(self, answer: DrawingAnswer) -> None:
+        if answer.prediction.error:
+            self.drawPredictionBars.set_message(core_text(answer.prediction.error))
+            return
+        self.draw_predictions = answer.prediction.predictions
+        self.drawPredictionBars.set_predictions(answer.prediction.predictions)
+        if answer.saliency is not None:
+            self._on_explained(self.tr("your drawing"), answer.saliency)
+        else:
+            self._on_explain_failed(self.tr("the model's gradients could not be computed."))

@@ -39,36 +39,36 @@ class PredictionRow(QFrame):
         self.image_source = image_source
         self.predictions: list[tuple[str, float]] = []
         self.error: str | None = None
-        self.thumbnail = QLabel(objectName="predictionThumbnail")
-        self.thumbnail.setFixedSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
-        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thumbnail.setStyleSheet("background: #222; color: #ddd; border-radius: 4px;")
+        self.predictionThumbnail = QLabel(objectName="predictionThumbnail")
+        self.predictionThumbnail.setFixedSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
+        self.predictionThumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.predictionThumbnail.setStyleSheet("background: #222; color: #ddd; border-radius: 4px;")
         name = Path(source).name if source not in ("drawing", self.tr("pasted image")) else source
-        self.nameLabel = QLabel(name, objectName="predictionName")
-        self.nameLabel.setToolTip(source)
-        self.nameLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.nameLabel.font()
+        self.predictionName = QLabel(name, objectName="predictionName")
+        self.predictionName.setToolTip(source)
+        self.predictionName.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.predictionName.font()
         font.setBold(True)
-        self.nameLabel.setFont(font)
+        self.predictionName.setFont(font)
         self.bars = PredictionBars()
         self.bars.setObjectName("predictionBars")
         text = QVBoxLayout()
         text.setSpacing(2)
-        text.addWidget(self.nameLabel)
+        text.addWidget(self.predictionName)
         text.addWidget(self.bars, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.predictionThumbnail, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(text, 1)
 
     def set_thumbnail(self, image: np.ndarray | None, reason: str = "") -> None:
         """Show a small uint8 (H, W[, C]) image, or a mark when it could not be read."""
         if image is None:
-            self.thumbnail.setText("⚠")
-            self.thumbnail.setToolTip(reason)
+            self.predictionThumbnail.setText("⚠")
+            self.predictionThumbnail.setToolTip(reason)
             return
         pixmap = QPixmap.fromImage(array_to_qimage(np.ascontiguousarray(image)))
-        self.thumbnail.setPixmap(
+        self.predictionThumbnail.setPixmap(
             pixmap.scaled(
                 THUMBNAIL_SIZE,
                 THUMBNAIL_SIZE,

@@ -28,41 +28,45 @@ class SaliencyPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Why this answer?"), parent)
         self.setObjectName("saliencyPanel")
-        self.captionLabel = QLabel(objectName="saliencyCaption")
-        self.captionLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.captionLabel.setWordWrap(True)
-        self.overlay = SaliencyOverlay(objectName="saliencyOverlay")
-        self.overlay.setToolTip(
+        self.saliencyCaption = QLabel(objectName="saliencyCaption")
+        self.saliencyCaption.setTextFormat(Qt.TextFormat.RichText)
+        self.saliencyCaption.setWordWrap(True)
+        self.saliencyOverlay = SaliencyOverlay(objectName="saliencyOverlay")
+        self.saliencyOverlay.setToolTip(
             QCoreApplication.translate("saliency_panel", RED_MEANS)
             + self.tr(" Move the slider to fade the red layer.")
         )
-        self.opacitySlider = QSlider(Qt.Orientation.Horizontal, objectName="saliencyOpacitySlider")
-        self.opacitySlider.setRange(0, 100)
-        self.opacitySlider.setToolTip(self.tr("How strongly the red layer covers the image."))
-        self.opacitySlider.valueChanged.connect(self._on_opacity_slider_value_changed)
-        self.opacitySlider.setValue(DEFAULT_OPACITY)
-        self.explanationLabel = QLabel(objectName="saliencyExplanation")
-        self.explanationLabel.setWordWrap(True)
+        self.saliencyOpacitySlider = QSlider(
+            Qt.Orientation.Horizontal, objectName="saliencyOpacitySlider"
+        )
+        self.saliencyOpacitySlider.setRange(0, 100)
+        self.saliencyOpacitySlider.setToolTip(
+            self.tr("How strongly the red layer covers the image.")
+        )
+        self.saliencyOpacitySlider.valueChanged.connect(self._on_opacity_slider_value_changed)
+        self.saliencyOpacitySlider.setValue(DEFAULT_OPACITY)
+        self.saliencyExplanation = QLabel(objectName="saliencyExplanation")
+        self.saliencyExplanation.setWordWrap(True)
         slider_row = QHBoxLayout()
         slider_row.addWidget(QLabel(self.tr("Image")))
-        slider_row.addWidget(self.opacitySlider, 1)
+        slider_row.addWidget(self.saliencyOpacitySlider, 1)
         slider_row.addWidget(QLabel(self.tr("Red layer")))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.captionLabel)
-        layout.addWidget(self.overlay, 1)
+        layout.addWidget(self.saliencyCaption)
+        layout.addWidget(self.saliencyOverlay, 1)
         layout.addLayout(slider_row)
-        layout.addWidget(self.explanationLabel)
+        layout.addWidget(self.saliencyExplanation)
         self.show_message(QCoreApplication.translate("saliency_panel", EMPTY_TEXT))
 
     def show_saliency(self, name: str, saliency: Saliency) -> None:
         """Explain the prediction ``saliency`` made for the input called ``name``."""
-        self.overlay.set_saliency(saliency.image, saliency.heatmap, saliency.row_weights)
-        self.captionLabel.setText(
+        self.saliencyOverlay.set_saliency(saliency.image, saliency.heatmap, saliency.row_weights)
+        self.saliencyCaption.setText(
             self.tr("{name}: the model answered <b>{label}</b> ({confidence:.0%}).").format(
                 name=name, label=saliency.label, confidence=saliency.confidence
             )
         )
-        self.explanationLabel.setText(
+        self.saliencyExplanation.setText(
             QCoreApplication.translate("saliency_panel", RED_MEANS)
             + " "
             + core_text(METHOD_TEXT[saliency.method])
@@ -70,9 +74,9 @@ class SaliencyPanel(QGroupBox):
 
     def show_message(self, text: str) -> None:
         """No explanation to show (no run, nothing classified yet, or why it failed)."""
-        self.overlay.clear(text)
-        self.captionLabel.setText("")
-        self.explanationLabel.setText(QCoreApplication.translate("saliency_panel", RED_MEANS))
+        self.saliencyOverlay.clear(text)
+        self.saliencyCaption.setText("")
+        self.saliencyExplanation.setText(QCoreApplication.translate("saliency_panel", RED_MEANS))
 
     def _on_opacity_slider_value_changed(self, value: int) -> None:
-        self.overlay.set_opacity(value / 100)
+        self.saliencyOverlay.set_opacity(value / 100)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -21,12 +22,17 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.registry import get_dataset_spec, list_datasets, load_dataset
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
 from kc_desktop.ui.core_text import core_text
+from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
+if TYPE_CHECKING:
+    from kc_desktop.core.camera.source import FrameSource
+    from kc_desktop.ui.camera.recording_view import RecordingView
+
+LOAD = "load"  # the job kind: choosing another dataset cancels the load under way
 PREVIEW_COUNT = 32
 OFFLINE_CHOICES = ("digits", "shapes")
 
@@ -41,7 +47,7 @@ class DataTab(QWidget):
         super().__init__(parent)
         self.dataset: ImageDataset | None = None
         self.folder: str | None = None
-        self._loading: BackgroundSignals | None = None
+        self.jobs = JobRunner(self)
         self._build()
 
     def _build(self) -> None:
@@ -51,9 +57,7 @@ class DataTab(QWidget):
                 continue
             self.datasetCombo.addItem(core_text(spec.name), spec.id)
             self.datasetCombo.setItemData(
-                self.datasetCombo.count() - 1,
-                core_text(spec.description),
-                Qt.ItemDataRole.ToolTipRole,
+                self.datasetCombo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
             )
         self.datasetCombo.setToolTip(self.tr("Built-in datasets. Offline ones need no internet."))
         self.datasetCombo.activated.connect(self._on_dataset_combo_activated)
@@ -64,6 +68,11 @@ class DataTab(QWidget):
             self.tr("A folder with one subfolder per class (optionally train/ and test/ inside).")
         )
         self.openFolderButton.clicked.connect(self.choose_folder)
+        self.cameraButton = QPushButton(self.tr("Record from camera…"), objectName="cameraButton")
+        self.cameraButton.setToolTip(
+            self.tr("Make your own dataset: show things to the camera, a few seconds per class.")
+        )
+        self.cameraButton.clicked.connect(lambda: self.open_camera())
         self.folderDrop = DropArea(accept_dirs=True)
         self.folderDrop.setObjectName("folderDropArea")
         self.folderDrop.folder_dropped.connect(self.load_folder)
@@ -73,6 +82,14 @@ class DataTab(QWidget):
         self.datasetInfoLabel = QLabel(self.tr("Loading…"), objectName="datasetInfoLabel")
         self.datasetInfoLabel.setWordWrap(True)
         self.datasetInfoLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.memoryPathLabel = QLabel(objectName="memoryPathLabel")
+        self.memoryPathLabel.setWordWrap(True)
+        self.memoryPathLabel.setToolTip(
+            self.tr(
+                "Where training reads the pictures from. A folder larger than the memory set "
+                "aside for data streams from its decoded copy on disk, a few batches at a time."
+            )
+        )
         self.errorPanel = self._build_error_panel()
         self.skippedLabel = QLabel(objectName="skippedLabel")
         self.skippedDetailsButton = QPushButton(
@@ -88,12 +105,14 @@ class DataTab(QWidget):
         chooser.addWidget(QLabel(self.tr("Dataset:")))
         chooser.addWidget(self.datasetCombo, 1)
         chooser.addWidget(self.openFolderButton)
+        chooser.addWidget(self.cameraButton)
         left = QVBoxLayout()
         left.addLayout(chooser)
         left.addWidget(self.folderDrop)
         left.addWidget(self.loadProgress)
         left.addWidget(self.errorPanel)
         left.addWidget(self.datasetInfoLabel)
+        left.addWidget(self.memoryPathLabel)
         left.addLayout(skipped_row)
         self.classHistogram = BarChart(objectName="classHistogram")
         self.classHistogram.setMinimumHeight(220)
@@ -113,30 +132,33 @@ class DataTab(QWidget):
 
     def _build_error_panel(self) -> QWidget:
         panel = QWidget(objectName="datasetErrorPanel")
-        self.errorLabel = QLabel(objectName="datasetErrorLabel")
-        self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet("color: #b00020;")
+        self.datasetErrorLabel = QLabel(objectName="datasetErrorLabel")
+        self.datasetErrorLabel.setWordWrap(True)
+        self.datasetErrorLabel.setStyleSheet("color: #b00020;")
         row = QHBoxLayout()
         for dataset_id in OFFLINE_CHOICES:
             button = QPushButton(
-                self.tr("Use {name}").format(name=core_text(get_dataset_spec(dataset_id).name))
+                self.tr("Use {name}").format(name=get_dataset_spec(dataset_id).name)
             )
             button.setObjectName(f"use_{dataset_id}_button")
             button.clicked.connect(lambda _=False, d=dataset_id: self.select_dataset(d))
             row.addWidget(button)
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.errorLabel)
+        box.addWidget(self.datasetErrorLabel)
         box.addLayout(row)
         panel.setVisible(False)
         return panel
 
     @property
     def is_loading(self) -> bool:
-        return self._loading is not None
+        return self.jobs.is_running(LOAD)
 
     @property
     def dataset_id(self) -> str:
+        """The id of the dataset in use (not of a choice that is still loading or failed)."""
+        if self.dataset is not None:
+            return self.dataset.id
         return "folder" if self.folder else str(self.datasetCombo.currentData())
 
     def select_dataset(self, dataset_id: str) -> None:
@@ -150,8 +172,8 @@ class DataTab(QWidget):
         self.datasetCombo.setCurrentIndex(index)
         self.folder = None
         self._start_loading(
-            core_text(get_dataset_spec(dataset_id).name),
-            lambda progress: load_dataset(dataset_id, progress=progress),
+            get_dataset_spec(dataset_id).name,
+            lambda state: load_dataset(dataset_id, progress=state.progress),
         )
 
     def choose_folder(self) -> None:
@@ -165,11 +187,27 @@ class DataTab(QWidget):
         """Decode a class-per-subfolder directory in the background, with progress."""
         self.folder = path
         self._start_loading(
-            Path(path).name, lambda progress: load_dataset("folder", path=path, progress=progress)
+            Path(path).name,
+            lambda state: load_dataset("folder", path=path, progress=state.progress),
         )
 
+    def open_camera(self, source: FrameSource | None = None) -> RecordingView:
+        """Open the recording view (``source``: a picture source instead of the picker's);
+        the folder it records becomes the current dataset when it closes."""
+        from kc_desktop.ui.camera.recording_view import RecordingView
+
+        view = RecordingView(self, source)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.dataset_ready.connect(self.load_folder)
+        view.show()
+        self.recordingView = view
+        return view
+
     def _on_dataset_combo_activated(self, index: int) -> None:
-        self.select_dataset(str(self.datasetCombo.itemData(index)))
+        dataset_id = str(self.datasetCombo.itemData(index))
+        if dataset_id == "folder":
+            return  # the folder in use: nothing to load
+        self.select_dataset(dataset_id)
 
     def _start_loading(self, label: str, fn) -> None:
         self.errorPanel.setVisible(False)
@@ -177,9 +215,7 @@ class DataTab(QWidget):
         self.loadProgress.setVisible(True)
         self.datasetInfoLabel.setText(self.tr("Loading <b>{label}</b>…").format(label=label))
         self.status_message.emit(self.tr("Loading {label}…").format(label=label))
-        self._loading = run_in_background(
-            fn, self._on_load_done, self._on_load_failed, self._on_load_progress
-        )
+        self.jobs.start(LOAD, fn, self._on_load_done, self._on_load_failed, self._on_load_progress)
 
     def _on_load_progress(self, done: int, total: int) -> None:
         self.loadProgress.setRange(0, max(total, 1))
@@ -187,27 +223,46 @@ class DataTab(QWidget):
         self.loadProgress.setFormat(f"Decoding images: {done:,} / {total:,}")
 
     def _on_load_done(self, dataset: ImageDataset) -> None:
-        self._loading = None
         self.loadProgress.setVisible(False)
         self.dataset = dataset
+        self._show_dataset_in_use()
         self._show(dataset)
         self.status_message.emit(
             self.tr("{name}: {count:,} images ready.").format(
-                name=core_text(dataset.name), count=len(dataset.labels)
+                name=dataset.name, count=len(dataset.labels)
             )
         )
         self.dataset_changed.emit(dataset)
 
     def _on_load_failed(self, message: str) -> None:
-        self._loading = None
         self.loadProgress.setVisible(False)
-        self.errorLabel.setText(message)
+        self._show_dataset_in_use()
+        self.datasetErrorLabel.setText(message)
         self.errorPanel.setVisible(True)
-        current = core_text(self.dataset.name) if self.dataset else self.tr("no dataset")
+        current = self.dataset.name if self.dataset else self.tr("no dataset")
         self.datasetInfoLabel.setText(
             self.tr("Still using: <b>{current}</b>").format(current=current)
         )
         self.status_message.emit(message)
+
+    def _show_dataset_in_use(self) -> None:
+        """Point the combo box and ``folder`` at the data that is actually loaded, so that a
+        failed choice (MNIST offline, an unreadable folder) never looks selected."""
+        self.folder = self.dataset.folder if self.dataset is not None else None
+        if self.dataset is None:
+            return
+        folder_index = self.datasetCombo.findData("folder")
+        if self.dataset.id == "folder":
+            if folder_index < 0:
+                self.datasetCombo.addItem("", "folder")
+                folder_index = self.datasetCombo.count() - 1
+            self.datasetCombo.setItemText(folder_index, self.dataset.name)
+            self.datasetCombo.setItemData(
+                folder_index, self.dataset.folder, Qt.ItemDataRole.ToolTipRole
+            )
+        elif folder_index >= 0:
+            self.datasetCombo.removeItem(folder_index)
+        self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(self.dataset.id))
 
     def _show(self, dataset: ImageDataset) -> None:
         counts = {split: dataset.class_counts(split) for split in ("train", "val", "test")}
@@ -218,7 +273,7 @@ class DataTab(QWidget):
                 "{count2} classes<br>Split: {train:,} train · {val:,} validation · "
                 "{test:,} test"
             ).format(
-                name=core_text(dataset.name),
+                name=dataset.name,
                 count=len(dataset.labels),
                 size=dataset.size,
                 value=self.tr("colour") if dataset.channels == 3 else self.tr("greyscale"),
@@ -232,8 +287,17 @@ class DataTab(QWidget):
         self.classHistogram.set_counts(
             list(dataset.classes), {split_names[split]: n for split, n in counts.items()}
         )
+        self._show_memory_path(dataset)
         self._set_skipped(dataset.skipped)
         self._show_preview(dataset)
+
+    def _show_memory_path(self, dataset: ImageDataset) -> None:
+        """Say whether batches will come from memory or stream from the disk cache."""
+        from kc_desktop.core.data.streaming import memory_plan
+        from kc_desktop.core.devices import resolve_device
+
+        plan = memory_plan(dataset, dataset.size, resolve_device("auto"))
+        self.memoryPathLabel.setText(core_text(plan.template).format(**plan.values()))
 
     def _show_preview(self, dataset: ImageDataset) -> None:
         count = min(PREVIEW_COUNT, len(dataset.labels))

@@ -1,10 +1,9 @@
 """Evaluation of a classifier run on its test images: where it is right, where and why it errs.
 
-Shown by the Gallery tab for classifier runs. The test split is rebuilt and scored on Qt's
-thread pool with a fresh copy of the model (the Classify tab keeps using its own), so the
-window stays responsive. Only the reports of the job still wanted count: a result that
-arrives after another run was chosen is dropped, and the slots are bound methods, so Qt
-disconnects them if the view is closed before the job ends.
+Shown by the Gallery tab for classifier runs. The test split is rebuilt and scored as a
+background job (``ui/jobs.py``) with a fresh copy of the model loaded from the run folder
+(so it needs no model lock), and the window stays responsive. Choosing another run cancels
+the evaluation under way; only the current one's result reaches the view.
 """
 
 from __future__ import annotations
@@ -31,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.inference import LoadedRun
 from kc_desktop.core.insight.evaluation import Evaluation, evaluate_saved_run
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
 from kc_desktop.ui.gallery.confusion_matrix import ConfusionMatrixView
+from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
+EVALUATE = "evaluate"  # the job kind
 MAX_SHOWN = 120  # images per grid: more would shrink every cell below readability
 SORT_CHOICES = (
     QT_TRANSLATE_NOOP("evaluation_view", "Most confident mistakes first"),
@@ -63,20 +63,20 @@ class EvaluationView(QWidget):
         self.setObjectName("evaluationView")
         self.evaluation: Evaluation | None = None
         self.run_path: Path | None = None
-        self._job: BackgroundSignals | None = None
+        self.jobs = JobRunner(self)
         self._build()
         self.show_waiting()
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.summaryLabel = QLabel(objectName="evaluationSummary")
-        self.summaryLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.summaryLabel.setWordWrap(True)
+        self.evaluationSummary = QLabel(objectName="evaluationSummary")
+        self.evaluationSummary.setTextFormat(Qt.TextFormat.RichText)
+        self.evaluationSummary.setWordWrap(True)
         self.evaluationProgress = QProgressBar(objectName="evaluationProgress")
         self.evaluationProgress.setMaximumWidth(240)
         self.evaluationProgress.setTextVisible(False)
         top = QHBoxLayout()
-        top.addWidget(self.summaryLabel, 1)
+        top.addWidget(self.evaluationSummary, 1)
         top.addWidget(self.evaluationProgress)
 
         self.confusionMatrix = ConfusionMatrixView(objectName="confusionMatrix")
@@ -171,17 +171,19 @@ class EvaluationView(QWidget):
         return self.evaluationImageTabs
 
     # ---------------------------------------------------------------- public API
-    def show_waiting(self, text: str = WAITING_TEXT) -> None:
+    def show_waiting(self, text: str | None = None) -> None:
         """No finished run yet (training, or nothing chosen): say when results will come."""
-        self._job = None
+        self.jobs.cancel(EVALUATE)
         self.evaluation, self.run_path = None, None
-        self.summaryLabel.setText(text)
+        self.evaluationSummary.setText(
+            QCoreApplication.translate("evaluation_view", WAITING_TEXT) if text is None else text
+        )
         self.evaluationProgress.hide()
         self._clear_results()
 
     def set_run(self, run: LoadedRun | None) -> None:
         """Evaluate a classifier run in the background (again only if it is another run)."""
-        if run is None or run.task != "classify":
+        if run is None or not run.task.is_classifier:
             self.show_waiting()
             return
         path = Path(run.path).resolve()
@@ -189,7 +191,7 @@ class EvaluationView(QWidget):
             return
         self.evaluation, self.run_path = None, path
         self._clear_results()
-        self.summaryLabel.setText(
+        self.evaluationSummary.setText(
             self.tr(
                 "Evaluating <b>{name}</b> on its test images… (the model sees each "
                 "test image once; this takes a few seconds)"
@@ -197,8 +199,9 @@ class EvaluationView(QWidget):
         )
         self.evaluationProgress.setRange(0, 0)
         self.evaluationProgress.show()
-        self._job = run_in_background(
-            lambda progress: evaluate_saved_run(path, progress=progress),
+        self.jobs.start(
+            EVALUATE,
+            lambda state: evaluate_saved_run(path, progress=state.progress),
             self._on_evaluation_done,
             self._on_evaluation_failed,
             self._on_evaluation_progress,
@@ -211,7 +214,7 @@ class EvaluationView(QWidget):
         matrix = evaluation.confusion()
         mistakes = int(matrix.sum() - np.trace(matrix))
         name = self.run_path.name if self.run_path else self.tr("this run")
-        self.summaryLabel.setText(
+        self.evaluationSummary.setText(
             self.tr(
                 "<b>{name}</b>: {accuracy:.1%} of the {total} test images right, "
                 "{mistakes} mistake(s). The model never saw these images while "
@@ -232,14 +235,11 @@ class EvaluationView(QWidget):
         )
 
     # ---------------------------------------------------------------- internals
-    def _reports_from_current_job(self) -> bool:
-        """True for the job still wanted; an abandoned job may already be gone (sender None)."""
-        return self._job is not None and self.sender() is self._job
+    def is_evaluating(self) -> bool:
+        """True while an evaluation runs; tests wait for it to end."""
+        return self.jobs.is_running(EVALUATE)
 
     def _on_evaluation_done(self, evaluation: Any) -> None:
-        if not self._reports_from_current_job():
-            return
-        self._job = None
         self.show_evaluation(evaluation)
         self.status_message.emit(
             self.tr("Evaluated on {total} test images: {accuracy:.1%} right.").format(
@@ -249,11 +249,8 @@ class EvaluationView(QWidget):
         self.evaluation_finished.emit()
 
     def _on_evaluation_failed(self, message: str) -> None:
-        if not self._reports_from_current_job():
-            return
-        self._job = None
         self.evaluationProgress.hide()
-        self.summaryLabel.setText(
+        self.evaluationSummary.setText(
             self.tr("Could not evaluate this run: {message}").format(message=message)
         )
         self.status_message.emit(
@@ -262,8 +259,6 @@ class EvaluationView(QWidget):
         self.evaluation_finished.emit()
 
     def _on_evaluation_progress(self, done: int, total: int) -> None:
-        if not self._reports_from_current_job():
-            return
         self.evaluationProgress.setRange(0, max(1, total))
         self.evaluationProgress.setValue(done)
 

@@ -32,16 +32,20 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.inference import LoadedRun, interpolate
+from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import get_model_spec
-from kc_desktop.core.runs.layout import SAMPLES_DIR, RunDirectory
+from kc_desktop.core.runs.checkpoints import atomic_write_bytes
+from kc_desktop.core.runs.layout import SAMPLES_DIR, RunDirectory, encode_png
 from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.gallery.evaluation_view import EvaluationView
 from kc_desktop.ui.gallery.latent_traversal import LatentTraversal
 from kc_desktop.ui.gallery.nearest_panel import NearestPanel
 from kc_desktop.ui.gallery.quality_panel import QualityPanel
+from kc_desktop.ui.jobs import JobRunner, JobState
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
+INTERPOLATE = "interpolate"  # the job kind
 INTERPOLATION_STEPS = 10
 KINDS = ("samples", "reconstructions")
 PLACEHOLDER_TEXT = QT_TRANSLATE_NOOP(
@@ -77,12 +81,13 @@ class GalleryTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.task: str | None = None
+        self.task: Task | None = None
         self.run: LoadedRun | None = None
         self.run_dir: Path | None = None
         self.grids: dict[str, dict[int, np.ndarray]] = {kind: {} for kind in KINDS}
         self.interpolation: np.ndarray | None = None
         self.interpolation_seed = 0
+        self.jobs = JobRunner(self)
         self._follow_latest = True
         self._setting_slider = False
         self.choose_save_path: ChooseSavePath = self._ask_save_path
@@ -91,28 +96,28 @@ class GalleryTab(QWidget):
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.messageLabel = QLabel(objectName="galleryMessage")
-        self.messageLabel.setWordWrap(True)
-        self.messageLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.messageLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.messageLabel.setMargin(40)
-        self.messageLabel.setMaximumWidth(720)
+        self.galleryMessage = QLabel(objectName="galleryMessage")
+        self.galleryMessage.setWordWrap(True)
+        self.galleryMessage.setTextFormat(Qt.TextFormat.RichText)
+        self.galleryMessage.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.galleryMessage.setMargin(40)
+        self.galleryMessage.setMaximumWidth(720)
         message_page = QWidget()
         message_layout = QHBoxLayout(message_page)
-        message_layout.addWidget(self.messageLabel)
+        message_layout.addWidget(self.galleryMessage)
 
-        self.pages = QStackedWidget(objectName="galleryPages")
-        self.pages.addWidget(message_page)
-        self.pages.addWidget(self._build_content())
+        self.galleryPages = QStackedWidget(objectName="galleryPages")
+        self.galleryPages.addWidget(message_page)
+        self.galleryPages.addWidget(self._build_content())
         self.evaluationView = EvaluationView()
         self.evaluationView.status_message.connect(self.status_message)
-        self.pages.addWidget(self.evaluationView)
+        self.galleryPages.addWidget(self.evaluationView)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        layout.addWidget(self.galleryPages)
 
     def _build_content(self) -> QWidget:
-        self.runLabel = QLabel(objectName="galleryRunLabel")
-        self.runLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.galleryRunLabel = QLabel(objectName="galleryRunLabel")
+        self.galleryRunLabel.setTextFormat(Qt.TextFormat.RichText)
         self.galleryEpochSlider = QSlider(
             Qt.Orientation.Horizontal, objectName="galleryEpochSlider"
         )
@@ -126,8 +131,8 @@ class GalleryTab(QWidget):
             )
         )
         self.galleryEpochSlider.valueChanged.connect(self._on_epoch_slider_value_changed)
-        self.epochLabel = QLabel(self.tr("No epochs yet"), objectName="galleryEpochLabel")
-        self.epochLabel.setMinimumWidth(130)
+        self.galleryEpochLabel = QLabel(self.tr("No epochs yet"), objectName="galleryEpochLabel")
+        self.galleryEpochLabel.setMinimumWidth(130)
         self.saveGalleryButton = QPushButton(self.tr("Save image…"), objectName="saveGalleryButton")
         self.saveGalleryButton.setToolTip(
             self.tr(
@@ -137,11 +142,11 @@ class GalleryTab(QWidget):
         )
         self.saveGalleryButton.clicked.connect(self.export)
         top = QHBoxLayout()
-        top.addWidget(self.runLabel)
+        top.addWidget(self.galleryRunLabel)
         top.addSpacing(16)
         top.addWidget(QLabel(self.tr("Epoch:")))
         top.addWidget(self.galleryEpochSlider, 1)
-        top.addWidget(self.epochLabel)
+        top.addWidget(self.galleryEpochLabel)
         top.addWidget(self.saveGalleryButton)
 
         self.galleryGrid = ImageGrid(objectName="galleryGrid")
@@ -224,7 +229,7 @@ class GalleryTab(QWidget):
         """A new training run: forget the old grids and get ready for this task's images."""
         self.run = None
         self.run_dir = Path(info["run_dir"]) if info.get("run_dir") else None
-        self.task = str(info.get("task", ""))
+        self.task = Task(info["task"])
         self._reset_grids()
         self.qualityPanel.clear(len(info.get("classes") or []))
         self.latentTraversal.set_run(None)
@@ -246,6 +251,7 @@ class GalleryTab(QWidget):
 
     def set_run(self, run: LoadedRun | None) -> None:
         """Use a loaded run for interpolation; a saved run also brings its epoch grids."""
+        self.jobs.cancel(INTERPOLATE)
         self.run = run
         self.latentTraversal.set_run(run)
         self.nearestPanel.set_run(run)
@@ -276,8 +282,10 @@ class GalleryTab(QWidget):
         if target.suffix.lower() != ".png":
             target = target.with_name(target.name + ".png")
         try:
+            if not target.parent.is_dir():  # a folder the person named, not one to create
+                raise FileNotFoundError(target.parent)
             image = Image.fromarray(grid.squeeze(-1) if grid.shape[-1] == 1 else grid)
-            image.save(target, format="PNG")
+            atomic_write_bytes(target, encode_png(image))
         except FileNotFoundError:
             self.status_message.emit(
                 self.tr("Could not save the image: the folder {parent} does not exist.").format(
@@ -330,24 +338,39 @@ class GalleryTab(QWidget):
         return self.interpolation
 
     def show_interpolation(self) -> None:
-        """Decode a line between two new random latent points into ``interpolationGrid``."""
-        if self.run is None or self.run.task not in ("vae", "gan"):
+        """Decode a line between two new random latent points into ``interpolationGrid``.
+
+        The decode is a background job holding the model's lock; the button waits for it.
+        """
+        if self.run is None or not self.run.task.has_latent:
             return
-        try:
-            row = interpolate(self.run, steps=INTERPOLATION_STEPS, seed=self.interpolation_seed)
-        except (RuntimeError, ValueError) as error:
-            self.status_message.emit(
-                self.tr("Could not interpolate: {error}").format(error=plain_error(error))
-            )
-            return
+        run, seed = self.run, self.interpolation_seed
+
+        def work(state: JobState) -> np.ndarray:
+            with state.hold(run.model):
+                return interpolate(run, steps=INTERPOLATION_STEPS, seed=seed)
+
+        self.interpolateButton.setEnabled(False)
+        self.jobs.start(INTERPOLATE, work, self._on_interpolated, self._on_interpolate_failed)
+
+    def is_interpolating(self) -> bool:
+        """True while an interpolation is decoded; tests wait for it to end."""
+        return self.jobs.is_running(INTERPOLATE)
+
+    def _on_interpolated(self, row: np.ndarray) -> None:
         self.interpolation_seed += 1
         self.interpolation = row
         self.interpolationGrid.set_single_image(row)
+        self._update_interpolate_button()
         self.status_message.emit(
-            self.tr("Interpolation {interpolation_seed}: a new pair of latent points.").format(
-                interpolation_seed=self.interpolation_seed
+            self.tr("Interpolation {number}: a new pair of latent points.").format(
+                number=self.interpolation_seed
             )
         )
+
+    def _on_interpolate_failed(self, message: str) -> None:
+        self._update_interpolate_button()
+        self.status_message.emit(self.tr("Could not interpolate: {reason}").format(reason=message))
 
     # ---------------------------------------------------------------- internals
     def _ask_save_path(self, suggested: str) -> str | None:
@@ -357,8 +380,8 @@ class GalleryTab(QWidget):
         return path or None
 
     def _show_message(self, html: str) -> None:
-        self.messageLabel.setText(html)
-        self.pages.setCurrentIndex(0)
+        self.galleryMessage.setText(html)
+        self.galleryPages.setCurrentIndex(0)
 
     def _reset_grids(self) -> None:
         self.grids = {kind: {} for kind in KINDS}
@@ -367,7 +390,7 @@ class GalleryTab(QWidget):
         self._setting_slider = True
         self.galleryEpochSlider.setRange(0, 0)
         self._setting_slider = False
-        self.epochLabel.setText(self.tr("No epochs yet"))
+        self.galleryEpochLabel.setText(self.tr("No epochs yet"))
         self.interpolationGrid.clear()
 
     def _set_run_label(self, config: dict[str, Any]) -> None:
@@ -375,7 +398,7 @@ class GalleryTab(QWidget):
         with contextlib.suppress(ValueError):
             model = core_text(get_model_spec(model).name)
         dataset = core_text(config.get("dataset_name") or config.get("dataset", ""))
-        self.runLabel.setText(
+        self.galleryRunLabel.setText(
             self.tr("<b>{model}</b> on {dataset}").format(model=model, dataset=dataset)
             if model
             else ""
@@ -383,27 +406,27 @@ class GalleryTab(QWidget):
 
     def _show_task(self) -> None:
         """Show the test-set evaluation of classifiers, or the grids of a generative task."""
-        if self.task == "classify":
+        if self.task is None or self.task.is_classifier:
             self.evaluationView.set_run(self.run)
-            self.pages.setCurrentWidget(self.evaluationView)
+            self.galleryPages.setCurrentWidget(self.evaluationView)
             self._update_interpolate_button()
             return
-        self.pages.setCurrentIndex(1)
-        self.samplesGroup.setVisible(self.task != "reconstruct")
-        self.reconstructionsGroup.setVisible(self.task != "gan")
-        self.qualityPanel.setVisible(self.task in ("vae", "gan"))
+        self.galleryPages.setCurrentIndex(1)
+        self.samplesGroup.setVisible(self.task.has_latent)
+        self.reconstructionsGroup.setVisible(self.task.reconstructs)
+        self.qualityPanel.setVisible(self.task.scores_samples)
         self._update_interpolate_button()
         self._show_epoch()
 
     def _update_interpolate_button(self) -> None:
-        ready = self.run is not None and self.run.task in ("vae", "gan")
+        ready = self.run is not None and self.run.task.has_latent
         if ready:
             hint = QCoreApplication.translate("gallery_tab", INTERPOLATE_READY)
-        elif self.task == "reconstruct" or (self.run is not None and self.run.task != "classify"):
+        elif self.task is Task.RECONSTRUCT or (self.run and self.run.task.is_generative):
             hint = QCoreApplication.translate("gallery_tab", INTERPOLATE_NEEDS_LATENT)
         else:
             hint = QCoreApplication.translate("gallery_tab", INTERPOLATE_NEEDS_RUN)
-        self.interpolateButton.setEnabled(ready)
+        self.interpolateButton.setEnabled(ready and not self.is_interpolating())
         self.interpolateButton.setToolTip(hint)
         self.interpolationHint.setText(hint)
         if self.interpolation is None:
@@ -434,14 +457,14 @@ class GalleryTab(QWidget):
         epochs = self.epochs()
         epoch = self.current_epoch()
         if epoch is None:
-            self.epochLabel.setText(self.tr("No epochs yet"))
+            self.galleryEpochLabel.setText(self.tr("No epochs yet"))
             self.galleryGrid.set_placeholder(self.tr("The first samples appear after epoch 1."))
             self.reconstructionGrid.set_placeholder(
                 self.tr("Reconstructions appear after epoch 1.")
             )
             self.saveGalleryButton.setEnabled(self.interpolation is not None)
             return
-        self.epochLabel.setText(
+        self.galleryEpochLabel.setText(
             self.tr("Epoch {epoch} of {value}").format(epoch=epoch, value=epochs[-1])
         )
         self.qualityPanel.show_epoch(epoch)

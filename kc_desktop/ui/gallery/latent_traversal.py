@@ -2,7 +2,8 @@
 
 The decoded image follows the slider live. Decoding one 28x28 image takes about 2 ms on an
 idle CPU, but over 100 ms while a run trains on the same cores (PyTorch's threads compete),
-so decodes run on Qt's thread pool, one at a time, always for the newest slider position.
+so decodes run as background jobs (``ui/jobs.py``, holding the model's lock): moving the
+slider cancels the decode under way and asks for the newest position.
 The row below sweeps the same number from -3 to 3, so the whole effect is visible at once.
 """
 
@@ -27,9 +28,10 @@ from kc_desktop.core.insight.latent import (
     decode_traversal,
     traversal_row,
 )
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
+from kc_desktop.ui.jobs import JobRunner, JobState
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
+DECODE = "decode"  # the job kind
 SLIDER_STEPS = 10  # slider ticks per unit of latent value: -3.0 .. 3.0 in steps of 0.1
 NEEDS_VAE = QT_TRANSLATE_NOOP(
     "latent_traversal", "Latent traversal needs a saved VAE run (train one, or open one)."
@@ -50,8 +52,7 @@ class LatentTraversal(QWidget):
         super().__init__(parent)
         self.run: LoadedRun | None = None
         self.base_seed: int | None = None
-        self._in_flight: BackgroundSignals | None = None  # the decode running now
-        self._changed = False  # the slider moved while it ran
+        self.jobs = JobRunner(self)
         self._row_stale = True  # the dimension or base point changed: redo the sweep row
         self.latentDimSpin = QSpinBox(objectName="latentDimSpin")
         self.latentDimSpin.setPrefix(self.tr("number "))
@@ -108,7 +109,8 @@ class LatentTraversal(QWidget):
 
     def set_run(self, run: LoadedRun | None) -> None:
         """Use ``run`` when it is a VAE; anything else disables the controls."""
-        self.run = run if run is not None and run.task == "vae" else None
+        self.jobs.cancel(DECODE)
+        self.run = run if run is not None and run.task.has_latent_traversal else None
         self.base_seed = None
         ready = self.run is not None
         for widget in (self.latentDimSpin, self.latentValueSlider, self.traversalBaseButton):
@@ -152,45 +154,36 @@ class LatentTraversal(QWidget):
 
     def is_decoding(self) -> bool:
         """True while a decode runs or waits; tests wait for it to end."""
-        return self._in_flight is not None
+        return self.jobs.is_running(DECODE)
 
     def _request_decode(self) -> None:
-        """Decode the current state on the thread pool, one decode at a time.
+        """Decode the current state as a job; a newer request cancels the one under way.
 
-        A slider dragged while a decode runs only marks the state as changed; the newest
-        state is decoded when the running one ends, so the image follows the slider without
-        a queue of stale decodes and the GUI thread never waits for the model.
+        A decode cancelled while it waits for the model never runs, so a dragged slider
+        costs one decode at a time and the image ends at the newest position. The sweep row
+        is redone only when the dimension or base point changed since the last one shown.
         """
         if self.run is None:
             return
         self.latentValueLabel.setText(f"{self.value():+.1f}")
-        if self._in_flight is not None:
-            self._changed = True
-            return
         run, base = self.run, base_point(self.run, self.base_seed)
         dim, value, with_row = self.latentDimSpin.value(), self.value(), self._row_stale
-        self._row_stale = self._changed = False
 
-        def work(_progress: object) -> tuple[np.ndarray, np.ndarray | None]:
-            image = decode_traversal(run, base, dim, value)
-            return image, traversal_row(run, base, dim) if with_row else None
+        def work(state: JobState) -> tuple[np.ndarray, np.ndarray | None]:
+            with state.hold(run.model):
+                image = decode_traversal(run, base, dim, value)
+                return image, traversal_row(run, base, dim) if with_row else None
 
-        self._in_flight = run_in_background(
-            work, lambda result: self._on_decoded(run, result), self._on_decode_failed
-        )
+        self.jobs.start(DECODE, work, self._on_decoded, self._on_decode_failed)
 
-    def _on_decoded(self, run: LoadedRun, result: tuple[np.ndarray, np.ndarray | None]) -> None:
-        self._in_flight = None
-        if run is self.run:
-            image, row = result
-            self.traversalImage.set_single_image(image)
-            if row is not None:
-                self.traversalRow.set_single_image(row)
-        if self._changed or self._row_stale:
-            self._request_decode()
+    def _on_decoded(self, result: tuple[np.ndarray, np.ndarray | None]) -> None:
+        image, row = result
+        self.traversalImage.set_single_image(image)
+        if row is not None:
+            self.traversalRow.set_single_image(row)
+            self._row_stale = False
 
     def _on_decode_failed(self, message: str) -> None:
-        self._in_flight = None
         self.status_message.emit(
             self.tr("Could not decode the traversal: {message}").format(message=message)
         )

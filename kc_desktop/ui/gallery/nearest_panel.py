@@ -1,13 +1,12 @@
 """Nearest training image of each generated sample (Gallery tab): is the model copying?
 
 The search loads the run's dataset and compares every sample with every training image,
-so it runs on Qt's thread pool (ui/background.py); the grid shows each sample beside its
-nearest training image, captioned with the pixel distance and that image's class.
+so it runs as a background job (``ui/jobs.py``; sampling holds the model's lock); the grid
+shows each sample beside its nearest training image, captioned with the pixel distance and
+that image's class. Choosing another run cancels a search under way.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
@@ -15,10 +14,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kc_desktop.core.inference import LoadedRun
 from kc_desktop.core.insight.nearest import NearestReport, nearest_training_images
-from kc_desktop.core.training.config import TrainConfig, load_config_dataset
-from kc_desktop.ui.background import run_in_background
+from kc_desktop.core.studio import dataset_for
+from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.ui.jobs import JobRunner, JobState
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
+NEAREST = "nearest"  # the job kind
 SAMPLES = 16
 NEEDS_RUN = QT_TRANSLATE_NOOP(
     "nearest_panel",
@@ -47,7 +48,7 @@ class NearestPanel(QWidget):
         super().__init__(parent)
         self.run: LoadedRun | None = None
         self.report: NearestReport | None = None
-        self._pending: Any = None
+        self.jobs = JobRunner(self)
         self.nearestButton = QPushButton(
             self.tr("Find nearest training images"), objectName="nearestButton"
         )
@@ -72,9 +73,10 @@ class NearestPanel(QWidget):
 
     def set_run(self, run: LoadedRun | None) -> None:
         """Use ``run`` when it draws samples (VAE, DCGAN); forget the last result."""
-        self.run = run if run is not None and run.task in ("vae", "gan") else None
+        self.jobs.cancel(NEAREST)
+        self.run = run if run is not None and run.task.scores_samples else None
         self.report = None
-        self.nearestButton.setEnabled(self.run is not None and self._pending is None)
+        self.nearestButton.setEnabled(self.run is not None)
         self.nearestHint.setText(
             QCoreApplication.translate("nearest_panel", READY)
             if self.run is not None
@@ -88,29 +90,25 @@ class NearestPanel(QWidget):
 
     def compute(self) -> None:
         """Start the search in the background; the grid fills when it is done."""
-        if self.run is None or self._pending is not None:
+        if self.run is None or self.is_searching():
             return
         run = self.run
         self.nearestButton.setEnabled(False)
         self.nearestGrid.set_placeholder(self.tr("Searching the training set…"))
 
-        def work(_progress: Any) -> NearestReport:
-            dataset = load_config_dataset(TrainConfig.from_dict(run.config))
-            return nearest_training_images(run, dataset, count=SAMPLES)
+        def work(state: JobState) -> NearestReport:
+            dataset = dataset_for(TrainConfig.from_dict(run.config))
+            state.check()
+            with state.hold(run.model):
+                return nearest_training_images(run, dataset, count=SAMPLES)
 
-        self._pending = run_in_background(
-            work, lambda report: self._on_done(run, report), self._on_failed
-        )
+        self.jobs.start(NEAREST, work, self.show_report, self._on_failed)
 
-    def _on_done(self, run: LoadedRun, report: NearestReport) -> None:
-        self._pending = None
-        if run is not self.run:
-            self.set_run(self.run)
-            return
-        self.show_report(report)
+    def is_searching(self) -> bool:
+        """True while a search runs; tests wait for it to end."""
+        return self.jobs.is_running(NEAREST)
 
     def _on_failed(self, message: str) -> None:
-        self._pending = None
         self.set_run(self.run)
         self.status_message.emit(
             self.tr("Could not find the nearest training images: {message}").format(message=message)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import torch
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -20,17 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kc_desktop.core.data.augment_preview import augment_preview
 from kc_desktop.core.data.dataset import ImageDataset
-from kc_desktop.core.data.loader import Augment, augment_batch
+from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.devices import available_devices
-from kc_desktop.core.grids import to_uint8_images
+from kc_desktop.core.kinds import RunState, Task
+from kc_desktop.core.models.recommend import Recommendation, recommend_model
 from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
 from kc_desktop.core.models.summary import summarize
 from kc_desktop.core.training.config import TrainConfig
+from kc_desktop.core.training.distributed import ALL_GPUS, ALL_GPUS_LABEL, local_gpu_count
 from kc_desktop.ui.core_text import core_text
+from kc_desktop.ui.model.backbone_box import BackboneBox
+from kc_desktop.ui.model.recommendation_bar import RecommendationBar
 from kc_desktop.ui.widgets.image_grid import ImageGrid
-
-AUGMENT_PREVIEW = 8
 
 
 class ModelTab(QWidget):
@@ -46,18 +48,53 @@ class ModelTab(QWidget):
         self._on_model_changed()
 
     def _build(self) -> None:
+        """The tab from its groups: settings and augmentation left, layers and size right."""
+        left = QVBoxLayout()
+        left.addWidget(self._build_recommendation_bar())
+        left.addWidget(self._build_settings_group())
+        left.addWidget(self._build_backbone_box())
+        left.addWidget(self._build_augment_group(), 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(self._build_summary_group(), 1)
+
+    def _build_settings_group(self) -> QGroupBox:
+        """Model choice and hyper-parameters, one form row each."""
+        self._build_model_choice()
+        self._build_optimisation_settings()
+        self._build_model_settings()
+        self._build_run_settings()
+        form = QFormLayout()
+        form.addRow(self.tr("Model:"), self.modelCombo)
+        form.addRow("", self.modelDescription)
+        form.addRow(self.tr("Epochs:"), self.epochsSpin)
+        form.addRow(self.tr("Batch size:"), self.batchSizeSpin)
+        lr_row = QHBoxLayout()
+        lr_row.addWidget(self.learningRateSpin, 1)
+        lr_row.addWidget(self.applyLrButton)
+        form.addRow(self.tr("Learning rate:"), lr_row)
+        form.addRow(self.tr("Optimizer:"), self.optimizerCombo)
+        form.addRow(self.tr("Beta (VAE):"), self.betaSpin)
+        form.addRow(self.tr("Quality:"), self.scoreSamplesCheck)
+        form.addRow(self.tr("Device:"), self.deviceCombo)
+        form.addRow(self.tr("Seed:"), self.seedSpin)
+        settings = QGroupBox(self.tr("Hyper-parameters"))
+        settings.setLayout(form)
+        return settings
+
+    def _build_model_choice(self) -> None:
         self.modelCombo = QComboBox(objectName="modelCombo")
         for spec in list_models():
             self.modelCombo.addItem(core_text(spec.name), spec.id)
             self.modelCombo.setItemData(
-                self.modelCombo.count() - 1,
-                core_text(spec.description),
-                Qt.ItemDataRole.ToolTipRole,
+                self.modelCombo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
             )
         self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
         self.modelDescription = QLabel(objectName="modelDescription")
         self.modelDescription.setWordWrap(True)
 
+    def _build_optimisation_settings(self) -> None:
+        """Epochs, batch size, learning rate (with its apply-while-paused button), optimiser."""
         self.epochsSpin = self._spin(
             "epochsSpin",
             1,
@@ -89,6 +126,22 @@ class ModelTab(QWidget):
         self.optimizerCombo.setToolTip(
             self.tr("The rule that turns gradients into weight updates.")
         )
+        self.applyLrButton = QPushButton(
+            self.tr("Apply learning rate now"), objectName="applyLrButton"
+        )
+        self.applyLrButton.setToolTip(
+            self.tr(
+                "While a run is paused: use the new learning rate when it resumes. The "
+                "change is marked on the curves."
+            )
+        )
+        self.applyLrButton.setEnabled(False)
+        self.applyLrButton.clicked.connect(
+            lambda: self.lr_change_requested.emit(self.learningRateSpin.value())
+        )
+
+    def _build_model_settings(self) -> None:
+        """Settings that apply to some models only (the VAE's beta, sample scoring)."""
         self.betaSpin = QDoubleSpinBox(objectName="betaSpin")
         self.betaSpin.setRange(0.0, 100.0)
         self.betaSpin.setSingleStep(0.5)
@@ -111,9 +164,15 @@ class ModelTab(QWidget):
                 "for it, a few seconds on digits."
             )
         )
+
+    def _build_run_settings(self) -> None:
+        """Where the run trains and its seed."""
         self.deviceCombo = QComboBox(objectName="deviceCombo")
         for choice in available_devices():
             self.deviceCombo.addItem(core_text(choice.label), choice.id)
+        if local_gpu_count() > 1:  # trains through a torchrun child (ui/train/external_runs.py)
+            label = core_text(ALL_GPUS_LABEL).format(count=local_gpu_count())
+            self.deviceCombo.addItem(label, ALL_GPUS)
         self.deviceCombo.setToolTip(self.tr("Where to train. Auto picks a GPU when there is one."))
         self.seedSpin = self._spin(
             "seedSpin",
@@ -121,37 +180,9 @@ class ModelTab(QWidget):
             2**31 - 1,
             self.tr("Same seed and settings give the same results on the CPU."),
         )
-        self.applyLrButton = QPushButton(
-            self.tr("Apply learning rate now"), objectName="applyLrButton"
-        )
-        self.applyLrButton.setToolTip(
-            self.tr(
-                "While a run is paused: use the new learning rate when it resumes. The "
-                "change is marked on the curves."
-            )
-        )
-        self.applyLrButton.setEnabled(False)
-        self.applyLrButton.clicked.connect(
-            lambda: self.lr_change_requested.emit(self.learningRateSpin.value())
-        )
 
-        form = QFormLayout()
-        form.addRow(self.tr("Model:"), self.modelCombo)
-        form.addRow("", self.modelDescription)
-        form.addRow(self.tr("Epochs:"), self.epochsSpin)
-        form.addRow(self.tr("Batch size:"), self.batchSizeSpin)
-        lr_row = QHBoxLayout()
-        lr_row.addWidget(self.learningRateSpin, 1)
-        lr_row.addWidget(self.applyLrButton)
-        form.addRow(self.tr("Learning rate:"), lr_row)
-        form.addRow(self.tr("Optimizer:"), self.optimizerCombo)
-        form.addRow(self.tr("Beta (VAE):"), self.betaSpin)
-        form.addRow(self.tr("Quality:"), self.scoreSamplesCheck)
-        form.addRow(self.tr("Device:"), self.deviceCombo)
-        form.addRow(self.tr("Seed:"), self.seedSpin)
-        settings = QGroupBox(self.tr("Hyper-parameters"))
-        settings.setLayout(form)
-
+    def _build_augment_group(self) -> QGroupBox:
+        """The augmentation switches and a preview of what they do to training images."""
         self.augmentGroup = QGroupBox(
             self.tr("Augmentation (classifiers)"), objectName="augmentGroup"
         )
@@ -174,22 +205,33 @@ class ModelTab(QWidget):
         augment_layout = QVBoxLayout(self.augmentGroup)
         augment_layout.addLayout(checks)
         augment_layout.addWidget(self.augmentPreview)
+        return self.augmentGroup
 
-        left = QVBoxLayout()
-        left.addWidget(settings)
-        left.addWidget(self.augmentGroup, 1)
+    def _build_backbone_box(self) -> BackboneBox:
+        """Pretrained models: quick or fine-tune, input size, weights state."""
+        self.backboneBox = BackboneBox()
+        self.backboneBox.scratch_requested.connect(self.select_model)
+        self.backboneBox.backboneSizeCombo.currentIndexChanged.connect(self._update_summary)
+        return self.backboneBox
+
+    def _build_recommendation_bar(self) -> RecommendationBar:
+        """The model proposed for the loaded data, with why, and a button to take it."""
+        self.recommendationBar = RecommendationBar()
+        self.recommendationBar.accepted.connect(self._on_recommendation_accepted)
+        return self.recommendationBar
+
+    def _build_summary_group(self) -> QGroupBox:
+        """The model's layer table and size for the loaded dataset's images."""
         self.modelSummary = QPlainTextEdit(objectName="modelSummary")
         self.modelSummary.setReadOnly(True)
         self.modelSummary.setFont(QFont("monospace", 9))
         self.modelSummary.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.sizeLabel = QLabel(objectName="modelSizeLabel")
+        self.modelSizeLabel = QLabel(objectName="modelSizeLabel")
         summary_box = QGroupBox(self.tr("Layers and size"))
         summary_layout = QVBoxLayout(summary_box)
-        summary_layout.addWidget(self.sizeLabel)
+        summary_layout.addWidget(self.modelSizeLabel)
         summary_layout.addWidget(self.modelSummary)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(summary_box, 1)
+        return summary_box
 
     @staticmethod
     def _spin(name: str, low: int, high: int, tip: str) -> QSpinBox:
@@ -209,14 +251,19 @@ class ModelTab(QWidget):
 
     def set_dataset(self, dataset: ImageDataset) -> None:
         self.dataset = dataset
+        self.recommendationBar.propose(
+            recommend_model(dataset.channels, dataset.size),
+            self.model_id,
+            self.backboneBox.fine_tune,
+        )
         self._update_summary()
         self._update_augment_preview()
 
-    def config(self, dataset_id: str, folder: str | None = None) -> TrainConfig:
-        """The run the user has set up on this tab."""
+    def config(self, dataset: ImageDataset) -> TrainConfig:
+        """The run the user has set up on this tab, on ``dataset`` (the data in use)."""
         spec = get_model_spec(self.model_id)
         return TrainConfig(
-            dataset=dataset_id,
+            dataset=dataset.id,
             model=self.model_id,
             epochs=self.epochsSpin.value(),
             batch_size=self.batchSizeSpin.value(),
@@ -225,14 +272,17 @@ class ModelTab(QWidget):
             beta=self.betaSpin.value(),
             device=str(self.deviceCombo.currentData()),
             seed=self.seedSpin.value(),
-            folder=folder,
-            augment=self._augment() if spec.task == "classify" else Augment(),
+            folder=dataset.folder,
+            image_size=dataset.size if dataset.folder else None,
+            augment=self._augment() if spec.augmentable else Augment(),
             score_samples=self.scoreSamplesCheck.isChecked(),
+            fine_tune=spec.pretrained and self.backboneBox.fine_tune,
+            backbone_size=self.backboneBox.backbone_size if spec.pretrained else None,
         )
 
     def set_run_state(self, state: str) -> None:
         """Lock settings while a run is active; the learning rate stays editable when paused."""
-        idle = state == "idle"
+        idle = state == RunState.IDLE
         for widget in (
             self.modelCombo,
             self.epochsSpin,
@@ -243,18 +293,22 @@ class ModelTab(QWidget):
             self.deviceCombo,
             self.seedSpin,
             self.augmentGroup,
+            self.backboneBox,
+            self.recommendationBar,
         ):
             widget.setEnabled(idle and self._applies(widget))
-        self.learningRateSpin.setEnabled(idle or state == "paused")
-        self.applyLrButton.setEnabled(state == "paused")
+        if idle:  # a failed download may have left the weights missing, or a run fetched them
+            self.backboneBox.show_model(self.model_id)
+        self.learningRateSpin.setEnabled(idle or state == RunState.PAUSED)
+        self.applyLrButton.setEnabled(state == RunState.PAUSED)
 
     def _applies(self, widget: QWidget) -> bool:
         """Beta is for the VAE only, the quality score for models that draw samples."""
         task = get_model_spec(self.model_id).task
         if widget is self.betaSpin:
-            return task == "vae"
+            return task is Task.VAE
         if widget is self.scoreSamplesCheck:
-            return task in ("vae", "gan")
+            return task.scores_samples
         return True
 
     def _augment(self) -> Augment:
@@ -273,7 +327,8 @@ class ModelTab(QWidget):
         self.optimizerCombo.setCurrentIndex(self.optimizerCombo.findData(spec.default_optimizer))
         self.betaSpin.setEnabled(self._applies(self.betaSpin))
         self.scoreSamplesCheck.setEnabled(self._applies(self.scoreSamplesCheck))
-        self.augmentGroup.setEnabled(spec.task == "classify")
+        self.augmentGroup.setEnabled(spec.augmentable)
+        self.backboneBox.show_model(spec.id)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -283,7 +338,7 @@ class ModelTab(QWidget):
             )
             return
         spec = get_model_spec(self.model_id)
-        size = spec.input_size(self.dataset.size)
+        size = spec.input_size(self.dataset.size, self.backboneBox.backbone_size)
         model = build_model(
             spec.id,
             channels=self.dataset.channels,
@@ -292,7 +347,7 @@ class ModelTab(QWidget):
         )
         summary = summarize(model, (self.dataset.channels, size, size))
         megabytes = summary.total_params * 4 / 2**20
-        self.sizeLabel.setText(
+        self.modelSizeLabel.setText(
             self.tr(
                 "<b>{total_params:,}</b> parameters ({megabytes:.1f} MB of weights), "
                 "input {channels}×{size}×{size}"
@@ -305,14 +360,14 @@ class ModelTab(QWidget):
         )
         self.modelSummary.setPlainText(summary.as_text())
 
+    def _on_recommendation_accepted(self, recommendation: Recommendation) -> None:
+        self.select_model(recommendation.model_id)
+        self.backboneBox.set_fine_tune(recommendation.fine_tune)
+
     def _update_augment_preview(self) -> None:
         augment = self._augment()
         if self.dataset is None or not augment.enabled:
             self.augmentPreview.clear()
             return
-        images, labels = self.dataset.split("train")
-        batch = images[:AUGMENT_PREVIEW].float().div(255)
-        generator = torch.Generator().manual_seed(0)
-        augmented = augment_batch(batch, augment, generator)
-        captions = [self.dataset.classes[int(i)] for i in labels[:AUGMENT_PREVIEW]]
-        self.augmentPreview.set_images(to_uint8_images(augmented), captions)
+        images, captions = augment_preview(self.dataset, augment)
+        self.augmentPreview.set_images(images, captions)

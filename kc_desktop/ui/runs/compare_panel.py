@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kc_desktop.core.report import is_accuracy
 from kc_desktop.core.runs.history import (
     Curves,
     comparison_rows,
@@ -55,42 +56,48 @@ class ComparePanel(QWidget):
         super().__init__(parent)
         self.curves_by_run: dict[str, Curves] = {}
         self.choose_save_path: ChooseSavePath = self._ask_save_path
-        self.metricCombo = QComboBox(objectName="compareMetricCombo")
-        self.metricCombo.setToolTip(self.tr("Metrics that every compared run logged per epoch"))
-        self.metricCombo.currentTextChanged.connect(self._on_metric_combo_text_changed)
-        self.exportPngButton = QPushButton(
+        self.compareMetricCombo = QComboBox(objectName="compareMetricCombo")
+        self.compareMetricCombo.setToolTip(
+            self.tr("Metrics that every compared run logged per epoch")
+        )
+        self.compareMetricCombo.currentTextChanged.connect(self._on_metric_combo_text_changed)
+        self.exportComparePngButton = QPushButton(
             self.tr("Export PNG…"), objectName="exportComparePngButton"
         )
-        self.exportPngButton.clicked.connect(self._on_export_png_clicked)
-        self.exportCsvButton = QPushButton(
+        self.exportComparePngButton.clicked.connect(self._on_export_png_clicked)
+        self.exportCompareCsvButton = QPushButton(
             self.tr("Export CSV…"), objectName="exportCompareCsvButton"
         )
-        self.exportCsvButton.setToolTip(self.tr("One line per point: run, epoch, metric, value"))
-        self.exportCsvButton.clicked.connect(self._on_export_csv_clicked)
-        self.plot = CurvePlot(
+        self.exportCompareCsvButton.setToolTip(
+            self.tr("One line per point: run, epoch, metric, value")
+        )
+        self.exportCompareCsvButton.clicked.connect(self._on_export_csv_clicked)
+        self.comparePlot = CurvePlot(
             objectName="comparePlot",
             x_label=self.tr("epoch"),
             placeholder=QCoreApplication.translate("compare_panel", PLACEHOLDER),
         )
-        self.closeButton = QPushButton(self.tr("Close"), objectName="closeCompareButton")
-        self.closeButton.setToolTip(self.tr("Hide the comparison: the table gets the whole width"))
-        self.closeButton.clicked.connect(self.hide)
+        self.closeCompareButton = QPushButton(self.tr("Close"), objectName="closeCompareButton")
+        self.closeCompareButton.setToolTip(
+            self.tr("Hide the comparison: the table gets the whole width")
+        )
+        self.closeCompareButton.clicked.connect(self.hide)
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Metric")))
-        controls.addWidget(self.metricCombo, 1)
-        controls.addWidget(self.exportPngButton)
-        controls.addWidget(self.exportCsvButton)
-        controls.addWidget(self.closeButton)
+        controls.addWidget(self.compareMetricCombo, 1)
+        controls.addWidget(self.exportComparePngButton)
+        controls.addWidget(self.exportCompareCsvButton)
+        controls.addWidget(self.closeCompareButton)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
-        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.comparePlot, 1)
         self._set_exportable(False)
 
     @property
     def metric(self) -> str:
-        return self.metricCombo.currentText()
+        return self.compareMetricCombo.currentText()
 
     def compare(self, paths: list[Path]) -> bool:
         """Read the epoch curves of the runs in ``paths`` and plot their first shared metric."""
@@ -105,10 +112,10 @@ class ComparePanel(QWidget):
             )
             return False
         self.curves_by_run = curves_by_run
-        self.metricCombo.blockSignals(True)
-        self.metricCombo.clear()
-        self.metricCombo.addItems(metrics)
-        self.metricCombo.blockSignals(False)
+        self.compareMetricCombo.blockSignals(True)
+        self.compareMetricCombo.clear()
+        self.compareMetricCombo.addItems(metrics)
+        self.compareMetricCombo.blockSignals(False)
         self._plot_metric(metrics[0])
         self._set_exportable(True)
         return True
@@ -116,9 +123,9 @@ class ComparePanel(QWidget):
     def clear(self) -> None:
         """Forget the comparison (its runs were renamed or deleted)."""
         self.curves_by_run = {}
-        self.metricCombo.clear()
-        self.plot.clear()
-        self.plot.set_title("")
+        self.compareMetricCombo.clear()
+        self.comparePlot.clear()
+        self.comparePlot.set_title("")
         self._set_exportable(False)
 
     def rows(self) -> list[tuple]:
@@ -126,7 +133,7 @@ class ComparePanel(QWidget):
         return comparison_rows(self.curves_by_run, self.metric)
 
     def export_png(self, path: str) -> bool:
-        saved = self.plot.export_png(path)
+        saved = self.comparePlot.export_png(path)
         self.status_message.emit(
             self.tr("Comparison saved to {path}").format(path=path)
             if saved
@@ -147,26 +154,32 @@ class ComparePanel(QWidget):
 
     # ---------------------------------------------------------------- internals
     def _plot_metric(self, metric: str) -> None:
-        self.plot.clear()
-        self.plot.set_title(
-            self.tr("{metric_title} per epoch").format(metric_title=metric_title(metric))
-        )
-        self.plot.set_labels(self.tr("epoch"), metric_title(metric))
+        self.comparePlot.clear()
+        title = metric_title(metric)
+        scale = 100.0 if is_accuracy(metric) else 1.0  # accuracies read as percents everywhere
+        self.comparePlot.set_title(self.tr("{title} per epoch").format(title=title))
+        self.comparePlot.set_labels(self.tr("epoch"), f"{title} (%)" if scale != 1.0 else title)
         epochs: set[int] = set()
         for run, curves in self.curves_by_run.items():
             points = sorted(curves.get(metric, {}).items())
-            self.plot.extend(run, [epoch for epoch, _ in points], [value for _, value in points])
+            self.comparePlot.extend(
+                run, [epoch for epoch, _ in points], [scale * value for _, value in points]
+            )
             epochs.update(epoch for epoch, _ in points)
         ticks = [[(epoch, str(epoch)) for epoch in sorted(epochs)]]
-        self.plot.plot_item.getAxis("bottom").setTicks(
+        self.comparePlot.plot_item.getAxis("bottom").setTicks(
             ticks if len(epochs) <= LABEL_EVERY_EPOCH_UP_TO else None
         )
-        self.plot.redraw()
+        self.comparePlot.redraw()
         if epochs:  # finished runs need no room for new points: half an epoch each side
-            self.plot.plot_item.setXRange(min(epochs) - 0.5, max(epochs) + 0.5, padding=0)
+            self.comparePlot.plot_item.setXRange(min(epochs) - 0.5, max(epochs) + 0.5, padding=0)
 
     def _set_exportable(self, exportable: bool) -> None:
-        for widget in (self.metricCombo, self.exportPngButton, self.exportCsvButton):
+        for widget in (
+            self.compareMetricCombo,
+            self.exportComparePngButton,
+            self.exportCompareCsvButton,
+        ):
             widget.setEnabled(exportable)
 
     def _on_metric_combo_text_changed(self, metric: str) -> None:

@@ -54,9 +54,9 @@ class RunsDock(QDockWidget):
         self.ask_name: Callable[[str], str | None] = self._ask_name
         self.confirm_delete: Callable[[list[str]], bool] = self._ask_delete
         self.move_to_trash: Callable[[Path], bool] = move_to_trash
-        self.table = RunsTable(objectName="runsTable")
-        self.table.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.runsTable = RunsTable(objectName="runsTable")
+        self.runsTable.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
+        self.runsTable.itemSelectionChanged.connect(self._update_buttons)
         self.compare_panel = ComparePanel()
         self.compare_panel.status_message.connect(self.status_message)
         self._build()
@@ -93,7 +93,7 @@ class RunsDock(QDockWidget):
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.runsTable, 1)
         list_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="runsSplitter")
         splitter.addWidget(list_page)
@@ -111,16 +111,16 @@ class RunsDock(QDockWidget):
         return button
 
     def _table_action(self, text: str, shortcut: QKeySequence, slot: Callable[[], object]) -> None:
-        action = QAction(text, self.table, shortcut=shortcut)
+        action = QAction(text, self.runsTable, shortcut=shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(lambda _=False: slot())
-        self.table.addAction(action)
+        self.runsTable.addAction(action)
 
     # ---------------------------------------------------------------- listing
     def refresh(self) -> None:
         """Re-read the runs folder, keeping the selection."""
-        selected = self.table.selected_paths()
-        self.table.set_rows(run_rows(training=self.training_run), selected)
+        selected = self.runsTable.selected_paths()
+        self.runsTable.set_rows(run_rows(training=self.training_run), selected)
         self._update_buttons()
 
     def set_training_run(self, path: str | None) -> None:
@@ -129,9 +129,14 @@ class RunsDock(QDockWidget):
         self.training_run = Path(path) if path else None
         self.refresh()
 
+    def on_epoch_ended(self, _logs: dict) -> None:
+        """The live run finished an epoch: show its latest one (read when the dock is shown)."""
+        if self.training_run is not None and self.isVisible():
+            self.refresh()
+
     # ---------------------------------------------------------------- actions
     def open_selected(self) -> None:
-        paths = self.table.selected_paths()
+        paths = self.runsTable.selected_paths()
         if len(paths) == 1:
             self.open_run(paths[0])
 
@@ -140,7 +145,7 @@ class RunsDock(QDockWidget):
         self.open_requested.emit(str(path))
 
     def rename_selected(self) -> None:
-        paths = self.table.selected_paths()
+        paths = self.runsTable.selected_paths()
         if len(paths) != 1:
             return
         name = self.ask_name(paths[0].name)
@@ -163,13 +168,13 @@ class RunsDock(QDockWidget):
                 self.tr("Renamed {name} to {name2}.").format(name=path.name, name2=target.name)
             )
             self._forget_compared([path])
-            self.table.set_rows(run_rows(training=self.training_run), [target])
+            self.runsTable.set_rows(run_rows(training=self.training_run), [target])
             self._update_buttons()
             self.run_renamed.emit(str(path), str(target))
         return target
 
     def delete_selected(self) -> None:
-        paths = self.table.selected_paths()
+        paths = self.runsTable.selected_paths()
         if paths:
             self.delete(paths)
 
@@ -213,7 +218,7 @@ class RunsDock(QDockWidget):
         return deleted
 
     def compare_selected(self) -> None:
-        paths = self.table.selected_paths()
+        paths = self.runsTable.selected_paths()
         if len(paths) < 2:
             self.status_message.emit(self.tr("Select two or more runs to compare (Ctrl+click)."))
             return
@@ -226,14 +231,14 @@ class RunsDock(QDockWidget):
             self.compare_panel.clear()
 
     def _update_buttons(self) -> None:
-        count = len(self.table.selected_paths())
+        count = len(self.runsTable.selected_paths())
         self.openButton.setEnabled(count == 1)
         self.renameButton.setEnabled(count == 1)
         self.deleteButton.setEnabled(count >= 1)
         self.compareButton.setEnabled(count >= 2)
 
     def _on_table_cell_double_clicked(self, row: int, _column: int) -> None:
-        self.open_run(self.table.path_at(row))
+        self.open_run(self.runsTable.path_at(row))
 
     def _on_visibility_changed(self, visible: bool) -> None:
         if visible:

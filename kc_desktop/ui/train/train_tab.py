@@ -7,7 +7,7 @@ import math
 import time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from kc_desktop.core.devices import UsageSampler, resolve_device
+from kc_desktop.core.kinds import RunState
+from kc_desktop.core.report import epoch_sentence, summary_text
 from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.i18n import status_text
+from kc_desktop.ui.train.run_clock import RunClock
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
 DEVICE_POLL_MS = 500
@@ -73,10 +76,12 @@ class TrainTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.task = "classify"
+        self._previous_epoch: dict[str, Any] | None = None  # for "up from 95.8%"
         self.steps_per_epoch = 1
         self.epochs = 1
         self.start_epoch = 1
-        self.started_at = 0.0
+        self.clock = RunClock()
+        self._last_record: dict[str, Any] | None = None
         self._sampler: UsageSampler | None = None
         self._device_x = 0.0
         self._last_lr: float | None = None
@@ -84,7 +89,7 @@ class TrainTab(QWidget):
         self.device_timer = QTimer(self)
         self.device_timer.setInterval(DEVICE_POLL_MS)
         self.device_timer.timeout.connect(self._on_device_timer_timeout)
-        self.set_run_state("idle")
+        self.set_run_state(RunState.IDLE)
 
     def _build(self) -> None:
         self.trainButton = QPushButton(self.tr("Train"), objectName="trainButton")
@@ -103,7 +108,7 @@ class TrainTab(QWidget):
         )
         self.stopButton.clicked.connect(self.stop_requested)
         self.trainProgress = QProgressBar(objectName="trainProgress")
-        self.trainProgress.setFormat("Ready")
+        self.trainProgress.setFormat(self.tr("Ready"))
         self.trainProgress.setTextVisible(True)
         style = self.style()
         self.trainButton.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
@@ -160,24 +165,40 @@ class TrainTab(QWidget):
 
     def set_run_state(self, state: str) -> None:
         """Enable the buttons that make sense for "idle", "running", "paused" or "stopping"."""
-        self.trainButton.setEnabled(state == "idle")
-        self.pauseButton.setEnabled(state in ("running", "paused"))
-        self.stopButton.setEnabled(state in ("running", "paused"))
-        paused = state == "paused"
+        self.trainButton.setEnabled(state == RunState.IDLE)
+        self.pauseButton.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        self.stopButton.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        paused = state == RunState.PAUSED
         self.pauseButton.setText(self.tr("Resume") if paused else self.tr("Pause"))
         icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
         self.pauseButton.setIcon(self.style().standardIcon(icon))
-        if state == "paused":
-            self.trainProgress.setFormat(self.tr("Paused — ") + self.trainProgress.format())
-        if state == "idle":
+        if paused:
+            self.clock.pause()
+        else:
+            self.clock.resume()
+        if self._last_record is not None and state in (RunState.RUNNING, RunState.PAUSED):
+            self.trainProgress.setFormat(self._progress_text(self._last_record))
+        if state == RunState.IDLE:
             self.device_timer.stop()
+
+    def on_preparing(self, what: str, done: int, total: int) -> None:
+        """Progress of a step before the first epoch (weights download, features pass)."""
+        self.trainProgress.setRange(0, max(total, 1))
+        self.trainProgress.setValue(min(done, total))
+        text = QCoreApplication.translate("core", what)
+        percent = 100 * done // total if total else 0
+        self.trainProgress.setFormat(
+            self.tr("{what}: {percent}%").format(what=text, percent=percent)
+        )
 
     def on_run_started(self, info: dict[str, Any]) -> None:
         self.task = info["task"]
+        self._previous_epoch: dict[str, Any] | None = None
         self.steps_per_epoch = max(1, int(info["steps_per_epoch"]))
         self.epochs = int(info["epochs"])
         self.start_epoch = int(info.get("start_epoch", 1))
-        self.started_at = time.monotonic()
+        self.clock.start()
+        self._last_record = None
         self._last_lr = None
         self._sampler = UsageSampler(resolve_device(str(info["config"].get("device", "auto"))))
         self._setup_curves()
@@ -191,7 +212,7 @@ class TrainTab(QWidget):
                 "parameters) on {device}"
             ).format(
                 model=config["model"],
-                dataset_name=core_text(config["dataset_name"]),
+                dataset_name=config["dataset_name"],
                 params=info["params"],
                 device=info["device"],
             )
@@ -237,27 +258,32 @@ class TrainTab(QWidget):
             self.metricPlot.extend(
                 self.tr(name), [r["global_step"] for r in records], [r[key] for r in records]
             )
-        last = records[-1]
+        last = self._last_record = records[-1]
         self.trainProgress.setValue(last["global_step"])
         self.trainProgress.setFormat(self._progress_text(last))
 
     def _progress_text(self, last: dict[str, Any]) -> str:
-        done = last["global_step"] - (self.start_epoch - 1) * self.steps_per_epoch
-        total = (self.epochs - self.start_epoch + 1) * self.steps_per_epoch
-        elapsed = time.monotonic() - self.started_at
-        remaining = elapsed * (total - done) / max(done, 1)
-        minutes, seconds = divmod(int(remaining), 60)
-        return self.tr(
-            "Epoch {epoch}/{epochs} · step {step}/{steps_per_epoch} · "
-            "{minutes}:{seconds:02d} left · {samples_per_s:.0f} images/s"
-        ).format(
+        """Where the run is; while running also its speed and the time left (pauses left out).
+
+        Paused, the bar says so and nothing else moves: logs still arriving from the steps
+        before the pause do not bring the speed back.
+        """
+        position = self.tr("Epoch {epoch}/{epochs} · step {step}/{steps}").format(
             epoch=last["epoch"],
             epochs=self.epochs,
             step=last["step"],
-            steps_per_epoch=last["steps_per_epoch"],
+            steps=last["steps_per_epoch"],
+        )
+        if self.clock.paused:
+            return self.tr("Paused — {position}").format(position=position)
+        done = last["global_step"] - (self.start_epoch - 1) * self.steps_per_epoch
+        total = (self.epochs - self.start_epoch + 1) * self.steps_per_epoch
+        minutes, seconds = divmod(int(self.clock.seconds_left(done, total)), 60)
+        return self.tr("{position} · {minutes}:{seconds} left · {speed} images/s").format(
+            position=position,
             minutes=minutes,
-            seconds=seconds,
-            samples_per_s=last["samples_per_s"],
+            seconds=f"{seconds:02d}",
+            speed=f"{last['samples_per_s']:.0f}",
         )
 
     def on_epoch_ended(self, logs: dict[str, Any]) -> None:
@@ -268,14 +294,8 @@ class TrainTab(QWidget):
         for name, _, log_key in VAL_METRIC_SERIES.get(self.task, []):
             if log_key in logs:
                 self.metricPlot.append(self.tr(name), x, logs[log_key])
-        figures = "  ".join(
-            f"{k} {v:.4f}" for k, v in logs.items() if isinstance(v, float) and k != "seconds"
-        )
-        self.log(
-            self.tr("Epoch {epoch}/{epochs}: {figures}  ({seconds:.1f} s)").format(
-                epoch=logs["epoch"], epochs=self.epochs, figures=figures, seconds=logs["seconds"]
-            )
-        )
+        self.log(epoch_sentence(logs, self.epochs, self._previous_epoch, core_text))
+        self._previous_epoch = logs
 
     def mark_lr_change(self, global_step: int, old: float, new: float) -> None:
         for plot in (self.lossPlot, self.metricPlot):
@@ -286,30 +306,7 @@ class TrainTab(QWidget):
         self.logView.appendPlainText(f"[{time.strftime('%H:%M:%S')}] {prefix}{message}")
 
     def on_finished(self, summary: dict[str, Any]) -> None:
-        parts = [
-            self.tr(
-                "<b>{status}</b> after {epochs} epochs in {seconds:.1f} s "
-                "({samples_per_s:.0f} images/s)."
-            ).format(
-                status=status_text(summary["status"]).capitalize(),
-                epochs=summary["epochs"],
-                seconds=summary["seconds"],
-                samples_per_s=summary["samples_per_s"],
-            )
-        ]
-        if "test_accuracy" in summary:
-            parts.append(
-                self.tr(
-                    "Test accuracy <b>{test_accuracy:.2%}</b>, test loss {test_loss:.4f}."
-                ).format(test_accuracy=summary["test_accuracy"], test_loss=summary["test_loss"])
-            )
-        for key, label in (
-            ("loss", self.tr("final loss")),
-            ("d_loss", self.tr("D loss")),
-            ("g_loss", self.tr("G loss")),
-        ):
-            if key in summary and "test_accuracy" not in summary:
-                parts.append(f"{label} {summary[key]:.4f}")
+        parts = [html.escape(summary_text(summary, core_text))]
         reason = html.escape(
             core_text(summary.get("reason") or "")
         )  # already in the log, as an event
@@ -320,10 +317,7 @@ class TrainTab(QWidget):
                 parts.append(f"<i>{reason}</i>")
             parts.append(self.tr("Saved in {run_dir}").format(run_dir=summary["run_dir"]))
         self.runSummaryLabel.setText(" ".join(parts))
-        self.log(
-            self.tr("Run {status}. ").format(status=status_text(summary["status"]))
-            + " ".join(p for p in parts[1:] if "<" not in p)
-        )
+        self.log(" ".join(p for p in parts if "<" not in p))
         if summary["status"] == "completed":
             self.trainProgress.setValue(self.trainProgress.maximum())
             self.trainProgress.setFormat(self.tr("Done"))

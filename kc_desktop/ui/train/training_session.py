@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
+from kc_desktop.core.kinds import RunState
 from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.control import RunControl
 from kc_desktop.ui.train.worker import TrainingWorker
@@ -25,16 +26,17 @@ class TrainingSession(QObject):
     epoch_ended = Signal(dict)
     images_ready = Signal(int, str, object)
     event_logged = Signal(str, str)
+    preparing = Signal(str, int, int)
     finished = Signal(dict)
     failed = Signal(str)
-    state_changed = Signal(str)  # "running" | "paused" | "stopping" | "idle"
+    state_changed = Signal(str)  # a RunState value
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.control: RunControl | None = None
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
-        self.state = "idle"
+        self.state = RunState.IDLE
         self.unsaved: Any = None
         """The last run's ``UnsavedRun`` when its folder could not be written, until saved."""
 
@@ -57,6 +59,7 @@ class TrainingSession(QObject):
         worker.epoch_ended.connect(self.epoch_ended)
         worker.images_ready.connect(self.images_ready)
         worker.event_logged.connect(self.event_logged)
+        worker.preparing.connect(self.preparing)
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)
         # Direct: QThread.quit is thread-safe, and a queued call would wait for the GUI
@@ -67,22 +70,22 @@ class TrainingSession(QObject):
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
         thread.start()
-        self._set_state("running")
+        self._set_state(RunState.RUNNING)
 
     def pause(self) -> None:
-        if self.control is not None and self.state == "running":
+        if self.control is not None and self.state == RunState.RUNNING:
             self.control.pause()
-            self._set_state("paused")
+            self._set_state(RunState.PAUSED)
 
     def resume(self) -> None:
-        if self.control is not None and self.state == "paused":
+        if self.control is not None and self.state == RunState.PAUSED:
             self.control.resume()
-            self._set_state("running")
+            self._set_state(RunState.RUNNING)
 
     def stop(self) -> None:
-        if self.control is not None and self.state in ("running", "paused"):
+        if self.control is not None and self.state in (RunState.RUNNING, RunState.PAUSED):
             self.control.stop()
-            self._set_state("stopping")
+            self._set_state(RunState.STOPPING)
 
     def set_lr(self, lr: float) -> None:
         if self.control is not None:
@@ -123,7 +126,7 @@ class TrainingSession(QObject):
             return
         self._thread.deleteLater()
         self._thread, self._worker, self.control = None, None, None
-        self._set_state("idle")
+        self._set_state(RunState.IDLE)
 
     def _set_state(self, state: str) -> None:
         self.state = state

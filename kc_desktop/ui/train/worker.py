@@ -67,6 +67,7 @@ class TrainingWorker(QObject):
     epoch_ended = Signal(dict)
     images_ready = Signal(int, str, object)
     event_logged = Signal(str, str)
+    preparing = Signal(str, int, int)  # slow preparation: (what, done, total), throttled
     finished = Signal(dict)
     failed = Signal(str)
 
@@ -76,6 +77,7 @@ class TrainingWorker(QObject):
         self.control = control
         self.dataset = dataset
         self.unsaved: Any = None  # the engine's UnsavedRun when the run folder failed
+        self._last_progress = 0.0
 
     @Slot()
     def run(self) -> None:
@@ -89,6 +91,7 @@ class TrainingWorker(QObject):
                 callbacks=[_SignalBridge(self)],
                 control=self.control,
                 notify=lambda text: self.event_logged.emit(text, "info"),
+                progress=self._on_progress,
             )
             summary = trainer.fit()
             self.unsaved = trainer.unsaved
@@ -96,3 +99,10 @@ class TrainingWorker(QObject):
             self.failed.emit(plain_error(error))
             return
         self.finished.emit(summary)
+
+    def _on_progress(self, what: str, done: int, total: int) -> None:
+        """Forward preparation progress (weights download, features pass) ~10 times a second."""
+        now = time.monotonic()
+        if done >= total or now - self._last_progress >= EMIT_INTERVAL_S:
+            self._last_progress = now
+            self.preparing.emit(what, done, total)

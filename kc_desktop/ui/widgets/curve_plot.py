@@ -5,11 +5,13 @@ pyqtgraph's own scrolling-plot examples):
 
 * points go into growable numpy buffers (capacity doubles when full, so appending is
   amortised O(1)); the curves get views of those buffers, never Python lists re-converted;
-* the curves are redrawn on a 20 Hz QTimer, and only when a point arrived since the last
-  redraw (a dirty flag), however fast points come in. The worker delivers step logs at
-  most 10 times a second, so a live run costs at most ten frames a second: each frame
-  repaints axes and text, and at 25 unconditional frames the GUI thread used about a
-  quarter of a core, which on two cores came out of the training's samples/s;
+* the curves are redrawn on a QTimer, and only when a point arrived since the last
+  redraw (a dirty flag), however fast points come in. The timer's interval adapts to what
+  a frame costs (handing the points over plus the paint that follows): each plot spends
+  at most ``FRAME_SHARE`` of the GUI thread on frames, never more often than 20 Hz. At 25
+  unconditional frames the GUI thread used about a quarter of a core, which on two cores
+  came out of the training's samples/s; on a slow or busy machine frames get rarer, not
+  the training slower;
 * pyqtgraph draws only what is in view (``setClipToView``) and at most a few points per
   pixel column, keeping the peaks (``setDownsampling(auto=True, mode="peak")``);
 * the view range moves only when a point falls outside it, with headroom (``_fit_view``),
@@ -24,6 +26,7 @@ arrive (O(1) per point), not recomputed over the whole buffer each frame.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable
 from itertools import cycle
 
@@ -33,7 +36,9 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
-REDRAW_INTERVAL_MS = 50  # 20 Hz timer; frames only when points arrived
+REDRAW_INTERVAL_MS = 50  # at most 20 frames a second; frames only when points arrived
+MAX_REDRAW_INTERVAL_MS = 1000  # and at least one a second while points arrive
+FRAME_SHARE = 0.05  # of the GUI thread's time one plot may spend on frames
 INITIAL_CAPACITY = 256
 SYMBOLS_UP_TO = 50  # plain series with this few points get a dot on each point
 DEFAULT_SMOOTHING = 0.9
@@ -155,7 +160,7 @@ class CurvePlot(QWidget):
         self._background = palette.color(QPalette.ColorRole.Base)
         self._foreground = palette.color(QPalette.ColorRole.Text)
 
-        self.plot_widget = pg.PlotWidget(background=self._background)
+        self.plot_widget = _TimedPlotWidget(background=self._background)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self.plot_item.setDownsampling(auto=True, mode="peak")
         self.plot_item.setClipToView(True)
@@ -172,6 +177,7 @@ class CurvePlot(QWidget):
             # Replaying an axis' recorded ticks, labels and grid re-shapes its text on every
             # frame; a pixmap cache, redrawn only when the axis changes, halves a frame's cost.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            axis.enableAutoSIPrefix(False)  # "x0.001" over accuracies reads as nonsense
         legend_fill = QColor(self._background)
         legend_fill.setAlpha(200)
         self.legend = self.plot_item.addLegend(
@@ -315,7 +321,7 @@ class CurvePlot(QWidget):
         return any(series.dirty for series in self._series.values())
 
     def redraw(self) -> None:
-        """Hand the new points to the curves now (the timer calls this 10 times a second)."""
+        """Hand the new points to the curves now (the timer calls this, see the module doc)."""
         for series in self._series.values():
             if series.dirty:
                 self._redraw_series(series)
@@ -358,7 +364,14 @@ class CurvePlot(QWidget):
         if not self.is_dirty() or not self.isVisible():
             self._redraw_timer.stop()  # idle, or hidden: showEvent restarts it
             return
+        started = time.perf_counter()
         self.redraw()
+        frame_s = time.perf_counter() - started + self.plot_widget.last_paint_s
+        self._redraw_timer.setInterval(redraw_interval_ms(frame_s))
+
+    def redraw_interval_ms(self) -> int:
+        """The redraw timer's interval now (it follows the cost of the last frame)."""
+        return self._redraw_timer.interval()
 
     def _redraw_series(self, series: _Series) -> None:
         xs, ys = series.xs.view(), series.ys.view()
@@ -427,6 +440,23 @@ class CurvePlot(QWidget):
     def _update_placeholder(self) -> None:
         empty = not any(series.count() for series in self._series.values())
         self._placeholder.setVisible(empty)
+
+
+def redraw_interval_ms(frame_s: float) -> int:
+    """The timer interval that keeps frames of ``frame_s`` seconds to ``FRAME_SHARE``."""
+    wanted = frame_s * 1000 / FRAME_SHARE
+    return int(min(MAX_REDRAW_INTERVAL_MS, max(REDRAW_INTERVAL_MS, wanted)))
+
+
+class _TimedPlotWidget(pg.PlotWidget):
+    """pyqtgraph's plot widget, remembering how long its last paint took."""
+
+    last_paint_s = 0.0
+
+    def paintEvent(self, event: object) -> None:
+        started = time.perf_counter()
+        super().paintEvent(event)
+        self.last_paint_s = time.perf_counter() - started
 
 
 def _blend(color: QColor, background: QColor, share: float) -> QColor:

@@ -1,0 +1,279 @@
+"""Batches from memory while the data fits, from the memory-mapped cache when it does not.
+
+``memory_plan`` decides once per run: a dataset whose pixels (at the model's input size)
+fit a share of the free memory (RAM, or GPU memory on CUDA, where today's device-resident
+``DeviceBatches`` stay) is gathered into memory; a larger one that is memory-mapped
+(``mapped.map_images``: every decoded folder) is streamed. ``StreamedBatches`` then serves
+the very batches ``DeviceBatches`` would (same permutation, same shares per process): a
+background thread gathers each batch's rows in ascending order from the map, keeps up to
+``PREFETCH`` batches ready, pins them on CUDA and the copy to the device is ``non_blocking``.
+Memory holds a few batches, whatever the size of the folder.
+
+``KC_DESKTOP_MEMORY_BUDGET_MB`` overrides the budget (tests, the bench, a cautious user).
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import psutil
+import torch
+
+from kc_desktop.core.data.dataset import ImageDataset
+from kc_desktop.core.data.loader import (
+    Augment,
+    DeviceBatches,
+    _mix,
+    augment_batch,
+    batch_count,
+    epoch_order,
+    rank_share,
+    resize_images,
+)
+from kc_desktop.core.data.mapped import gather_rows, is_mapped
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+
+RAM_SHARE = 0.5
+"""Share of the free RAM a dataset may take before it is streamed from its map instead."""
+GPU_SHARE = 0.5
+"""Share of the free GPU memory a dataset may take on the device (the rest is for training)."""
+PREFETCH = 2
+"""Batches the background thread keeps ready."""
+BUDGET_ENV = "KC_DESKTOP_MEMORY_BUDGET_MB"
+
+MEMORY_TEXT = QT_TRANSLATE_NOOP(
+    "core", "Batches come from memory: {needed} of pixels fit in {budget} of free {where}."
+)
+STREAM_TEXT = QT_TRANSLATE_NOOP(
+    "core",
+    "Batches stream from the disk cache (memory-mapped): {needed} of pixels is more than "
+    "the {budget} of free {where} set aside for data.",
+)
+
+
+@dataclass(frozen=True)
+class MemoryPlan:
+    """Where a run's batches come from, and the figures that decided it."""
+
+    streamed: bool
+    needed: int  # bytes of pixels at the model's input size, all splits
+    budget: int  # bytes the data may take
+    where: str  # "RAM" or "GPU memory"
+
+    @property
+    def template(self) -> str:
+        """The sentence before its values (what a front-end translates)."""
+        return STREAM_TEXT if self.streamed else MEMORY_TEXT
+
+    def values(self) -> dict[str, str]:
+        """The placeholders of ``template``."""
+        return {"needed": _gib(self.needed), "budget": _gib(self.budget), "where": self.where}
+
+    def text(self) -> str:
+        """One line for the log and the command line."""
+        return self.template.format(**self.values())
+
+
+def _gib(count: int) -> str:
+    return f"{count / 2**30:.2f} GB" if count >= 2**28 else f"{count / 2**20:.0f} MB"
+
+
+def memory_budget(device: torch.device) -> tuple[int, str]:
+    """(bytes the data may take, what memory) on ``device``."""
+    override = os.environ.get(BUDGET_ENV)
+    where = "GPU memory" if device.type == "cuda" else "RAM"
+    if override:
+        return int(float(override) * 2**20), where
+    if device.type == "cuda":
+        free, _total = torch.cuda.mem_get_info(device)
+        return int(GPU_SHARE * free), where
+    return int(RAM_SHARE * psutil.virtual_memory().available), where
+
+
+def memory_plan(dataset: ImageDataset, size: int, device: torch.device) -> MemoryPlan:
+    """Stream a memory-mapped dataset whose pixels at side ``size`` exceed the budget."""
+    needed = len(dataset) * dataset.channels * size * size
+    budget, where = memory_budget(device)
+    return MemoryPlan(is_mapped(dataset.images) and needed > budget, needed, budget, where)
+
+
+@dataclass
+class StreamedSplit:
+    """A split left in its memory map: the rows it takes, their labels, the side to serve."""
+
+    images: torch.Tensor  # the whole mapped set (N, C, H, W), not copied
+    indices: torch.Tensor  # int64 rows of this split
+    labels: torch.Tensor  # int64, one per row of ``indices``
+    size: int  # the model's input side; rows are resized per batch when it differs
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+    def rows(self, positions: torch.Tensor) -> torch.Tensor:
+        """uint8 images at ``positions`` of the split, at the model's side."""
+        images = gather_rows(self.images, self.indices[positions])
+        return images if images.shape[-1] == self.size else resize_images(images, self.size)
+
+
+Split = tuple[torch.Tensor, torch.Tensor] | StreamedSplit
+
+
+def prepare_split(dataset: ImageDataset, name: str, size: int, plan: MemoryPlan) -> Split:
+    """A split ready for batches: (images, labels) in memory at side ``size``, or streamed."""
+    indices = dataset.splits[name]
+    labels = dataset.labels[indices]
+    if plan.streamed:
+        return StreamedSplit(dataset.images, indices, labels, size)
+    images = gather_rows(dataset.images, indices)
+    if images.shape[-1] != size:
+        images = resize_images(images, size)
+    return images, labels
+
+
+def split_length(split: Split) -> int:
+    """Images in a split, wherever they are."""
+    return len(split) if isinstance(split, StreamedSplit) else len(split[1])
+
+
+def split_head(split: Split, count: int) -> torch.Tensor:
+    """The first ``count`` images of a split (uint8), e.g. a generative run's preview row."""
+    if isinstance(split, StreamedSplit):
+        return split.rows(torch.arange(min(count, len(split))))
+    return split[0][:count]
+
+
+def make_batches(
+    split: Split,
+    batch_size: int,
+    *,
+    device: torch.device,
+    shuffle: bool,
+    seed: int = 0,
+    augment: Augment | None = None,
+    rank: int = 0,
+    world_size: int = 1,
+) -> DeviceBatches | StreamedBatches:
+    """Batches of ``split`` from the device (in memory) or from the map (streamed)."""
+    kind = StreamedBatches if isinstance(split, StreamedSplit) else DeviceBatches
+    source = (split,) if isinstance(split, StreamedSplit) else split
+    return kind(
+        *source,
+        batch_size,
+        device=device,
+        shuffle=shuffle,
+        seed=seed,
+        augment=augment,
+        rank=rank,
+        world_size=world_size,
+    )
+
+
+class StreamedBatches:
+    """``DeviceBatches``' batches of a ``StreamedSplit``, gathered on a background thread."""
+
+    def __init__(
+        self,
+        split: StreamedSplit,
+        batch_size: int,
+        *,
+        device: torch.device | str = "cpu",
+        shuffle: bool = True,
+        drop_last: bool = False,
+        augment: Augment | None = None,
+        seed: int = 0,
+        rank: int = 0,
+        world_size: int = 1,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError(f"Batch size must be at least 1, not {batch_size}.")
+        self.split = split
+        self.device = torch.device(device)
+        self.num_samples = len(split)
+        self.batch_size = int(batch_size)
+        self.shuffle, self.drop_last = shuffle, drop_last
+        self.augment = augment if augment is not None and augment.enabled else None
+        self.seed, self.epoch = int(seed), 0
+        self.rank, self.world_size = int(rank), int(world_size)
+        self._augment_generator = (
+            torch.Generator(device=self.device) if self.augment is not None else None
+        )
+
+    def __len__(self) -> int:
+        return batch_count(self.num_samples, self.batch_size, self.drop_last, self.world_size)
+
+    def set_epoch(self, epoch: int) -> None:
+        self.epoch = int(epoch)
+
+    def __iter__(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+        epoch = self.epoch
+        self.epoch += 1
+        order = (
+            epoch_order(self.num_samples, self.seed, epoch)
+            if self.shuffle
+            else torch.arange(self.num_samples)
+        )
+        if self._augment_generator is not None:
+            self._augment_generator.manual_seed(_mix(self.seed, epoch, 1))
+        return self._batches(order)
+
+    def _batches(self, order: torch.Tensor) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+        ready: queue.Queue = queue.Queue(maxsize=PREFETCH)
+        stop = threading.Event()
+        thread = threading.Thread(
+            target=self._gather, args=(order, ready, stop), name="batches", daemon=True
+        )
+        thread.start()
+        try:
+            for _ in range(len(self)):
+                item = ready.get()
+                if isinstance(item, BaseException):
+                    raise item
+                images, labels = item
+                x = images.to(self.device, non_blocking=True).float().div_(255)
+                if self.augment is not None:
+                    x = augment_batch(x, self.augment, self._augment_generator)
+                yield x, labels.to(self.device, non_blocking=True)
+        finally:
+            stop.set()
+            _drain(ready)
+            thread.join()
+
+    def _gather(self, order: torch.Tensor, ready: queue.Queue, stop: threading.Event) -> None:
+        """Background thread: each batch's rows, pinned on CUDA, in order, until ``stop``."""
+        pin = self.device.type == "cuda"
+        try:
+            for batch in range(len(self)):
+                start = batch * self.batch_size
+                positions = rank_share(
+                    order[start : start + self.batch_size], self.rank, self.world_size
+                )
+                images, labels = self.split.rows(positions), self.split.labels[positions]
+                if pin:
+                    images, labels = images.pin_memory(), labels.pin_memory()
+                if not _put(ready, (images, labels), stop):
+                    return
+        except BaseException as error:  # handed to the training thread, which raises it
+            _put(ready, error, stop)
+
+
+def _put(ready: queue.Queue, item: object, stop: threading.Event) -> bool:
+    """Put ``item`` unless the consumer has gone; False when it has."""
+    while not stop.is_set():
+        try:
+            ready.put(item, timeout=0.1)
+            return True
+        except queue.Full:
+            continue
+    return False
+
+
+def _drain(ready: queue.Queue) -> None:
+    while True:
+        try:
+            ready.get_nowait()
+        except queue.Empty:
+            return

@@ -1,0 +1,98 @@
+"""Classifies camera pictures on its own thread; the newest picture wins.
+
+The GUI thread hands over every new picture with ``submit``; the worker keeps only the
+newest one it has not started yet, so when the model is slower than the camera, pictures
+are dropped, never queued, and the bars always describe a recent picture. The worker
+classifies with its own copy of the model (the Classify tab uses the shared one on the
+GUI thread) and, on demand, explains the answer with Grad-CAM. Results leave as plain
+data: the picture's sequence number, the top-5 ``(label, p)`` and the heat map or None.
+
+Self-contained on purpose: the app's background-job helper (``ui/jobs.py``) was written at
+the same time; this can move onto it later.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import logging
+import threading
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from kc_desktop.core.data.images import ImageLoadError
+from kc_desktop.core.inference import LoadedRun, classify
+from kc_desktop.core.insight.saliency import explain
+from kc_desktop.ui.errors import plain_error
+
+log = logging.getLogger(__name__)
+TOP_K = 5
+
+
+class LiveInference(QObject):
+    """``submit(sequence, frame, with_heatmap)`` from the GUI thread; results by signal."""
+
+    predicted = Signal(int, object, object)
+    failed = Signal(int, str)
+    _wake = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._pending: tuple[int, np.ndarray, bool] | None = None
+        self._busy = False
+        self._run: LoadedRun | None = None
+        self.classified = 0
+        self.thread = QThread()
+        self.thread.setObjectName("kc-live-inference")
+        self.moveToThread(self.thread)
+        self._wake.connect(self._drain)
+        self.thread.start()
+
+    def set_run(self, run: LoadedRun | None) -> None:
+        """Classify with (a private copy of) ``run`` from the next picture on."""
+        replica = None if run is None else dataclasses.replace(run, model=copy.deepcopy(run.model))
+        with self._lock:
+            self._run = replica
+
+    def submit(self, sequence: int, frame: np.ndarray, with_heatmap: bool) -> None:
+        """Offer a picture; it replaces any picture still waiting."""
+        with self._lock:
+            self._pending = (sequence, frame, with_heatmap)
+            wake = not self._busy
+            self._busy = True
+        if wake:
+            self._wake.emit()
+
+    def shutdown(self) -> None:
+        """Drop what waits, let the current picture finish, end the thread."""
+        with self._lock:
+            self._pending = None
+        self.thread.quit()
+        self.thread.wait()
+
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                job, self._pending = self._pending, None
+                run = self._run
+                if job is None:
+                    self._busy = False
+                    return
+            sequence, frame, with_heatmap = job
+            if run is None:
+                continue
+            try:
+                prediction = classify(run, [frame], top_k=TOP_K)[0]
+                heatmap = explain(run, frame).heatmap if with_heatmap else None
+            except (ImageLoadError, RuntimeError, ValueError) as error:
+                log.warning("live classification failed: %s", error)
+                self.failed.emit(sequence, plain_error(error))
+                continue
+            self.classified += 1
+            if prediction.error:
+                self.failed.emit(sequence, prediction.error)
+            else:
+                self.predicted.emit(sequence, prediction.predictions, heatmap)

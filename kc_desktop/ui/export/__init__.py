@@ -1,0 +1,1 @@
+"""File -> Export model / Share run / Export dataset, and opening dropped .kcrun files."""

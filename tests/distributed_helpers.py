@@ -1,0 +1,47 @@
+"""Launch the command line under torch.distributed.run (two CPU processes) for tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def torchrun_train(home: Path, runs: Path, *args: str, processes: int = 2) -> str:
+    """Run ``python -m kc_desktop train ARGS`` as ``processes`` gloo processes; stdout."""
+    env = {**os.environ, "KC_DESKTOP_HOME": str(home), "OMP_NUM_THREADS": "1"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    command = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--standalone",
+        f"--nproc_per_node={processes}",
+        "-m",
+        "kc_desktop",
+        "train",
+        "--device",
+        "cpu",
+        "--out",
+        str(runs),
+        *args,
+    ]
+    done = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def epoch_losses(run_dir: Path) -> dict[int, float]:
+    """{epoch: training loss} from a run folder's metrics.jsonl."""
+    losses = {}
+    for line in (run_dir / "metrics.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        if record.get("kind") == "epoch":
+            losses[int(record["epoch"])] = float(record["loss"])
+    return losses
