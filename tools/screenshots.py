@@ -45,7 +45,7 @@ def train(window: MainWindow, model: str, epochs: int) -> None:
     done: list[bool] = []
     window.session.finished.connect(lambda _: done.append(True))
     window.start_training()
-    wait_until(lambda: bool(done) and not window.session.is_active)
+    wait_until(lambda: bool(done) and not window.session.is_active, timeout_s=1800)
     wait_until(lambda: window.current_run is not None)
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.kinds import RunState
 from kc_desktop.core.paths import app_home
+from kc_desktop.ui.accessibility import describe_controls
 from kc_desktop.ui.core_loader import CoreLoader
 from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.i18n import apply_language, install_translators, status_text
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.deviceLabel.setText(core_text(describe_device(resolve_device("auto"))))
         self._restore_choices()
+        describe_controls(self)
         self.is_core_ready = True
         self.show_message(self.tr("Ready."))
         self.core_ready.emit()

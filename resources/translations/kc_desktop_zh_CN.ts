@@ -1871,6 +1871,109 @@
     </message>
 </context>
 <context>
+    <name>accessibility</name>
+    <message>
+        <source>The network to train; its description is shown below.</source>
+        <translation>要训练的网络；下方显示它的说明。</translation>
+    </message>
+    <message>
+        <source>Mirror training images at random (not for digits or text).</source>
+        <translation>随机镜像翻转训练图像（不适用于数字或文字）。</translation>
+    </message>
+    <message>
+        <source>Move training images by up to a tenth of their size at random.</source>
+        <translation>随机平移训练图像，最多为其尺寸的十分之一。</translation>
+    </message>
+    <message>
+        <source>Zoom training images in or out by up to a tenth at random.</source>
+        <translation>随机放大或缩小训练图像，最多十分之一。</translation>
+    </message>
+    <message>
+        <source>The order of the mistakes: the surest wrong answers first, or last.</source>
+        <translation>错误的排列顺序：最有把握的错误答案排在最前或最后。</translation>
+    </message>
+    <message>
+        <source>Put generated samples beside the training images closest to them.</source>
+        <translation>把生成的样本放在离它们最近的训练图像旁边。</translation>
+    </message>
+    <message>
+        <source>Decode a walk between two new random latent points.</source>
+        <translation>解码两个新的随机潜在点之间的行走。</translation>
+    </message>
+    <message>
+        <source>Switch to the offline handwritten digits.</source>
+        <translation>切换到离线手写数字。</translation>
+    </message>
+    <message>
+        <source>Switch to the offline shapes.</source>
+        <translation>切换到离线形状。</translation>
+    </message>
+    <message>
+        <source>List the files that could not be read, and why.</source>
+        <translation>列出无法读取的文件及原因。</translation>
+    </message>
+    <message>
+        <source>Save the comparison plot as a PNG image.</source>
+        <translation>把比较图保存为 PNG 图像。</translation>
+    </message>
+    <message>
+        <source>Saved runs. Double-click to open one; Ctrl+click to select runs to compare.</source>
+        <translation>已保存的运行。双击打开；Ctrl+点击选择要比较的运行。</translation>
+    </message>
+    <message>
+        <source>Rename the selected run (F2).</source>
+        <translation>重命名选中的运行（F2）。</translation>
+    </message>
+    <message>
+        <source>Read the runs folder again.</source>
+        <translation>重新读取运行文件夹。</translation>
+    </message>
+    <message>
+        <source>Red layer strength</source>
+        <translation>红色图层强度</translation>
+    </message>
+    <message>
+        <source>Epoch shown</source>
+        <translation>显示的轮次</translation>
+    </message>
+    <message>
+        <source>Latent value</source>
+        <translation>潜在变量取值</translation>
+    </message>
+    <message>
+        <source>Scores per class</source>
+        <translation>各类别得分</translation>
+    </message>
+    <message>
+        <source>Saved runs</source>
+        <translation>已保存的运行</translation>
+    </message>
+    <message>
+        <source>Steps: data, model, train, gallery, classify</source>
+        <translation>步骤：数据、模型、训练、图库、分类</translation>
+    </message>
+    <message>
+        <source>Classification results</source>
+        <translation>分类结果</translation>
+    </message>
+    <message>
+        <source>Training log</source>
+        <translation>训练日志</translation>
+    </message>
+    <message>
+        <source>Layers of the model</source>
+        <translation>模型的各层</translation>
+    </message>
+    <message>
+        <source>Mistakes and selected cell</source>
+        <translation>错误与选中的单元格</translation>
+    </message>
+    <message>
+        <source>Gallery views</source>
+        <translation>图库视图</translation>
+    </message>
+</context>
+<context>
     <name>classify_tab</name>
     <message>
         <source>Train a model or open a saved run first.</source>
