@@ -108,7 +108,7 @@ COLUMNS: tuple[Column, ...] = (
     (QT_TRANSLATE_NOOP("runs_table", "Model"), lambda r: r.model, lambda r: r.model.casefold(), ""),
     (
         QT_TRANSLATE_NOOP("runs_table", "Status"),
-        lambda r: status_text(r.status),
+        lambda r: status_text(r.status).lower(),
         lambda r: r.status,
         "",
     ),
