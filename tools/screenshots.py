@@ -66,8 +66,8 @@ def show_runs_comparison(window: MainWindow) -> None:
     window.resize(1280, 1040)  # the Train tab keeps its height; the dock gets the rest
     dock.show()
     window.resizeDocks([dock], [400], Qt.Orientation.Vertical)
-    paths = [dock.table.path_at(row) for row in range(dock.table.rowCount())]
-    dock.table.select_paths([path for path in paths if path.name.endswith(("-mlp", "-cnn"))])
+    paths = [dock.runsTable.path_at(row) for row in range(dock.runsTable.rowCount())]
+    dock.runsTable.select_paths([path for path in paths if path.name.endswith(("-mlp", "-cnn"))])
     dock.compare_selected()
 
 

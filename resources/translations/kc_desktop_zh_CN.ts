@@ -232,6 +232,10 @@
         <translation>&lt;b&gt;尚未加载模型。&lt;/b&gt;请在“训练”页训练一个分类器，或打开已保存的运行。</translation>
     </message>
     <message>
+        <source>unknown data</source>
+        <translation>未知数据</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{model}&lt;/b&gt; trained on &lt;b&gt;{dataset}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{model}&lt;/b&gt;，在 &lt;b&gt;{dataset}&lt;/b&gt; 上训练</translation>
     </message>
@@ -246,6 +250,10 @@
     <message>
         <source>Classified the pasted image</source>
         <translation>已分类粘贴的图像</translation>
+    </message>
+    <message>
+        <source>{message}.</source>
+        <translation>{message}。</translation>
     </message>
     <message>
         <source>Could not classify the images: {reason}</source>
@@ -2371,6 +2379,10 @@
     <message>
         <source>Training failed: {error}</source>
         <translation>训练失败：{error}</translation>
+    </message>
+    <message>
+        <source>Testing on {count:,} images…</source>
+        <translation>正在用 {count:,} 张图像测试…</translation>
     </message>
     <message>
         <source>at epoch {epoch}, step {step}</source>

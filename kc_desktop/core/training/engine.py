@@ -226,7 +226,11 @@ class Trainer:
             callbacks.on_event(reason, "warning" if status is RunStatus.STOPPED else "error")
         if status.kept_weights:
             test_split = setup.splits["test"]
-            callbacks.on_event(f"Testing on {split_length(test_split):,} images…")
+            callbacks.on_event(
+                QT_TRANSLATE_NOOP("core", "Testing on {count:,} images…").format(
+                    count=split_length(test_split)
+                )
+            )
             test = state.task.evaluate(self._eval_batches(test_split))
         summary = self._summary(state, setup.dataset, status, reason, started)
         if status.kept_weights:

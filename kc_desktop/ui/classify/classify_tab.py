@@ -360,7 +360,9 @@ class ClassifyTab(QWidget):
             model = core_text(get_model_spec(str(config.get("model"))).name)
         except ValueError:
             model = str(config.get("model", "unknown model"))
-        dataset = config.get("dataset_name") or config.get("dataset", "unknown data")
+        dataset = core_text(config.get("dataset_name") or config.get("dataset", "")) or self.tr(
+            "unknown data"
+        )
         parts = [
             self.tr("<b>{model}</b> trained on <b>{dataset}</b>").format(
                 model=model, dataset=dataset
@@ -432,7 +434,7 @@ class ClassifyTab(QWidget):
             message += self.tr(
                 "; {skipped} more were ignored (at most {max_rows} at a time)"
             ).format(skipped=skipped, max_rows=MAX_ROWS)
-        self.status_message.emit(message + ".")
+        self.status_message.emit(self.tr("{message}.").format(message=message))
         if self._queue:
             self._start_batch()
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kc_desktop.core.models.recommend import Recommendation
 from kc_desktop.core.models.registry import get_model_spec
+from kc_desktop.ui.core_text import core_text
 
 
 class RecommendationBar(QFrame):
@@ -42,7 +43,7 @@ class RecommendationBar(QFrame):
         )
         self.recommendationLabel.setText(
             self.tr("<b>Recommended: {model}{mode}.</b> {why}").format(
-                model=spec.name, mode=mode, why=why
+                model=core_text(spec.name), mode=mode, why=why
             )
         )
         chosen = current_model == recommendation.model_id and (

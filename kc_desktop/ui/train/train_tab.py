@@ -212,7 +212,7 @@ class TrainTab(QWidget):
                 "parameters) on {device}"
             ).format(
                 model=config["model"],
-                dataset_name=config["dataset_name"],
+                dataset_name=core_text(config["dataset_name"]),
                 params=info["params"],
                 device=info["device"],
             )
