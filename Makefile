@@ -47,6 +47,7 @@ clean:
 # the command line only, not the locale in the environment; needs a CJK font: fonts-noto-cjk).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py $(if $(filter command line,$(origin LANG)),--lang $(LANG))
+	$(if $(filter command line,$(origin LANG)),,QT_QPA_PLATFORM=offscreen $(BIN)/python tools/camera_screenshots.py)
 
 # Refresh resources/translations/*.ts from the sources and compile the .qm files (committed).
 translations: $(STAMP)

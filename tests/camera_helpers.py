@@ -7,29 +7,12 @@ from pathlib import Path
 
 import numpy as np
 
+from kc_desktop.core.camera.demo_video import write_shapes_video
 from kc_desktop.core.camera.source import CameraError, CameraProblem
-from kc_desktop.core.camera.synthetic import draw_shape
-
-
-def write_shapes_video(
-    path: Path, shapes: tuple[str, ...], frames_per_shape: int = 40, fps: float = 20.0
-) -> Path:
-    """An MJPG .avi showing each shape of ``shapes`` in turn, moving, ``frames_per_shape``
-    frames each (the synthetic scene's red discs and blue squares)."""
-    import cv2
-
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (160, 120))
-    assert writer.isOpened(), "OpenCV cannot write MJPG videos here"
-    for shape in shapes:
-        for index in range(frames_per_shape):
-            rgb = draw_shape(shape, index / 7)
-            writer.write(cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
-    writer.release()
-    return path
 
 
 def dominant_colour(frame: np.ndarray) -> str:
-    """ "red" or "blue": which of the two shape colours covers more of ``frame``."""
+    """ "red" or "blue": the shape colour that covers more of ``frame``."""
     red = int(((frame[..., 0] > 150) & (frame[..., 2] < 100)).sum())
     blue = int(((frame[..., 2] > 150) & (frame[..., 0] < 100)).sum())
     return "red" if red >= blue else "blue"

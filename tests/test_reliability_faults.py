@@ -167,15 +167,15 @@ def test_read_only_run_folder_mid_epoch_loses_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_append = RunDirectory.append_metrics
-    calls = {"n": 0}
+    refusing = {"now": False}
 
-    def read_only_after_seven(self: RunDirectory, record: dict) -> None:
-        calls["n"] += 1
-        if calls["n"] > 7:
+    def read_only_from_step_seven(self: RunDirectory, record: dict) -> None:
+        refusing["now"] |= record.get("kind") == "step" and record["global_step"] >= 7
+        if refusing["now"]:
             raise OSError(errno.EROFS, "Read-only file system", str(self.path))
         real_append(self, record)
 
-    monkeypatch.setattr(RunDirectory, "append_metrics", read_only_after_seven)
+    monkeypatch.setattr(RunDirectory, "append_metrics", read_only_from_step_seven)
     summary, history, trainer = _fit(tmp_path)
     monkeypatch.setattr(RunDirectory, "append_metrics", real_append)
     assert summary["status"] == "unsaved" and "read-only" in summary["reason"]

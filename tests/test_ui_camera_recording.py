@@ -83,6 +83,7 @@ def test_deleting_a_class_removes_its_folder(data_tab: DataTab, qtbot, tmp_path:
     assert view.dataset.classes() == ["pen"]
     assert not (view.dataset.path / "cup").exists()
     assert not view.undoBurstButton.isEnabled()
+    view.close()
 
 
 def test_unplugged_mid_recording_keeps_the_frames(data_tab: DataTab, qtbot, tmp_path: Path) -> None:
@@ -103,6 +104,7 @@ def test_unplugged_mid_recording_keeps_the_frames(data_tab: DataTab, qtbot, tmp_
     view.use_source(VideoFileSource(video, loop=True))
     qtbot.waitUntil(lambda: view.recordButton.isEnabled(), timeout=10_000)
     assert not view.cameraMessage.isVisible()
+    view.close()
 
 
 @pytest.mark.parametrize(
@@ -148,3 +150,32 @@ def test_picker_lists_sources_and_remembers_the_choice(
     with qtbot.waitSignal(again.source_listed, timeout=20_000) as listed:
         pass
     assert listed.args[0] == SYNTHETIC_ID
+
+
+def test_a_view_deleted_without_closing_stops_its_camera(qtbot, tmp_path: Path) -> None:
+    video = write_shapes_video(tmp_path / "loop.avi", ("red disc",), 10)
+    view = RecordingView(source=VideoFileSource(video, loop=True))
+    grabber = view.feed._grabber
+    qtbot.waitUntil(lambda: view.feed.frame is not None, timeout=10_000)
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not grabber.running, timeout=10_000)
+
+
+def test_camera_button_opens_the_view_on_the_listed_source(data_tab: DataTab, qtbot) -> None:
+    data_tab.cameraButton.click()  # no camera here: the moving shapes are listed and chosen
+    view = data_tab.recordingView
+    assert view.isVisible() and view.objectName() == "recordingView"
+    qtbot.waitUntil(lambda: view.cameraPreview.frame is not None, timeout=20_000)
+    assert view.cameraCombo.currentData() == SYNTHETIC_ID
+    view.close()
+
+
+def test_camera_file_option_reaches_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kc_desktop import cli
+    from kc_desktop.ui import app
+
+    seen: list[str | None] = []
+    monkeypatch.setattr(app, "run_app", lambda camera_file=None: seen.append(camera_file) or 0)
+    for argv in (["--camera-file", "demo.avi"], ["gui", "--camera-file", "other.avi"], []):
+        assert cli.main(argv) == 0
+    assert seen == ["demo.avi", "other.avi", None]

@@ -64,7 +64,7 @@ def test_dropping_a_kcrun_opens_it_in_the_runs_dock(
     imported = Path(done.args[0])
     assert imported.parent == runs_dir() and imported.name == tiny_run.name
     assert window.runsDock.isVisible()
-    assert window.runsDock.table.row_of(imported) is not None
+    assert window.runsDock.runsTable.row_of(imported) is not None
     qtbot.waitUntil(lambda: window.current_run is not None and window.current_run.path == imported)
 
 

@@ -65,6 +65,8 @@ GOALS: tuple[Goal, ...] = (
     Goal("folder_cache_hit_vs_decode", "Folder cache hit vs first decode", ">=", 20),
     Goal("ood_flagged_in", "'Not sure' about its own test digits", "<=", 5, "%", zero_ok=True),
     Goal("ood_flagged_out", "'Not sure' about shapes (another dataset)", ">=", 80, "%"),
+    Goal("live_fps", "Live camera: frames classified per second, small-cnn", ">=", None, "fps"),
+    Goal("live_gui_gap_p95_ms", "GUI 20 ms timer gap while classifying live, p95", "<=", 50, "ms"),
 )
 
 

@@ -89,6 +89,11 @@ def run_benchmarks(
 
         figures, raw["ood"] = ood_figures(quick=quick)
         results.update(figures)
+        say("Live camera classification: frames per second, GUI gaps…")
+        from kc_desktop.bench.live import live_figures
+
+        figures, raw["live"] = live_figures(quick=quick, repeats=repeats)
+        results.update(figures)
     raw["load_average_end"] = list(os.getloadavg())
     raw["seconds"] = time.perf_counter() - started
     results["goals"] = verdicts(results)

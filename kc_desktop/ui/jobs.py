@@ -194,6 +194,10 @@ class JobRunner(QObject):
         """True while a job of ``kind`` runs or waits and has not reported."""
         return kind in self._current
 
+    def is_running_any(self) -> bool:
+        """True while any job of this runner runs or waits and has not reported."""
+        return bool(self._current)
+
     def _on_job_finished(self, state: JobState, result: Any, error: str | None) -> None:
         handlers = self._handlers.pop(state, None)
         if handlers is None or self._current.get(state.kind) is not state:

@@ -10,8 +10,10 @@ sequence number and one picture behind a lock. It opens the source on its thread
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
+import weakref
 
 import numpy as np
 
@@ -19,6 +21,15 @@ from kc_desktop.core.camera.source import CameraError, CameraProblem, FrameSourc
 
 log = logging.getLogger(__name__)
 STOP_WAIT_S = 5.0
+_started: weakref.WeakSet[FrameGrabber] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all() -> None:
+    """Stop every grabber before the interpreter ends: a daemon thread still inside
+    OpenCV's read at finalisation is unwound mid-C++ and aborts the process."""
+    for grabber in list(_started):
+        grabber.stop()
 
 
 class FrameGrabber:
@@ -34,6 +45,7 @@ class FrameGrabber:
         self._thread = threading.Thread(target=self._run, name="kc-frame-grabber", daemon=True)
 
     def start(self) -> None:
+        _started.add(self)
         self._thread.start()
 
     def stop(self) -> None:

@@ -35,9 +35,12 @@ def draw_shape(shape: str, t: float, width: int = 160, height: int = 120) -> np.
 class SyntheticSource:
     """A FrameSource drawing ``draw_shape`` pictures at ``fps``, alternating the shapes."""
 
-    def __init__(self, fps: float = 15.0, seconds_per_shape: float = 3.0) -> None:
+    def __init__(
+        self, fps: float = 15.0, seconds_per_shape: float = 3.0, size: tuple[int, int] = (160, 120)
+    ) -> None:
         self.fps = fps
         self.seconds_per_shape = seconds_per_shape
+        self.size = size
         self._start = 0.0
         self._count = 0
 
@@ -57,7 +60,7 @@ class SyntheticSource:
         t = self._count / self.fps
         self._count += 1
         shape = SHAPES[int(t // self.seconds_per_shape) % len(SHAPES)]
-        return draw_shape(shape, t)
+        return draw_shape(shape, t, *self.size)
 
     def close(self) -> None:
         """Nothing to release."""

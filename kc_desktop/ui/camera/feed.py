@@ -9,10 +9,11 @@ with its plain sentence, translated.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kc_desktop.core.camera.grabber import FrameGrabber
 from kc_desktop.core.camera.source import PROBLEM_TEXT, FrameSource
+from kc_desktop.ui.i18n import core_text
 
 POLL_MS = 30
 
@@ -48,8 +49,10 @@ class CameraFeed(QObject):
         self.error = None
         self.frame = None  # never record the old source's last picture as the new one's
         self._last = 0
-        self._grabber = FrameGrabber(source)
-        self._grabber.start()
+        self._grabber = grabber = FrameGrabber(source)
+        # A view deleted without being closed must not leave the camera running.
+        self.destroyed.connect(lambda *_: grabber.stop())
+        grabber.start()
         self._timer.start()
 
     def stop(self) -> None:
@@ -71,5 +74,5 @@ class CameraFeed(QObject):
         error = grabber.error
         if error is not None and not grabber.running:
             self._timer.stop()
-            self.error = QCoreApplication.translate("core", PROBLEM_TEXT[error.problem])
+            self.error = core_text(PROBLEM_TEXT[error.problem])
             self.failed.emit(self.error)

@@ -31,9 +31,11 @@ from kc_desktop.ui.camera.feed import CameraFeed
 from kc_desktop.ui.camera.live_worker import LiveInference
 from kc_desktop.ui.camera.picker import CameraPicker
 from kc_desktop.ui.camera.preview import CameraPreview
+from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
 RATE_WINDOW_S = 2.0
+KEPT_FRAMES = 8
 
 
 class LiveClassifyView(QDialog):
@@ -50,6 +52,7 @@ class LiveClassifyView(QDialog):
         self.paused = False
         self._frozen: tuple[int, np.ndarray] | None = None
         self._times: deque[float] = deque()
+        self._submitted: dict[int, np.ndarray] = {}  # recent pictures sent, by sequence
         self.feed = CameraFeed(self)
         self.feed.frame_arrived.connect(self._on_feed_frame_arrived)
         self.feed.failed.connect(self._on_feed_failed)
@@ -57,6 +60,8 @@ class LiveClassifyView(QDialog):
         self.worker.predicted.connect(self._on_worker_predicted)
         self.worker.failed.connect(self._on_worker_failed)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
+        worker = self.worker  # deleted without a close: still end the thread (no self here)
+        self.destroyed.connect(lambda *_: worker.shutdown())
         self._build()
         self.set_run(None)
         self.cameraCombo.source_chosen.connect(self._on_source_chosen)
@@ -111,6 +116,15 @@ class LiveClassifyView(QDialog):
         side.addWidget(QLabel(self.tr("<b>What the model sees</b>")))
         side.addWidget(self.livePredictionBars)
         side.addWidget(self.liveRateLabel)
+        hint = QLabel(
+            self.tr(
+                "Hold a thing in front of the camera: the bars show the model's five best "
+                "guesses for the picture shown, renewed as fast as the model can answer."
+            )
+        )
+        hint.setWordWrap(True)
+        side.addSpacing(12)
+        side.addWidget(hint)
         side.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
@@ -118,11 +132,13 @@ class LiveClassifyView(QDialog):
         self.resize(960, 560)
 
     # ---------------------------------------------------------------- public API
-    def use_source(self, source: FrameSource) -> None:
+    def use_source(self, source: FrameSource, *, listed: bool = False) -> None:
         self.cameraMessage.hide()
         self.cameraPreview.clear()
         self.cameraPreview.set_placeholder(self.tr("Starting the camera…"))
         self.set_paused(False)
+        if not listed:
+            self.cameraCombo.show_external(core_text(source.name))
         self.feed.start(source)
 
     def set_run(self, run: LoadedRun | None) -> None:
@@ -163,14 +179,19 @@ class LiveClassifyView(QDialog):
             self.worker.submit(sequence, frame, self.liveSaliencyCheck.isChecked())
 
     def _on_source_chosen(self, source_id: str, name: str) -> None:
-        self.use_source(open_source(source_id, name))
+        self.use_source(open_source(source_id, name), listed=True)
 
     def _on_feed_frame_arrived(self, sequence: int, frame: np.ndarray) -> None:
         if self.paused:
             return
-        self.cameraPreview.set_frame(frame)
+        overlay = self.run is not None and self.liveSaliencyCheck.isChecked()
+        if not overlay:  # with the heat map, the picture waits for its own explanation
+            self.cameraPreview.set_frame(frame)
         if self.run is not None:
-            self.worker.submit(sequence, frame, self.liveSaliencyCheck.isChecked())
+            self._submitted[sequence] = frame
+            while len(self._submitted) > KEPT_FRAMES:
+                del self._submitted[next(iter(self._submitted))]
+            self.worker.submit(sequence, frame, overlay)
 
     def _on_feed_failed(self, message: str) -> None:
         self.cameraMessage.setText(message)
@@ -191,6 +212,9 @@ class LiveClassifyView(QDialog):
         self.predictions = list(predictions)
         self.livePredictionBars.set_predictions(self.predictions)
         on = self.liveSaliencyCheck.isChecked()
+        frame = self._submitted.get(sequence)
+        if on and heatmap is not None and frame is not None and self._frozen is None:
+            self.cameraPreview.set_frame(frame)  # the picture this heat map explains
         self.cameraPreview.set_heatmap(heatmap if on and heatmap is not None else None)
         self._count_rate()
 

@@ -7,6 +7,11 @@ classifies with its own copy of the model (the Classify tab uses the shared one 
 GUI thread) and, on demand, explains the answer with Grad-CAM. Results leave as plain
 data: the picture's sequence number, the top-5 ``(label, p)`` and the heat map or None.
 
+The worker runs PyTorch on one thread (``torch.set_num_threads`` is per thread with
+OpenMP, so training elsewhere keeps its own): a single picture is too small to share out,
+and on a busy two-core machine two OpenMP threads made one small-cnn forward pass 17 times
+slower (140 ms against 8 ms), besides taking the core the GUI needs.
+
 Self-contained on purpose: the app's background-job helper (``ui/jobs.py``) was written at
 the same time; this can move onto it later.
 """
@@ -19,6 +24,8 @@ import logging
 import threading
 
 import numpy as np
+import shiboken6
+import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kc_desktop.core.data.images import ImageLoadError
@@ -28,6 +35,7 @@ from kc_desktop.ui.errors import plain_error
 
 log = logging.getLogger(__name__)
 TOP_K = 5
+TORCH_THREADS = 1
 
 
 class LiveInference(QObject):
@@ -42,6 +50,7 @@ class LiveInference(QObject):
         self._lock = threading.Lock()
         self._pending: tuple[int, np.ndarray, bool] | None = None
         self._busy = False
+        self._closed = False
         self._run: LoadedRun | None = None
         self.classified = 0
         self.thread = QThread()
@@ -59,6 +68,8 @@ class LiveInference(QObject):
     def submit(self, sequence: int, frame: np.ndarray, with_heatmap: bool) -> None:
         """Offer a picture; it replaces any picture still waiting."""
         with self._lock:
+            if self._closed:
+                return
             self._pending = (sequence, frame, with_heatmap)
             wake = not self._busy
             self._busy = True
@@ -66,14 +77,20 @@ class LiveInference(QObject):
             self._wake.emit()
 
     def shutdown(self) -> None:
-        """Drop what waits, let the current picture finish, end the thread."""
+        """Drop what waits, refuse more, let the current picture finish, end the thread."""
         with self._lock:
+            if self._closed:
+                return
             self._pending = None
-        self.thread.quit()
-        self.thread.wait()
+            self._closed = True
+        if shiboken6.isValid(self.thread):  # at interpreter exit Qt may have deleted it first
+            self.thread.quit()
+            self.thread.wait()
 
     @Slot()
     def _drain(self) -> None:
+        if torch.get_num_threads() != TORCH_THREADS:
+            torch.set_num_threads(TORCH_THREADS)  # this thread only (see the module's notes)
         while True:
             with self._lock:
                 job, self._pending = self._pending, None

@@ -32,6 +32,7 @@ from kc_desktop.ui.camera.class_panel import ClassPanel
 from kc_desktop.ui.camera.feed import CameraFeed
 from kc_desktop.ui.camera.picker import CameraPicker
 from kc_desktop.ui.camera.preview import CameraPreview
+from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 log = logging.getLogger(__name__)
@@ -144,12 +145,14 @@ class RecordingView(QDialog):
         return side
 
     # ---------------------------------------------------------------- public API
-    def use_source(self, source: FrameSource) -> None:
+    def use_source(self, source: FrameSource, *, listed: bool = False) -> None:
         """Show (and record from) ``source`` from now on."""
         self.stop_recording()
         self.cameraMessage.hide()
         self.cameraPreview.clear()
         self.cameraPreview.set_placeholder(self.tr("Starting the camera…"))
+        if not listed:
+            self.cameraCombo.show_external(core_text(source.name))
         self.feed.start(source)
         self._update_controls()
 
@@ -252,10 +255,10 @@ class RecordingView(QDialog):
             return QCoreApplication.translate(
                 "RecordingView", "The frames cannot be saved: {reason}"
             ).format(reason=error.strerror or error)
-        return QCoreApplication.translate("core", str(error))
+        return core_text(str(error))
 
     def _on_source_chosen(self, source_id: str, name: str) -> None:
-        self.use_source(open_source(source_id, name))
+        self.use_source(open_source(source_id, name), listed=True)
 
     def _on_feed_frame_arrived(self, _sequence: int, frame: np.ndarray) -> None:
         self.cameraPreview.set_frame(frame)

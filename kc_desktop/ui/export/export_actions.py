@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QProgressDialog
 
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
 from kc_desktop.ui.export.export_dialog import ExportModelDialog
+from kc_desktop.ui.jobs import JobRunner
 
 KCRUN_SUFFIX = ".kcrun"
 
@@ -71,7 +71,8 @@ class ExportActions(QObject):
         self.ask_share_file: Callable[[str], str | None] = self._ask_share_file
         self.ask_import_file: Callable[[], str | None] = self._ask_import_file
         self.ask_dataset_file: Callable[[str], str | None] = self._ask_dataset_file
-        self._running: list[BackgroundSignals] = []
+        self.jobs = JobRunner(self)
+        self._started = 0  # each export is a job of its own kind: none cancels another
         self.exportProgress: QProgressDialog | None = None
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -182,17 +183,18 @@ class ExportActions(QObject):
         progress.setMinimumDuration(300)
         self.exportProgress = progress
         self._say(label)
-        signals: BackgroundSignals
+        self._started += 1
+        kind = f"export-{self._started}"
 
         def finish(result: str) -> None:
-            self._end(signals, progress)
+            self._end(progress)
             self._say(done_text.format(path=result))
             if on_done is not None:
                 on_done(result)
             self.finished.emit(result)
 
         def fail(message: str) -> None:
-            self._end(signals, progress)
+            self._end(progress)
             self._say(message)
             self.failed.emit(message)
 
@@ -200,11 +202,9 @@ class ExportActions(QObject):
             progress.setMaximum(total)
             progress.setValue(done)
 
-        signals = run_in_background(work, finish, fail, advance)
-        self._running.append(signals)
+        self.jobs.start(kind, lambda state: work(state.progress), finish, fail, advance)
 
-    def _end(self, signals: BackgroundSignals, progress: QProgressDialog) -> None:
-        self._running.remove(signals)
+    def _end(self, progress: QProgressDialog) -> None:
         progress.reset()
         progress.deleteLater()
         if self.exportProgress is progress:
@@ -223,7 +223,7 @@ class ExportActions(QObject):
             show(text)
 
     def is_busy(self) -> bool:
-        return bool(self._running)
+        return self.jobs.is_running_any()
 
     # ---------------------------------------------------------------- drops
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -15,9 +15,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kc_desktop.core.runs.follower import Poll, RunFollower
-from kc_desktop.ui.background import BackgroundSignals, run_in_background
+from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.train.train_tab import TrainTab
 
+POLL = "poll"  # the job kind of one read of the followed folder
 POLL_MS = 500
 
 
@@ -33,7 +34,7 @@ class RunWatcher(QObject):
         self._waiting_in: tuple[Path, set[str]] | None = None
         self._config: dict[str, Any] | None = None
         self._started = False
-        self._pending: BackgroundSignals | None = None
+        self.jobs = JobRunner(self)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
@@ -61,17 +62,19 @@ class RunWatcher(QObject):
     def stop(self) -> None:
         """Stop following (the curves stay as they are)."""
         self.timer.stop()
-        self.follower, self._waiting_in, self._pending = None, None, None
+        self.follower, self._waiting_in = None, None
+        self.jobs.cancel()
 
     def _on_timer_timeout(self) -> None:
         if self._waiting_in is not None:
             self._look_for_new_folder()
             return
-        if self.follower is None or self._pending is not None:
+        if self.follower is None or self.jobs.is_running(POLL):
             return
         follower = self.follower
-        self._pending = run_in_background(
-            lambda _progress: (
+        self.jobs.start(
+            POLL,
+            lambda _state: (
                 follower.config() if self._config is None else None,
                 follower.poll(),
             ),
@@ -88,11 +91,9 @@ class RunWatcher(QObject):
             self.follow(new[0])
 
     def _on_poll_failed(self, message: str) -> None:
-        self._pending = None
         self.train_tab.log(message, "warning")
 
     def _on_poll_done(self, follower: RunFollower, config: dict | None, poll: Poll) -> None:
-        self._pending = None
         if follower is not self.follower:  # stopped or following another run meanwhile
             return
         if config is not None:

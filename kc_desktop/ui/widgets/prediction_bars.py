@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 TOP_COLOR = QColor("#2a7fd4")
@@ -45,10 +45,13 @@ class _BarsView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
+        bold = QFont(painter.font())
+        bold.setBold(True)  # the top row is bold: measure labels as wide as they can be drawn
+        bold_metrics = QFontMetrics(bold)
         text_color = self.palette().color(QPalette.ColorRole.Text)
         label_width = min(
             LABEL_MAX_WIDTH,
-            max((metrics.horizontalAdvance(label) for label, _ in self.rows), default=0) + 8,
+            max((bold_metrics.horizontalAdvance(label) for label, _ in self.rows), default=0) + 8,
             self.width() // 3,
         )
         percent_width = metrics.horizontalAdvance("100.0%") + 8
