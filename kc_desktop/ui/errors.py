@@ -23,7 +23,7 @@ def plain_error(error: BaseException) -> str:
     if isinstance(error, PermissionError):
         return QCoreApplication.translate(
             "errors", "Permission denied: {value}. Choose another folder."
-        ).format(value=message or "cannot write there")
+        ).format(value=message or QCoreApplication.translate("errors", "cannot write there"))
     if isinstance(error, OSError) and getattr(error, "errno", None) == 28:
         return QCoreApplication.translate(
             "errors", "The disk is full. Free some space or choose another folder."

@@ -471,6 +471,10 @@
         <translation>正在加载 {label}…</translation>
     </message>
     <message>
+        <source>Decoding images: {done:,} / {total:,}</source>
+        <translation>正在解码图像：{done:,} / {total:,}</translation>
+    </message>
+    <message>
         <source>{name}: {count:,} images ready.</source>
         <translation>{name}：{count:,} 张图像已就绪。</translation>
     </message>
@@ -1019,6 +1023,10 @@
     <message>
         <source>&lt;b&gt;What the model sees&lt;/b&gt;</source>
         <translation>&lt;b&gt;模型看到的画面&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Hold a thing in front of the camera: the bars show the model&apos;s five best guesses for the picture shown, renewed as fast as the model can answer.</source>
+        <translation>把一件东西放在摄像头前：条形图显示模型对当前画面的五个最佳猜测，模型能多快回答就多快刷新。</translation>
     </message>
     <message>
         <source>Train a classifier or open a saved classifier run to see its guesses.</source>
@@ -2757,6 +2765,10 @@
     <message>
         <source>Permission denied: {value}. Choose another folder.</source>
         <translation>权限不足：{value}。请选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>cannot write there</source>
+        <translation>无法写入那里</translation>
     </message>
     <message>
         <source>The disk is full. Free some space or choose another folder.</source>

@@ -220,7 +220,9 @@ class DataTab(QWidget):
     def _on_load_progress(self, done: int, total: int) -> None:
         self.loadProgress.setRange(0, max(total, 1))
         self.loadProgress.setValue(done)
-        self.loadProgress.setFormat(f"Decoding images: {done:,} / {total:,}")
+        self.loadProgress.setFormat(
+            self.tr("Decoding images: {done:,} / {total:,}").format(done=done, total=total)
+        )
 
     def _on_load_done(self, dataset: ImageDataset) -> None:
         self.loadProgress.setVisible(False)
