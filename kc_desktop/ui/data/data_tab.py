@@ -57,7 +57,9 @@ class DataTab(QWidget):
                 continue
             self.datasetCombo.addItem(core_text(spec.name), spec.id)
             self.datasetCombo.setItemData(
-                self.datasetCombo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+                self.datasetCombo.count() - 1,
+                core_text(spec.description),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.datasetCombo.setToolTip(self.tr("Built-in datasets. Offline ones need no internet."))
         self.datasetCombo.activated.connect(self._on_dataset_combo_activated)
@@ -138,7 +140,7 @@ class DataTab(QWidget):
         row = QHBoxLayout()
         for dataset_id in OFFLINE_CHOICES:
             button = QPushButton(
-                self.tr("Use {name}").format(name=get_dataset_spec(dataset_id).name)
+                self.tr("Use {name}").format(name=core_text(get_dataset_spec(dataset_id).name))
             )
             button.setObjectName(f"use_{dataset_id}_button")
             button.clicked.connect(lambda _=False, d=dataset_id: self.select_dataset(d))
@@ -231,7 +233,7 @@ class DataTab(QWidget):
         self._show(dataset)
         self.status_message.emit(
             self.tr("{name}: {count:,} images ready.").format(
-                name=dataset.name, count=len(dataset.labels)
+                name=core_text(dataset.name), count=len(dataset.labels)
             )
         )
         self.dataset_changed.emit(dataset)
@@ -241,7 +243,7 @@ class DataTab(QWidget):
         self._show_dataset_in_use()
         self.datasetErrorLabel.setText(message)
         self.errorPanel.setVisible(True)
-        current = self.dataset.name if self.dataset else self.tr("no dataset")
+        current = core_text(self.dataset.name) if self.dataset else self.tr("no dataset")
         self.datasetInfoLabel.setText(
             self.tr("Still using: <b>{current}</b>").format(current=current)
         )
@@ -258,7 +260,7 @@ class DataTab(QWidget):
             if folder_index < 0:
                 self.datasetCombo.addItem("", "folder")
                 folder_index = self.datasetCombo.count() - 1
-            self.datasetCombo.setItemText(folder_index, self.dataset.name)
+            self.datasetCombo.setItemText(folder_index, core_text(self.dataset.name))
             self.datasetCombo.setItemData(
                 folder_index, self.dataset.folder, Qt.ItemDataRole.ToolTipRole
             )
@@ -275,7 +277,7 @@ class DataTab(QWidget):
                 "{count2} classes<br>Split: {train:,} train · {val:,} validation · "
                 "{test:,} test"
             ).format(
-                name=dataset.name,
+                name=core_text(dataset.name),
                 count=len(dataset.labels),
                 size=dataset.size,
                 value=self.tr("colour") if dataset.channels == 3 else self.tr("greyscale"),

@@ -87,7 +87,9 @@ class ModelTab(QWidget):
         for spec in list_models():
             self.modelCombo.addItem(core_text(spec.name), spec.id)
             self.modelCombo.setItemData(
-                self.modelCombo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+                self.modelCombo.count() - 1,
+                core_text(spec.description),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
         self.modelDescription = QLabel(objectName="modelDescription")
