@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench screenshots clean translations install-desktop
+.PHONY: run test lint format bench gpu-check screenshots clean translations install-desktop
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ format: $(STAMP)
 # Speed against bare PyTorch, responsiveness and start-up: writes bench/results.json (< 10 min).
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kc_desktop bench
+
+# On a CUDA machine: every model with and without mixed precision, the CUDA bench column and the
+# device plot; writes docs/gpu.md (~8 min on one GPU). Without CUDA it says so and exits 0.
+gpu-check: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/gpu_check.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--resume", metavar="RUN_DIR", help="continue a saved run")
     train.add_argument(
+        "--amp",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="mixed precision on CUDA (default: on there; never on the CPU)",
+    )
+    train.add_argument(
         "--config", metavar="CONFIG_JSON", help="train the settings of a config.json (as saved)"
     )
     train.add_argument(

@@ -35,7 +35,7 @@ def cmd_datasets(args: argparse.Namespace) -> int:
 
 def cmd_models(args: argparse.Namespace) -> int:
     for spec in list_models():
-        print(f"{spec.id:15} {spec.task:12} {spec.description}")
+        print(f"{spec.id:18} {spec.task:12} {spec.description}")
     return 0
 
 
@@ -63,6 +63,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             score_samples=not args.no_quality,
             fine_tune=args.fine_tune,
             backbone_size=args.backbone_size,
+            amp=args.amp,
         )
     summary, trainer, speaks = _fit(config, resume_dir, args.out)
     if not speaks:  # a torchrun process other than rank 0: rank 0 reports for all

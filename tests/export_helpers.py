@@ -9,19 +9,35 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from helpers import train_digits_run
+from helpers import make_trainer, train_digits_run
 
 
 def train_tiny_digits_run(tmp_path_factory: pytest.TempPathFactory, model: str) -> Path:
-    """One epoch on a fifth of digits (half is held out for testing): a real run in seconds."""
-    return train_digits_run(
-        tmp_path_factory,
-        model=model,
-        epochs=1,
-        val_fraction=0.3,
-        test_fraction=0.5,
-        score_samples=False,
-    )
+    """One epoch on a fifth of digits (half is held out for testing): a real run in seconds.
+
+    Pretrained models start from seeded stand-in ImageNet weights (``backbone_helpers``),
+    written where the app looks for them, at their smallest side (32 pixels); their quick
+    mode embeds every image anyway, so they keep the default split (fewer test images to
+    score twice: the run's test pass and the model card's confusion matrix)."""
+    from kc_desktop.core.models.registry import get_model_spec
+
+    if not get_model_spec(model).pretrained:
+        return train_digits_run(tmp_path_factory, model=model, **TINY)
+    from backbone_helpers import write_test_weights
+
+    home = tmp_path_factory.mktemp("train_home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KC_DESKTOP_HOME", str(home))
+        patch.delenv("TORCH_HOME", raising=False)
+        write_test_weights(model)
+        runs = tmp_path_factory.mktemp("runs")
+        summary = make_trainer(
+            runs, "digits", model=model, backbone_size=32, epochs=1, score_samples=False
+        ).fit()
+    return Path(summary["run_dir"])
+
+
+TINY = {"epochs": 1, "val_fraction": 0.3, "test_fraction": 0.5, "score_samples": False}
 
 
 def write_test_images(folder: Path, count: int = 6) -> list[Path]:

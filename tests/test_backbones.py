@@ -16,9 +16,10 @@ from safetensors.torch import load_file
 
 from helpers import tiny_dataset
 from kc_desktop.core.data.loader import Augment
-from kc_desktop.core.inference import classify, load_run
+from kc_desktop.core.inference import LoadedRun, classify, load_run
 from kc_desktop.core.insight.evaluation import evaluate_saved_run
-from kc_desktop.core.insight.saliency import explain
+from kc_desktop.core.insight.saliency import explain, explain_tensor
+from kc_desktop.core.kinds import Task
 from kc_desktop.core.models import pretrained_weights
 from kc_desktop.core.models.backbones import BACKBONES
 from kc_desktop.core.models.pretrained_weights import WeightsError, download, weights_path
@@ -203,7 +204,30 @@ def test_the_command_line_trains_a_photo_folder_with_progress(
     assert main([*argv, "--out", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
     assert "Computing image features (once per dataset): 100% (32/32)" in err
-    assert "epoch 2/2" in out
+    assert "Epoch 2 of 2:" in out
     run_dir = Path(out.strip().splitlines()[-1])
     config = load_run(run_dir).config
     assert config["fine_tune"] is False and config["backbone_size"] == 32
+
+
+def _explain_random(model_id: str, tmp_path: Path) -> np.ndarray:
+    torch.manual_seed(0)
+    model = build_model(model_id, channels=1, size=64, num_classes=3).eval()
+    classes, cpu = ["a", "b", "c"], torch.device("cpu")
+    run = LoadedRun(tmp_path, {"model": model_id}, model, Task.CLASSIFY, classes, 1, 64, cpu)
+    saliency = explain_tensor(run, torch.rand(1, 1, 64, 64))
+    assert saliency.method == "grad-cam" and saliency.image.shape == (64, 64, 1)
+    return saliency.heatmap
+
+
+def test_grad_cam_works_on_every_backbone(tmp_path: Path) -> None:
+    for model_id in ("resnet18", "efficientnet-b0"):
+        assert _explain_random(model_id, tmp_path).shape == (64, 64)
+
+
+def test_grad_cam_counts_resnet_s_stride_once(tmp_path: Path) -> None:
+    """The 2x2 feature map's last cell sits over pixel 32 (stride 32): past it, the map holds
+    that cell's value; ResNet's shortcut convolutions counted as a second stride would leave
+    it still interpolating there."""
+    heat = _explain_random("resnet18", tmp_path)
+    assert heat[40, 40] == pytest.approx(heat[63, 63]) and heat[0, 0] != pytest.approx(heat[63, 63])

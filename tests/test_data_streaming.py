@@ -78,3 +78,16 @@ def test_a_run_streamed_from_the_map_trains_like_one_from_memory(
         if '"event"' in line
     ]
     assert any("stream from the disk cache" in message for message in events)
+
+
+def test_nearest_in_chunks_matches_the_whole_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kc_desktop.core.insight import nearest
+
+    dataset = load_dataset("digits")
+    train = dataset.images[dataset.splits["train"]]
+    queries = dataset.images[dataset.splits["test"][:20]].float().div(255)
+    whole = nearest.nearest_neighbours(queries, train)
+    monkeypatch.setattr(nearest, "POOL_CHUNK_BYTES", 50 * 28 * 28)  # 50 images per chunk
+    chunked = nearest.nearest_in_split(queries, dataset, "train", 28, torch.device("cpu"))
+    assert torch.equal(chunked[0], whole[0])
+    assert torch.allclose(chunked[1], whole[1])

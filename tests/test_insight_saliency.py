@@ -12,6 +12,7 @@ from helpers import make_trainer, tiny_dataset
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.inference import LoadedRun, load_run
 from kc_desktop.core.insight.saliency import explain, explain_tensor, method_for
+from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import build_model
 
 CLASSES = 3
@@ -96,7 +97,7 @@ def test_attention_weights_over_rows_sum_to_one(
 def test_grad_cam_works_for_the_padded_folder_cnn(tmp_path: Path) -> None:
     model = build_model("folder-cnn", channels=3, size=48, num_classes=2).eval()
     config = {"model": "folder-cnn"}
-    run = LoadedRun(tmp_path, config, model, "classify", ["a", "b"], 3, 48, torch.device("cpu"))
+    run = LoadedRun(tmp_path, config, model, Task.CLASSIFY, ["a", "b"], 3, 48, torch.device("cpu"))
     image = torch.Generator().manual_seed(0)
     saliency = explain_tensor(run, torch.rand(1, 3, 48, 48, generator=image), target=1)
     assert saliency.method == "grad-cam" and saliency.target == 1

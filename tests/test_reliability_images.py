@@ -138,6 +138,7 @@ def test_every_hostile_file_dropped_on_classify_gets_a_row(
     mime = _mime([digit])
     assert drag_enter(tab.dropArea, mime).isAccepted()
     drop(tab.dropArea, mime)  # the tab still works after all of that
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=30_000)
     assert tab.rows[0].error is None and len(tab.rows[0].predictions) == 5
 
 

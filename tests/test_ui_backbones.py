@@ -29,11 +29,13 @@ def load_photos(window: Any, qtbot, folder: Path) -> None:
 
 def test_a_photo_folder_trains_quick_on_mobilenet(ready_window: Any, qtbot, tmp_path: Path) -> None:
     window, model, train = ready_window, ready_window.model_tab, ready_window.train_tab
+    bar = model.recommendationBar  # the digits: the small CNN, already chosen
+    assert "Small CNN" in bar.recommendationLabel.text()
+    assert not bar.useRecommendedButton.isEnabled()
     write_test_weights()
     folder = write_photo_folder(tmp_path / "photos", per_class=20)
     load_photos(window, qtbot, folder)
-    bar = model.recommendationBar
-    assert not bar.isHidden() and "MobileNet V3 Small (pretrained) (Quick)" in (
+    assert not bar.isHidden() and "MobileNet V3 Small (pretrained), Quick" in (
         bar.recommendationLabel.text()
     )
     qtbot.mouseClick(bar.useRecommendedButton, Qt.MouseButton.LeftButton)
@@ -51,14 +53,15 @@ def test_a_photo_folder_trains_quick_on_mobilenet(ready_window: Any, qtbot, tmp_
     assert len(train.lossPlot.series_data("train loss")[0]) > 0
     assert window.current_run.config["fine_tune"] is False
     assert window.current_run.config["input_size"] == 64
+    assert window.settings.value("choices/backbone_size", type=int) == 64  # remembered
 
     evaluation = window.gallery_tab.evaluationView
     qtbot.waitUntil(lambda: evaluation.confusionMatrix.matrix().sum() == 4, timeout=60_000)
 
     classify = window.classify_tab
     classify.classify_files([str(folder / "sky" / "0.jpg")])
-    qtbot.waitUntil(lambda: classify.saliencyPanel.overlay.has_saliency(), timeout=30_000)
-    assert "Grad-CAM" in classify.saliencyPanel.explanationLabel.text()
+    qtbot.waitUntil(lambda: classify.saliencyPanel.saliencyOverlay.has_saliency(), timeout=30_000)
+    assert "Grad-CAM" in classify.saliencyPanel.saliencyExplanation.text()
     assert classify.rows[0].predictions[0][0] == "sky"
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from drawing_helpers import seven
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtTest import QTest
@@ -185,6 +186,15 @@ def test_drawing_updates_the_live_prediction(
     tab.clearDrawingButton.click()
     assert tab.draw_predictions == []
     assert tab.drawCanvas.to_array().max() == 0
+
+
+def test_a_large_seven_drawn_across_the_canvas_reads_as_seven(
+    tab: ClassifyTab, classifier: LoadedRun, qtbot
+) -> None:
+    tab.set_run(classifier)
+    tab.drawCanvas.drawn.emit(seven((20, 15, 262, 265)))  # corner to corner, as people draw
+    qtbot.waitUntil(lambda: len(tab.draw_predictions) == 5, timeout=10_000)
+    assert tab.draw_predictions[0][0] == "7"
 
 
 def test_live_drawing_predictions_are_throttled(

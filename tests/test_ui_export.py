@@ -74,7 +74,8 @@ def test_a_damaged_kcrun_is_refused_with_one_line(ready_window, qtbot, tmp_path:
     broken.write_bytes(b"PK\x03\x04 cut short")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(broken)), QUrl.fromLocalFile(str(tmp_path / "a.png"))])
-    with qtbot.waitSignal(actions.failed, timeout=30_000) as failed:
+    assert drag_enter(ready_window, mime).isAccepted()  # as the OS does before a drop
+    with qtbot.waitSignal(actions.failed, timeout=60_000) as failed:
         drop(ready_window, mime)
     assert failed.args == ["broken.kcrun is damaged or cut short; ask for the .kcrun file again."]
     assert ready_window.statusBar().currentMessage() == failed.args[0]

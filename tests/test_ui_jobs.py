@@ -9,7 +9,14 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kc_desktop.ui.jobs import JobRunner, JobState, job_pool, model_lock, shutdown_jobs
+from kc_desktop.ui.jobs import (
+    JobRunner,
+    JobState,
+    cancel_all_jobs,
+    job_pool,
+    model_lock,
+    shutdown_jobs,
+)
 
 
 @pytest.fixture
@@ -186,3 +193,23 @@ def test_shutdown_cancels_every_job_and_waits(owner: QWidget, qtbot) -> None:
     qtbot.waitUntil(started.is_set, timeout=5000)
     assert shutdown_jobs(30_000)
     assert state.cancelled() and stopped.is_set()
+
+
+def test_jobs_cancelled_for_a_quit_free_their_kind_again(owner: QWidget, qtbot) -> None:
+    """A quit that the user then abandons leaves no kind stuck "running"."""
+    runner, results, started = JobRunner(owner), [], threading.Event()
+
+    def until_cancelled(state: JobState) -> str:
+        started.set()
+        while True:
+            state.check()
+            threading.Event().wait(0.01)
+
+    runner.start("classify", until_cancelled, results.append, results.append)
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    cancel_all_jobs()
+    qtbot.waitUntil(lambda: not runner.is_running("classify"), timeout=10_000)
+    assert results == []  # neither a result nor an error: it was cancelled
+    with qtbot.waitCallback() as done:
+        runner.start("classify", lambda state: "again", done)
+    assert done.args == ["again"]

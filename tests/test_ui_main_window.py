@@ -119,6 +119,7 @@ def test_train_pause_resume_and_finish_small_cnn(window: MainWindow, qtbot, tmp_
         mime.setUrls([QUrl.fromLocalFile(str(path))])
         assert drag_enter(window.classify_tab.dropArea, mime).isAccepted()
         drop(window.classify_tab.dropArea, mime)
+        qtbot.waitUntil(lambda: not window.classify_tab.is_busy(), timeout=30_000)
         top_label = window.classify_tab.rows[0].predictions[0][0]
         with torch.no_grad():
             expected = int(model(dataset.images[index : index + 1].float() / 255).argmax())

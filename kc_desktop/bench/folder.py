@@ -27,10 +27,12 @@ CLASSES = 4
 PHOTO_SIZE = (500, 375)  # width x height, a typical small photo (Kaggle cats vs dogs)
 
 
-def make_jpeg_folder(root: Path, count: int, seed: int = 0) -> Path:
+def make_jpeg_folder(
+    root: Path, count: int, seed: int = 0, size: tuple[int, int] = PHOTO_SIZE
+) -> Path:
     """``count`` JPEGs of smooth colour gradients plus noise, spread over class folders."""
     rng = np.random.default_rng(seed)
-    width, height = PHOTO_SIZE
+    width, height = size
     ramp_x = np.linspace(0, 1, width, dtype=np.float32)[None, :, None]
     ramp_y = np.linspace(0, 1, height, dtype=np.float32)[:, None, None]
     for index in range(count):

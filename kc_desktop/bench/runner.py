@@ -76,6 +76,16 @@ def run_benchmarks(
         say("Folder decode vs Pillow loop, cache hit…")
         figures, raw["folder"] = folder_figures(quick=quick, repeats=repeats)
         results.update(figures)
+        say("Pretrained backbone: features pass, quick head, quick vs fine-tune epoch…")
+        from kc_desktop.bench.backbones import backbone_figures
+
+        figures, raw["backbones"] = backbone_figures(quick=quick, repeats=repeats)
+        results.update(figures)
+        say("Large folder: peak memory, batches streamed from the map vs from memory…")
+        from kc_desktop.bench.scale import scale_figures
+
+        figures, raw["scale"] = scale_figures(quick=quick, repeats=repeats)
+        results.update(figures)
         say("Start-up vs bare PySide6 window…")
         figures, raw["startup"] = startup_figures(repeats=repeats)
         results.update(figures)

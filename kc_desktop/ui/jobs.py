@@ -56,6 +56,9 @@ class Cancelled(Exception):
     """Raised inside a job's work once the job was cancelled; the runner swallows it."""
 
 
+_CANCELLED = object()  # the report of a job that stopped because it was cancelled
+
+
 class JobState:
     """What the work function sees of its job: progress, cancellation, model locks."""
 
@@ -115,6 +118,7 @@ class _Emitter(QObject):
     """
 
     finished = Signal(object, object, object)  # state, result, error text (None: success)
+    # or _CANCELLED: a job cancelled by cancel_all_jobs() is still its runner's current one
     progressed = Signal(object, int, int)
     yielded = Signal(object, object)
 
@@ -127,12 +131,12 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         work, state, emitter = self.work, self.state, self.emitter
         self.work = self.state = self.emitter = None  # nothing of the job outlives the report
-        if state.cancelled():
-            return
+        result, error = None, _CANCELLED
         try:
-            result, error = work(state), None
+            if not state.cancelled():
+                result, error = work(state), None
         except Cancelled:
-            return
+            pass
         except Exception as failure:  # every failure becomes one readable line
             result, error = None, plain_error(failure)
         finally:
@@ -203,6 +207,8 @@ class JobRunner(QObject):
         if handlers is None or self._current.get(state.kind) is not state:
             return  # cancelled or replaced: stale
         del self._current[state.kind]
+        if error is _CANCELLED or state.cancelled():
+            return
         if error is None:
             handlers.on_done(result)
         elif handlers.on_failed is not None:

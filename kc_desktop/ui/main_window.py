@@ -294,6 +294,9 @@ class MainWindow(QMainWindow):
 
     def _restore_choices(self) -> None:
         self.model_tab.select_model(str(self.settings.value("choices/model", "small-cnn")))
+        backbone = self.model_tab.backboneBox
+        backbone.set_fine_tune(self.settings.value("choices/fine_tune", False, type=bool))
+        backbone.set_backbone_size(int(self.settings.value("choices/backbone_size", 0, type=int)))
         folder = self.settings.value("choices/folder")
         dataset = str(self.settings.value("choices/dataset", "digits"))
         if dataset == "folder" and folder and Path(str(folder)).is_dir():
@@ -324,6 +327,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("choices/model", config.model)
         self.settings.setValue("choices/dataset", config.dataset)
         self.settings.setValue("choices/folder", config.folder or "")
+        self.settings.setValue("choices/fine_tune", self.model_tab.backboneBox.fine_tune)
+        self.settings.setValue(
+            "choices/backbone_size", self.model_tab.backboneBox.backbone_size or 0
+        )
         self.mainTabs.setCurrentWidget(self.train_tab)
         if self.externalRuns.start_if_all_gpus(config):  # a torchrun child, followed
             return

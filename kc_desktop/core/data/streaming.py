@@ -34,7 +34,7 @@ from kc_desktop.core.data.loader import (
     rank_share,
     resize_images,
 )
-from kc_desktop.core.data.mapped import gather_rows, is_mapped
+from kc_desktop.core.data.mapped import GATHER_CHUNK_BYTES, gather_rows, is_mapped
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 RAM_SHARE = 0.5
@@ -76,6 +76,10 @@ class MemoryPlan:
     def text(self) -> str:
         """One line for the log and the command line."""
         return self.template.format(**self.values())
+
+
+IN_MEMORY = MemoryPlan(streamed=False, needed=0, budget=0, where="RAM")
+"""The plan of a view that keeps a (small) split in memory whatever its size."""
 
 
 def _gib(count: int) -> str:
@@ -128,9 +132,14 @@ def prepare_split(dataset: ImageDataset, name: str, size: int, plan: MemoryPlan)
     labels = dataset.labels[indices]
     if plan.streamed:
         return StreamedSplit(dataset.images, indices, labels, size)
-    images = gather_rows(dataset.images, indices)
-    if images.shape[-1] != size:
-        images = resize_images(images, size)
+    if dataset.size == size:
+        return gather_rows(dataset.images, indices), labels
+    # Gather and resize a chunk at a time: memory holds the split at the model's side only.
+    images = torch.empty((len(indices), dataset.channels, size, size), dtype=torch.uint8)
+    chunk = max(1, GATHER_CHUNK_BYTES // (dataset.channels * dataset.size**2))
+    for start in range(0, len(indices), chunk):
+        part = gather_rows(dataset.images, indices[start : start + chunk])
+        images[start : start + chunk] = resize_images(part, size)
     return images, labels
 
 

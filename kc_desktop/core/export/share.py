@@ -100,7 +100,9 @@ def import_run(kcrun_file: str | Path, runs_parent: str | Path | None = None) ->
     try:
         archive = zipfile.ZipFile(source)
     except FileNotFoundError as error:
-        raise ShareError(_t("{name} was not found.").format(name=source.name)) from error
+        raise ShareError(
+            QT_TRANSLATE_NOOP("core", "{name} was not found.").format(name=source.name)
+        ) from error
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise ShareError(_damaged(source)) from error
     staging = Path(tempfile.mkdtemp(prefix=".importing-", dir=parent))
@@ -117,14 +119,10 @@ def import_run(kcrun_file: str | Path, runs_parent: str | Path | None = None) ->
     return target
 
 
-def _t(text: str) -> str:
-    return QT_TRANSLATE_NOOP("core", text)
-
-
 def _damaged(source: Path) -> str:
-    return _t("{name} is damaged or cut short; ask for the .kcrun file again.").format(
-        name=source.name
-    )
+    return QT_TRANSLATE_NOOP(
+        "core", "{name} is damaged or cut short; ask for the .kcrun file again."
+    ).format(name=source.name)
 
 
 def _unpack(archive: zipfile.ZipFile, source: Path, staging: Path) -> str:
@@ -132,9 +130,9 @@ def _unpack(archive: zipfile.ZipFile, source: Path, staging: Path) -> str:
     entries = archive.infolist()
     if len(entries) > MAX_FILES:
         raise ShareError(
-            _t("{name} holds {count} files; a run has at most {limit}.").format(
-                name=source.name, count=len(entries), limit=MAX_FILES
-            )
+            QT_TRANSLATE_NOOP(
+                "core", "{name} holds {count} files; a run has at most {limit}."
+            ).format(name=source.name, count=len(entries), limit=MAX_FILES)
         )
     files = [entry for entry in entries if not entry.is_dir()]
     for entry in entries:
@@ -159,23 +157,24 @@ def _check_entry(entry: zipfile.ZipInfo, source: Path) -> None:
     )
     if bad_name:
         raise ShareError(
-            _t("{name} is refused: the entry {entry} points outside the run folder.").format(
-                name=source.name, entry=name[:80]
-            )
+            QT_TRANSLATE_NOOP(
+                "core", "{name} is refused: the entry {entry} points outside the run folder."
+            ).format(name=source.name, entry=name[:80])
         )
     kind = stat.S_IFMT(entry.external_attr >> 16)
     if kind == stat.S_IFLNK or (kind and kind not in (stat.S_IFREG, stat.S_IFDIR)):
         raise ShareError(
-            _t("{name} is refused: {entry} is a link or special file, not plain data.").format(
-                name=source.name, entry=name[:80]
-            )
+            QT_TRANSLATE_NOOP(
+                "core", "{name} is refused: {entry} is a link or special file, not plain data."
+            ).format(name=source.name, entry=name[:80])
         )
     if entry.is_dir():
         return
     if path.suffix.lower() not in ALLOWED_SUFFIXES:
         raise ShareError(
-            _t(
-                "{name} is refused: {entry} is not weights, JSON, PNG or CSV, and could run code."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{name} is refused: {entry} is not weights, JSON, PNG or CSV, and could run code.",
             ).format(name=source.name, entry=name[:80])
         )
     if entry.file_size > MAX_TOTAL_BYTES or entry.file_size > MAX_RATIO * max(
@@ -185,8 +184,8 @@ def _check_entry(entry: zipfile.ZipInfo, source: Path) -> None:
 
 
 def _too_big(source: Path) -> str:
-    return _t(
-        "{name} is refused: it unpacks to far more than a run could hold (a zip bomb?)."
+    return QT_TRANSLATE_NOOP(
+        "core", "{name} is refused: it unpacks to far more than a run could hold (a zip bomb?)."
     ).format(name=source.name)
 
 
@@ -207,7 +206,7 @@ def _unpack_entry(
                 writer.write(chunk)
     except FileExistsError as error:
         raise ShareError(
-            _t("{name} is refused: it holds {entry} twice.").format(
+            QT_TRANSLATE_NOOP("core", "{name} is refused: it holds {entry} twice.").format(
                 name=source.name, entry=entry.filename[:80]
             )
         ) from error
@@ -232,9 +231,9 @@ def _check_content(path: Path, name: str, source: Path) -> None:
         ok = _text_ok(path.read_bytes())
     if not ok:
         raise ShareError(
-            _t("{name} is refused: {entry} is not the kind of file its name says.").format(
-                name=source.name, entry=name[:80]
-            )
+            QT_TRANSLATE_NOOP(
+                "core", "{name} is refused: {entry} is not the kind of file its name says."
+            ).format(name=source.name, entry=name[:80])
         )
 
 
@@ -281,7 +280,9 @@ def _check_run(folder: Path, source: Path) -> None:
         load_checkpoint(folder / MODEL_FILE)
     except CheckpointError as error:
         raise ShareError(
-            _t("{name} is not a kc_desktop run: {reason}").format(
-                name=source.name, reason=str(error)
-            )
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{name} is not a kc_desktop run: it lacks a readable config.json or "
+                "model.safetensors.",
+            ).format(name=source.name)
         ) from error

@@ -16,8 +16,8 @@ import numpy as np
 import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
-from kc_desktop.core.data.loader import resize_images
 from kc_desktop.core.data.registry import load_dataset
+from kc_desktop.core.data.streaming import IN_MEMORY, prepare_split
 from kc_desktop.core.devices import resolve_device
 from kc_desktop.core.errors import DataError
 from kc_desktop.core.inference import LoadedRun, load_run
@@ -147,9 +147,9 @@ def checked_test_split(
             f"{recorded_split(run.config)[0]}); scoring them could include images the model "
             "trained on."
         )
-    images, labels = dataset.split("test")
-    if images.shape[-1] != run.size:
-        images = resize_images(images, run.size)
+    # Gathered a chunk at a time (a memory-mapped folder is never read whole) as uint8 at the
+    # model's side: the view keeps these for its mistakes, floats exist one batch at a time.
+    images, labels = prepare_split(dataset, "test", run.size, IN_MEMORY)
     return images, labels, list(dataset.classes)
 
 

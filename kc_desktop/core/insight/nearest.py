@@ -16,12 +16,17 @@ import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import resize_images
+from kc_desktop.core.data.mapped import gather_rows
 from kc_desktop.core.errors import DataError
 from kc_desktop.core.grids import to_uint8_images
 from kc_desktop.core.inference import LoadedRun
 from kc_desktop.core.insight.quality_metric import generate
 
 CHUNK = 512  # query rows per distance block: keeps (chunk x pool) floats small
+POOL_CHUNK_BYTES = 32 * 2**20
+"""Training pixels (uint8, at the model's side) compared at once: the pool is never whole."""
+HELD_OUT_LIMIT = 1024
+"""Test images whose nearest distances give the yardstick (their median); a sample is plenty."""
 COPY_SHARE = 0.5
 """A sample closer to a training image than half the typical held-out distance is flagged."""
 
@@ -45,6 +50,25 @@ def nearest_neighbours(
         indices.append(where)
         distances.append(best)
     return torch.cat(indices), torch.cat(distances)
+
+
+def nearest_in_split(
+    queries: torch.Tensor, dataset: ImageDataset, split: str, size: int, device: torch.device
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """``nearest_neighbours`` against a dataset's split, read a chunk at a time (gathered
+    from a memory map when the folder is one, resized to ``size``): indices into the split."""
+    rows = dataset.splits[split]
+    per_chunk = max(1, POOL_CHUNK_BYTES // (dataset.channels * size * size))
+    best_index = torch.zeros(len(queries), dtype=torch.int64, device=device)
+    best_distance = torch.full((len(queries),), float("inf"), device=device)
+    for start in range(0, len(rows), per_chunk):
+        chunk = gather_rows(dataset.images, rows[start : start + per_chunk])
+        pool = resize_images(chunk, size).to(device)
+        where, distance = nearest_neighbours(queries, pool)
+        closer = distance < best_distance
+        best_distance = torch.where(closer, distance, best_distance)
+        best_index = torch.where(closer, where + start, best_index)
+    return best_index, best_distance
 
 
 def _flat(images: torch.Tensor) -> torch.Tensor:
@@ -72,23 +96,27 @@ def nearest_training_images(
     """Draw ``count`` samples from ``run`` and find each one's nearest training image."""
     if run.task not in ("vae", "gan"):
         raise DataError("Only VAE and DCGAN runs draw new samples to compare.")
-    train_images, train_labels = dataset.split("train")
-    test_images, _ = dataset.split("test")
-    train_images = resize_images(train_images, run.size).to(run.device)
+    device = run.device
     generator = torch.Generator().manual_seed(seed)
-    z = torch.randn(count, run.latent_dim, generator=generator).to(run.device)
+    z = torch.randn(count, run.latent_dim, generator=generator).to(device)
     samples = generate(run.model, run.task, z)
-    indices, distances = nearest_neighbours(samples, train_images)
-    if len(test_images):
-        held_out_images = resize_images(test_images, run.size).to(run.device)
-        _, held_out = nearest_neighbours(held_out_images, train_images)
+    indices, distances = nearest_in_split(samples, dataset, "train", run.size, device)
+    test_rows = dataset.splits["test"][:HELD_OUT_LIMIT]
+    if len(test_rows):
+        held_out_images = resize_images(gather_rows(dataset.images, test_rows), run.size)
+        _, held_out = nearest_in_split(
+            held_out_images.to(device), dataset, "train", run.size, device
+        )
         held_out_median = float(held_out.median())
     else:
         held_out_median = float("nan")
+    train_rows = dataset.splits["train"][indices.cpu()]
+    neighbours = resize_images(gather_rows(dataset.images, train_rows), run.size)
+    train_labels = dataset.labels[train_rows]
     return NearestReport(
         samples=to_uint8_images(samples),
-        neighbours=to_uint8_images(train_images[indices].float().div(255)),
+        neighbours=to_uint8_images(neighbours.float().div(255)),
         distances=[float(d) for d in distances],
-        labels=[dataset.classes[int(train_labels[i])] for i in indices.tolist()],
+        labels=[dataset.classes[int(label)] for label in train_labels.tolist()],
         held_out_median=held_out_median,
     )

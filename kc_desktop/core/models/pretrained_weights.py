@@ -71,7 +71,8 @@ def ensure_weights(url: str, title: str, progress: Progress | None = None) -> Pa
 
 def missing_message(url: str, title: str, error: BaseException | None = None) -> str:
     """One sentence: what went wrong, where to put the file by hand, what else to do."""
-    reason = getattr(error, "reason", None) or error or "it is not on this computer"
+    absent = QT_TRANSLATE_NOOP("core", "it is not on this computer")
+    reason = getattr(error, "reason", None) or error or absent
     return QT_TRANSLATE_NOOP(
         "core",
         "The {title} weights could not be downloaded ({reason}); download {url} on a "
@@ -89,7 +90,7 @@ def download(url: str, path: Path, title: str, progress: Progress | None = None)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     digest = hashlib.sha256()
-    what = QT_TRANSLATE_NOOP("core", "Downloading the {title} weights").format(title=title)
+    what = QT_TRANSLATE_NOOP("core", "Downloading the ImageNet weights")  # no values: translatable
     try:
         with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as response:
             total = int(response.headers.get("Content-Length") or 0)

@@ -166,11 +166,11 @@ _SPECS: tuple[ModelSpec, ...] = (
         ModelSpec(
             id=model_id,
             name=f"{title} (pretrained)",
-            description=f"{title} trained on ImageNet's 1.2 million photos: it already knows "
-            f"edges, textures and shapes, so a few dozen photos per class go a long way. {how}",
+            description=f"{title}, pretrained on ImageNet's 1.2 million photos: a few dozen "
+            f"photos per class go a long way. {how}",
             task="classify",
             default_epochs=15,
-            default_batch_size=16,
+            default_batch_size=32,
             default_lr=1e-3,
             default_optimizer="adam",
             size_rule=native_224,

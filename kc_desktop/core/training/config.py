@@ -42,6 +42,7 @@ class TrainConfig:
     test_fraction: float = 0.1
     log_every: int | None = None
     score_samples: bool = True  # GAN / VAE: score sample quality after each epoch
+    amp: bool | None = None  # mixed precision (bfloat16 autocast) on CUDA; None: on there
     fine_tune: bool = False  # pretrained models: train the last blocks too (else quick mode)
     backbone_size: int | None = None  # pretrained models: a side below 224 for speed
 

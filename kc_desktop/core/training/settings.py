@@ -19,4 +19,5 @@ def resolve_settings(config: TrainConfig, spec: ModelSpec) -> dict[str, Any]:
         "momentum": config.momentum,
         "beta": config.beta,
         "seed": config.seed,
+        "amp": config.amp,
     }

@@ -62,7 +62,7 @@ class Task:
         self.model = model
         self.settings = settings
         self.device = device
-        use_amp = device.type == "cuda"
+        use_amp = device.type == "cuda" and settings.get("amp") is not False
         self._autocast = (
             (lambda: torch.autocast("cuda", dtype=torch.bfloat16))
             if use_amp

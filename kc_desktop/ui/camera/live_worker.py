@@ -3,17 +3,19 @@
 The GUI thread hands over every new picture with ``submit``; the worker keeps only the
 newest one it has not started yet, so when the model is slower than the camera, pictures
 are dropped, never queued, and the bars always describe a recent picture. The worker
-classifies with its own copy of the model (the Classify tab uses the shared one on the
-GUI thread) and, on demand, explains the answer with Grad-CAM. Results leave as plain
-data: the picture's sequence number, the top-5 ``(label, p)`` and the heat map or None.
+classifies with its own copy of the model (``ui/jobs.py``'s rule: a worker that owns its
+model needs no model lock) and, on demand, explains the answer with Grad-CAM. Results
+leave as plain data: the picture's sequence number, the top-5 ``(label, p)`` and the heat
+map or None.
 
 The worker runs PyTorch on one thread (``torch.set_num_threads`` is per thread with
 OpenMP, so training elsewhere keeps its own): a single picture is too small to share out,
 and on a busy two-core machine two OpenMP threads made one small-cnn forward pass 17 times
 slower (140 ms against 8 ms), besides taking the core the GUI needs.
 
-Self-contained on purpose: the app's background-job helper (``ui/jobs.py``) was written at
-the same time; this can move onto it later.
+It keeps its own thread rather than ``ui/jobs.py``: a job per picture would cancel the one
+under way each time the camera delivers, so a model slower than the camera would never
+answer; here the picture being classified always finishes and only waiting ones are dropped.
 """
 
 from __future__ import annotations

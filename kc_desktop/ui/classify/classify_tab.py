@@ -389,13 +389,7 @@ class ClassifyTab(QWidget):
         """Classify everything queued as one job; its rows appear as each file is done."""
         items, self._queue, self._batch = self._queue, [], []
         run = self.run
-        self.resultsLabel.setText(
-            (
-                self.tr("Classifying {count} images…")
-                if len(items) != 1
-                else self.tr("Classifying 1 image…")
-            ).format(count=len(items))
-        )
+        self.resultsLabel.setText(self.tr("Classifying {count} image(s)…").format(count=len(items)))
         self.jobs.start(
             CLASSIFY,
             lambda state: classify_work.classify_batch(state, run, items),
@@ -421,19 +415,17 @@ class ClassifyTab(QWidget):
         if done == 1 and isinstance(items[0].source, np.ndarray):
             message = self.tr("Classified the pasted image")
         else:
-            message = (
-                self.tr("Classified {classified} of {done} images")
-                if done != 1
-                else self.tr("Classified {classified} of 1 image")
-            ).format(classified=done - failed, done=done)
+            message = self.tr("Classified {good} of {count} image(s)").format(
+                good=done - failed, count=done
+            )
         if failed:
-            message += self.tr("; {failed} could not be read (see the rows for why)").format(
-                failed=failed
+            message += self.tr("; {count} could not be read (see the rows for why)").format(
+                count=failed
             )
         if skipped:
-            message += self.tr(
-                "; {skipped} more were ignored (at most {max_rows} at a time)"
-            ).format(skipped=skipped, max_rows=MAX_ROWS)
+            message += self.tr("; {count} more were ignored (at most {limit} at a time)").format(
+                count=skipped, limit=MAX_ROWS
+            )
         self.status_message.emit(self.tr("{message}.").format(message=message))
         if self._queue:
             self._start_batch()

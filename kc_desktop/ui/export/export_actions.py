@@ -1,9 +1,9 @@
 """The window's "take it with you" actions: export a model, share or open a run, export data.
 
 Each action asks where (dialogs are attributes that tests replace), then runs the core's
-function on Qt's thread pool with a progress dialog; results come back on the GUI thread
-as one line in the status bar. Dropping ``.kcrun`` files on the window opens them: they are
-unpacked into the runs folder, shown in the Runs dock and opened.
+function as a background job (``ui/jobs.py``) with a progress dialog; results come back on
+the GUI thread as one line in the status bar. Dropping ``.kcrun`` files on the window opens
+them: they are unpacked into the runs folder, shown in the Runs dock and opened.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QProgressDialog
 
 from kc_desktop.ui.export.export_dialog import ExportModelDialog
-from kc_desktop.ui.jobs import JobRunner
+from kc_desktop.ui.jobs import JobRunner, JobState
 
 KCRUN_SUFFIX = ".kcrun"
 
@@ -55,7 +55,7 @@ class ExportActions(QObject):
         )
         self.importRunAction = self._make(
             "importRunAction",
-            self.tr("Open s&hared run…"),
+            self.tr("Open sh&ared run…"),
             "Ctrl+Shift+I",
             self.tr("Open a .kcrun file (you can also drop it on the window)"),
             self.choose_kcrun,
@@ -72,7 +72,7 @@ class ExportActions(QObject):
         self.ask_import_file: Callable[[], str | None] = self._ask_import_file
         self.ask_dataset_file: Callable[[str], str | None] = self._ask_dataset_file
         self.jobs = JobRunner(self)
-        self._started = 0  # each export is a job of its own kind: none cancels another
+        self._running: set[str] = set()
         self.exportProgress: QProgressDialog | None = None
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -109,11 +109,16 @@ class ExportActions(QObject):
         fmt, folder = choice
         from kc_desktop.core.export.bundle import export_run
 
-        def work(progress: Callable[[int, int], None]) -> str:
-            export_run(run.path, folder, fmt, progress)
+        def work(state: JobState) -> str:
+            export_run(run.path, folder, fmt, state.progress)
             return folder
 
-        self._start(self.tr("Exporting the model…"), work, self.tr("Model exported to {path}"))
+        self._start(
+            "export-model",
+            self.tr("Exporting the model…"),
+            work,
+            self.tr("Model exported to {path}"),
+        )
 
     def share_run(self) -> None:
         run = self._current_run()
@@ -125,8 +130,9 @@ class ExportActions(QObject):
         from kc_desktop.core.export.share import pack_run
 
         self._start(
+            "share-run",
             self.tr("Packing the run…"),
-            lambda _progress: str(pack_run(run.path, target)),
+            lambda _state: str(pack_run(run.path, target)),
             self.tr("Run shared as {path}"),
         )
 
@@ -140,8 +146,9 @@ class ExportActions(QObject):
         from kc_desktop.core.export.share import import_run
 
         self._start(
+            f"import:{path}",  # each dropped file is its own job
             self.tr("Opening {name}…").format(name=path.name),
-            lambda _progress: str(import_run(path)),
+            lambda _state: str(import_run(path)),
             self.tr("Opened the shared run {path}"),
             on_done=self._on_imported,
         )
@@ -157,8 +164,9 @@ class ExportActions(QObject):
         from kc_desktop.core.export.dataset_zip import export_dataset
 
         self._start(
+            "export-dataset",
             self.tr("Writing the dataset…"),
-            lambda progress: str(export_dataset(dataset, target, progress)),
+            lambda state: str(export_dataset(dataset, target, state.progress)),
             self.tr("Dataset written to {path}"),
         )
 
@@ -171,8 +179,9 @@ class ExportActions(QObject):
 
     def _start(
         self,
+        kind: str,
         label: str,
-        work: Callable[[Callable[[int, int], None]], str],
+        work: Callable[[JobState], str],
         done_text: str,
         on_done: Callable[[str], None] | None = None,
     ) -> None:
@@ -182,19 +191,18 @@ class ExportActions(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self.exportProgress = progress
+        self._running.add(kind)
         self._say(label)
-        self._started += 1
-        kind = f"export-{self._started}"
 
         def finish(result: str) -> None:
-            self._end(progress)
+            self._end(kind, progress)
             self._say(done_text.format(path=result))
             if on_done is not None:
                 on_done(result)
             self.finished.emit(result)
 
         def fail(message: str) -> None:
-            self._end(progress)
+            self._end(kind, progress)
             self._say(message)
             self.failed.emit(message)
 
@@ -202,9 +210,10 @@ class ExportActions(QObject):
             progress.setMaximum(total)
             progress.setValue(done)
 
-        self.jobs.start(kind, lambda state: work(state.progress), finish, fail, advance)
+        self.jobs.start(kind, work, finish, fail, advance)
 
-    def _end(self, progress: QProgressDialog) -> None:
+    def _end(self, kind: str, progress: QProgressDialog) -> None:
+        self._running.discard(kind)
         progress.reset()
         progress.deleteLater()
         if self.exportProgress is progress:
@@ -223,7 +232,7 @@ class ExportActions(QObject):
             show(text)
 
     def is_busy(self) -> bool:
-        return self.jobs.is_running_any()
+        return bool(self._running)
 
     # ---------------------------------------------------------------- drops
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

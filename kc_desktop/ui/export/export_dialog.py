@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -66,7 +67,9 @@ class ExportModelDialog(QDialog):
         folder_row.addWidget(self.exportBrowseButton)
         form = QFormLayout(self)
         form.addRow(self.tr("&Format:"), self.exportFormatCombo)
-        form.addRow(self.tr("F&older:"), folder_row)
+        folder_label = QLabel(self.tr("F&older:"))
+        folder_label.setBuddy(self.exportFolderEdit)  # a row of two widgets has no buddy
+        form.addRow(folder_label, folder_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
             objectName="exportButtons",

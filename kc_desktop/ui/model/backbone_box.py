@@ -8,7 +8,15 @@ from scratch for a computer that cannot download them.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from kc_desktop.core.models.backbones import BACKBONES, NATIVE_SIZE
 from kc_desktop.core.models.pretrained_weights import file_name, weights_dir, weights_path
@@ -54,12 +62,17 @@ class BackboneBox(QGroupBox):
             self.tr("Use Photo CNN (from scratch) instead"), objectName="useScratchButton"
         )
         self.useScratchButton.setToolTip(
-            self.tr("A network trained only on your images: needs no download, learns slower.")
+            self.tr(
+                "Photo CNN learns from your images alone (from scratch): it needs no download, "
+                "but more images and more time."
+            )
         )
         self.useScratchButton.clicked.connect(lambda: self.scratch_requested.emit(SCRATCH_MODEL))
         form = QFormLayout(self)
-        form.addRow(self.tr("Training:"), self.trainModeCombo)
-        form.addRow(self.tr("Image size:"), self.backboneSizeCombo)
+        training = QHBoxLayout()  # one row for both keeps the Model tab within a small screen
+        training.addWidget(self.trainModeCombo, 1)
+        training.addWidget(self.backboneSizeCombo)
+        form.addRow(self.tr("Training:"), training)
         form.addRow(self.tr("Weights:"), self.weightsLabel)
         form.addRow("", self.useScratchButton)
 
@@ -75,6 +88,10 @@ class BackboneBox(QGroupBox):
 
     def set_fine_tune(self, fine_tune: bool) -> None:
         self.trainModeCombo.setCurrentIndex(self.trainModeCombo.findData(fine_tune))
+
+    def set_backbone_size(self, side: int) -> None:
+        """Choose ``side`` when it is offered (0 or another value: the network's own)."""
+        self.backboneSizeCombo.setCurrentIndex(max(0, self.backboneSizeCombo.findData(side)))
 
     def show_model(self, model_id: str) -> None:
         """Say where ``model_id``'s weights are, or that Train will download them."""

@@ -214,6 +214,7 @@ class ModelTab(QWidget):
         self.backboneBox = BackboneBox()
         self.backboneBox.scratch_requested.connect(self.select_model)
         self.backboneBox.backboneSizeCombo.currentIndexChanged.connect(self._update_summary)
+        self.backboneBox.trainModeCombo.currentIndexChanged.connect(self._follow_recommendation)
         return self.backboneBox
 
     def _build_recommendation_bar(self) -> RecommendationBar:
@@ -331,6 +332,7 @@ class ModelTab(QWidget):
         self.scoreSamplesCheck.setEnabled(self._applies(self.scoreSamplesCheck))
         self.augmentGroup.setEnabled(spec.augmentable)
         self.backboneBox.show_model(spec.id)
+        self._follow_recommendation()
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -365,6 +367,10 @@ class ModelTab(QWidget):
     def _on_recommendation_accepted(self, recommendation: Recommendation) -> None:
         self.select_model(recommendation.model_id)
         self.backboneBox.set_fine_tune(recommendation.fine_tune)
+        self._follow_recommendation()
+
+    def _follow_recommendation(self) -> None:
+        self.recommendationBar.follow(self.model_id, self.backboneBox.fine_tune)
 
     def _update_augment_preview(self) -> None:
         augment = self._augment()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kc_desktop.core.models.recommend import Recommendation
@@ -37,22 +37,26 @@ class RecommendationBar(QFrame):
         spec = get_model_spec(recommendation.model_id)
         mode = ""
         if spec.pretrained:
-            mode = self.tr(" (Fine-tune)") if recommendation.fine_tune else self.tr(" (Quick)")
-        why = QCoreApplication.translate("core", recommendation.reason).format(
-            **recommendation.values
-        )
+            mode = self.tr(", Fine-tune") if recommendation.fine_tune else self.tr(", Quick")
+        why = core_text(recommendation.reason).format(**recommendation.values)
         self.recommendationLabel.setText(
             self.tr("<b>Recommended: {model}{mode}.</b> {why}").format(
                 model=core_text(spec.name), mode=mode, why=why
             )
         )
-        chosen = current_model == recommendation.model_id and (
-            not spec.pretrained or fine_tune == recommendation.fine_tune
+        self.follow(current_model, fine_tune)
+        self.show()
+
+    def follow(self, current_model: str, fine_tune: bool) -> None:
+        """Grey out "Use it" while the proposed model and mode are the chosen ones."""
+        proposal = self.recommendation
+        if proposal is None:
+            return
+        chosen = current_model == proposal.model_id and (
+            not get_model_spec(proposal.model_id).pretrained or fine_tune == proposal.fine_tune
         )
         self.useRecommendedButton.setEnabled(not chosen)
-        self.show()
 
     def _on_use_clicked(self) -> None:
         if self.recommendation is not None:
             self.accepted.emit(self.recommendation)
-            self.useRecommendedButton.setEnabled(False)

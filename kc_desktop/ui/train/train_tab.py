@@ -7,7 +7,7 @@ import math
 import time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -185,7 +185,7 @@ class TrainTab(QWidget):
         """Progress of a step before the first epoch (weights download, features pass)."""
         self.trainProgress.setRange(0, max(total, 1))
         self.trainProgress.setValue(min(done, total))
-        text = QCoreApplication.translate("core", what)
+        text = core_text(what)
         percent = 100 * done // total if total else 0
         self.trainProgress.setFormat(
             self.tr("{what}: {percent}%").format(what=text, percent=percent)
