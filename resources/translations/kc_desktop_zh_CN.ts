@@ -36,16 +36,12 @@
         <translation>改用照片 CNN（从头训练）</translation>
     </message>
     <message>
-        <source>A network trained only on your images: needs no download, learns slower.</source>
-        <translation>只用你的图像训练的网络：无需下载，学得较慢。</translation>
+        <source>Photo CNN learns from your images alone (from scratch): it needs no download, but more images and more time.</source>
+        <translation>照片 CNN 只从你的图像中学习（从头训练）：无需下载，但需要更多图像和更多时间。</translation>
     </message>
     <message>
         <source>Training:</source>
         <translation>训练方式：</translation>
-    </message>
-    <message>
-        <source>Image size:</source>
-        <translation>图像尺寸：</translation>
     </message>
     <message>
         <source>Weights:</source>
@@ -184,30 +180,6 @@
         <translation>无法计算模型的梯度。</translation>
     </message>
     <message>
-        <source>; {failed} could not be read (see the rows for why)</source>
-        <translation>；{failed} 张无法读取（原因见各行）</translation>
-    </message>
-    <message>
-        <source>Classifying {count} images…</source>
-        <translation>正在分类 {count} 张图像…</translation>
-    </message>
-    <message>
-        <source>Classifying 1 image…</source>
-        <translation>正在分类 1 张图像…</translation>
-    </message>
-    <message>
-        <source>Classified {classified} of {done} images</source>
-        <translation>已分类 {classified} / {done} 张图像</translation>
-    </message>
-    <message>
-        <source>Classified {classified} of 1 image</source>
-        <translation>已分类 {classified} / 1 张图像</translation>
-    </message>
-    <message>
-        <source>; {skipped} more were ignored (at most {max_rows} at a time)</source>
-        <translation>；另有 {skipped} 张被忽略（一次最多 {max_rows} 张）</translation>
-    </message>
-    <message>
         <source>pasted image</source>
         <translation>粘贴的图像</translation>
     </message>
@@ -248,8 +220,24 @@
         <translation>运行 {name}</translation>
     </message>
     <message>
+        <source>Classifying {count} image(s)…</source>
+        <translation>正在分类 {count} 张图像…</translation>
+    </message>
+    <message>
         <source>Classified the pasted image</source>
         <translation>已分类粘贴的图像</translation>
+    </message>
+    <message>
+        <source>Classified {good} of {count} image(s)</source>
+        <translation>已分类 {good} / {count} 张图像</translation>
+    </message>
+    <message>
+        <source>; {count} could not be read (see the rows for why)</source>
+        <translation>；{count} 张无法读取（原因见各行）</translation>
+    </message>
+    <message>
+        <source>; {count} more were ignored (at most {limit} at a time)</source>
+        <translation>；另有 {count} 张被忽略（一次最多 {limit} 张）</translation>
     </message>
     <message>
         <source>{message}.</source>
@@ -655,8 +643,8 @@
         <translation>把当前运行打包成一个任何人都能打开的 .kcrun 文件</translation>
     </message>
     <message>
-        <source>Open s&amp;hared run…</source>
-        <translation>打开分享的运行(&amp;H)…</translation>
+        <source>Open sh&amp;ared run…</source>
+        <translation>打开分享的运行(&amp;A)…</translation>
     </message>
     <message>
         <source>Open a .kcrun file (you can also drop it on the window)</source>
@@ -1487,12 +1475,12 @@
         <translation>选用推荐的模型和方式。</translation>
     </message>
     <message>
-        <source> (Fine-tune)</source>
-        <translation>（微调）</translation>
+        <source>, Fine-tune</source>
+        <translation>，微调</translation>
     </message>
     <message>
-        <source> (Quick)</source>
-        <translation>（快速）</translation>
+        <source>, Quick</source>
+        <translation>，快速</translation>
     </message>
     <message>
         <source>&lt;b&gt;Recommended: {model}{mode}.&lt;/b&gt; {why}</source>
@@ -2533,8 +2521,12 @@
         <translation>无法下载 {title} 权重（{reason}）；请在联网的电脑上下载 {url}，并把文件 {name} 复制到文件夹 {folder}，或选择从头训练的模型，例如照片 CNN。</translation>
     </message>
     <message>
-        <source>Downloading the {title} weights</source>
-        <translation>正在下载 {title} 权重</translation>
+        <source>it is not on this computer</source>
+        <translation>它不在这台电脑上</translation>
+    </message>
+    <message>
+        <source>Downloading the ImageNet weights</source>
+        <translation>正在下载 ImageNet 权重</translation>
     </message>
     <message>
         <source>The downloaded {title} weights are damaged (their checksum does not match {name}); they were not kept. Try again later.</source>
@@ -2735,6 +2727,46 @@
     <message>
         <source>Computing image features (once per dataset)</source>
         <translation>正在计算图像特征（每个数据集一次）</translation>
+    </message>
+    <message>
+        <source>{name} was not found.</source>
+        <translation>找不到 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or cut short; ask for the .kcrun file again.</source>
+        <translation>{name} 已损坏或不完整；请重新索取这个 .kcrun 文件。</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; a run has at most {limit}.</source>
+        <translation>{name} 包含 {count} 个文件；一个运行最多有 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>{name} is refused: the entry {entry} points outside the run folder.</source>
+        <translation>{name} 被拒绝：条目 {entry} 指向运行文件夹之外。</translation>
+    </message>
+    <message>
+        <source>{name} is refused: {entry} is a link or special file, not plain data.</source>
+        <translation>{name} 被拒绝：{entry} 是链接或特殊文件，不是普通数据。</translation>
+    </message>
+    <message>
+        <source>{name} is refused: {entry} is not weights, JSON, PNG or CSV, and could run code.</source>
+        <translation>{name} 被拒绝：{entry} 不是权重、JSON、PNG 或 CSV，可能会运行代码。</translation>
+    </message>
+    <message>
+        <source>{name} is refused: it unpacks to far more than a run could hold (a zip bomb?).</source>
+        <translation>{name} 被拒绝：解压后远远超过一个运行应有的大小（zip 炸弹？）。</translation>
+    </message>
+    <message>
+        <source>{name} is refused: it holds {entry} twice.</source>
+        <translation>{name} 被拒绝：它包含两次 {entry}。</translation>
+    </message>
+    <message>
+        <source>{name} is refused: {entry} is not the kind of file its name says.</source>
+        <translation>{name} 被拒绝：{entry} 的内容与文件名所示的类型不符。</translation>
+    </message>
+    <message>
+        <source>{name} is not a kc_desktop run: it lacks a readable config.json or model.safetensors.</source>
+        <translation>{name} 不是 kc_desktop 运行：缺少可读取的 config.json 或 model.safetensors。</translation>
     </message>
 </context>
 <context>
