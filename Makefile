@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench gpu-check screenshots clean
+.PHONY: run test lint format bench gpu-check screenshots clean translations install-desktop
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,27 @@ gpu-check: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
 
+# `make screenshots LANG=zh_CN` shoots the Chinese window into docs/screenshots/zh_CN/ (LANG from
+# the command line only, not the locale in the environment; needs a CJK font: fonts-noto-cjk).
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/camera_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py $(if $(filter command line,$(origin LANG)),--lang $(LANG))
+	$(if $(filter command line,$(origin LANG)),,QT_QPA_PLATFORM=offscreen $(BIN)/python tools/camera_screenshots.py)
+
+# Refresh resources/translations/*.ts from the sources and compile the .qm files (committed).
+translations: $(STAMP)
+	BIN=$(BIN) sh tools/update_translations.sh
+
+# Linux menus: the desktop entry and icons for the current user (~/.local/share).
+DATA_HOME ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+install-desktop: $(STAMP)
+	mkdir -p $(DATA_HOME)/applications
+	sed 's|^Exec=kc-desktop|Exec=$(CURDIR)/$(BIN)/kc-desktop|' resources/kc_desktop.desktop \
+		> $(DATA_HOME)/applications/kc_desktop.desktop
+	for size in 16 24 32 48 64 128 256; do \
+		mkdir -p $(DATA_HOME)/icons/hicolor/$${size}x$${size}/apps; \
+		cp resources/icons/kc_desktop_$$size.png \
+			$(DATA_HOME)/icons/hicolor/$${size}x$${size}/apps/kc_desktop.png; \
+	done
+	mkdir -p $(DATA_HOME)/icons/hicolor/scalable/apps
+	cp resources/icons/kc_desktop.svg $(DATA_HOME)/icons/hicolor/scalable/apps/kc_desktop.svg
+	@echo "Installed: kc_desktop is in your applications menu."

@@ -22,9 +22,11 @@ from helpers import train_digits_run  # after the platform is set
 def isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Point KC_DESKTOP_HOME at a fresh folder for each test."""
+    """Point KC_DESKTOP_HOME at a fresh folder for each test; the window speaks English
+    whatever the machine's locale (tests that want Chinese set KC_DESKTOP_LANG themselves)."""
     home = tmp_path_factory.mktemp("kc_home")
     monkeypatch.setenv("KC_DESKTOP_HOME", str(home))
+    monkeypatch.setenv("KC_DESKTOP_LANG", "en")
     return home
 
 

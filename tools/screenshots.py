@@ -2,11 +2,14 @@
 
 Trains a short digits classifier (curves, its evaluation, classify tab with saliency) and a
 short VAE and DCGAN (gallery, quality, traversal, nearest images) so that no screenshot shows
-an empty tab. Run with ``make screenshots``.
+an empty tab. Run with ``make screenshots``; ``make screenshots LANG=zh_CN`` (``--lang zh_CN``)
+shoots the window in Chinese into docs/screenshots/zh_CN/ (install a CJK font first, such as
+Debian's fonts-noto-cjk, or the Chinese text shows as boxes).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -42,7 +45,7 @@ def train(window: MainWindow, model: str, epochs: int) -> None:
     done: list[bool] = []
     window.session.finished.connect(lambda _: done.append(True))
     window.start_training()
-    wait_until(lambda: bool(done) and not window.session.is_active)
+    wait_until(lambda: bool(done) and not window.session.is_active, timeout_s=1800)
     wait_until(lambda: window.current_run is not None)
 
 
@@ -63,12 +66,19 @@ def show_runs_comparison(window: MainWindow) -> None:
     window.resize(1280, 1040)  # the Train tab keeps its height; the dock gets the rest
     dock.show()
     window.resizeDocks([dock], [400], Qt.Orientation.Vertical)
-    paths = [dock.table.path_at(row) for row in range(dock.table.rowCount())]
-    dock.table.select_paths([path for path in paths if path.name.endswith(("-mlp", "-cnn"))])
+    paths = [dock.runsTable.path_at(row) for row in range(dock.runsTable.rowCount())]
+    dock.runsTable.select_paths([path for path in paths if path.name.endswith(("-mlp", "-cnn"))])
     dock.compare_selected()
 
 
 def main() -> int:
+    global OUT
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", help="interface language, e.g. zh_CN (default: English)")
+    args = parser.parse_args()
+    os.environ["KC_DESKTOP_LANG"] = args.lang or "en"
+    if args.lang:
+        OUT = OUT / args.lang
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
     window = MainWindow()

@@ -14,6 +14,7 @@ import psutil
 import torch
 
 from kc_desktop.core.errors import ConfigError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -30,14 +31,28 @@ def cpu_threads() -> int:
 
 def available_devices() -> list[DeviceChoice]:
     """Auto first, then each CUDA GPU by name, MPS, and the CPU — only those present."""
-    choices = [DeviceChoice("auto", f"Auto ({describe_device(resolve_device('auto'))})")]
+    choices = [
+        DeviceChoice(
+            "auto",
+            QT_TRANSLATE_NOOP("core", "Auto ({describe_device})").format(
+                describe_device=describe_device(resolve_device("auto"))
+            ),
+        )
+    ]
     if torch.cuda.is_available():
         for index in range(torch.cuda.device_count()):
             name = torch.cuda.get_device_name(index)
             choices.append(DeviceChoice(f"cuda:{index}", f"CUDA {index}: {name}"))
     if _mps_available():
-        choices.append(DeviceChoice("mps", "Apple GPU (MPS)"))
-    choices.append(DeviceChoice("cpu", f"CPU, {cpu_threads()} threads"))
+        choices.append(DeviceChoice("mps", QT_TRANSLATE_NOOP("core", "Apple GPU (MPS)")))
+    choices.append(
+        DeviceChoice(
+            "cpu",
+            QT_TRANSLATE_NOOP("core", "CPU, {cpu_threads} threads").format(
+                cpu_threads=cpu_threads()
+            ),
+        )
+    )
     return choices
 
 
@@ -57,11 +72,23 @@ def resolve_device(name: str = "auto") -> torch.device:
     try:
         device = torch.device(name)
     except RuntimeError as error:
-        raise ConfigError(f"Unknown device {name!r}; use auto, cpu, cuda or mps.") from error
+        raise ConfigError(
+            QT_TRANSLATE_NOOP(
+                "core", "Unknown device {name!r}; use auto, cpu, cuda or mps."
+            ).format(name=name)
+        ) from error
     if device.type == "cuda" and not torch.cuda.is_available():
-        raise ConfigError("No CUDA GPU is available on this computer; choose Auto or CPU.")
+        raise ConfigError(
+            QT_TRANSLATE_NOOP(
+                "core", "No CUDA GPU is available on this computer; choose Auto or CPU."
+            )
+        )
     if device.type == "mps" and not _mps_available():
-        raise ConfigError("Apple's MPS GPU is not available on this computer; choose Auto or CPU.")
+        raise ConfigError(
+            QT_TRANSLATE_NOOP(
+                "core", "Apple's MPS GPU is not available on this computer; choose Auto or CPU."
+            )
+        )
     return device
 
 
@@ -70,8 +97,8 @@ def describe_device(device: torch.device) -> str:
     if device.type == "cuda":
         return f"CUDA: {torch.cuda.get_device_name(device)}"
     if device.type == "mps":
-        return "Apple GPU (MPS)"
-    return f"CPU, {cpu_threads()} threads"
+        return QT_TRANSLATE_NOOP("core", "Apple GPU (MPS)")
+    return QT_TRANSLATE_NOOP("core", "CPU, {cpu_threads} threads").format(cpu_threads=cpu_threads())
 
 
 class UsageSampler:

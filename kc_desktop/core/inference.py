@@ -18,6 +18,7 @@ from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.devices import resolve_device
 from kc_desktop.core.errors import DataError
 from kc_desktop.core.grids import to_grid
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.insight import ood
 from kc_desktop.core.insight.ood import Familiarity
 from kc_desktop.core.kinds import Task
@@ -67,13 +68,19 @@ def load_run(run_dir: str | Path, device: str = "cpu") -> LoadedRun:
             latent_dim=config.get("latent_dim"),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise CheckpointError(f"{run.path.name}/config.json is incomplete or invalid.") from error
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{name}/config.json is incomplete or invalid.").format(
+                name=run.path.name
+            )
+        ) from error
     model_state, _, _ = load_checkpoint(run.file(MODEL_FILE))
     try:
         model.load_state_dict(model_state)
     except RuntimeError as error:
         raise CheckpointError(
-            f"{run.path.name}/{MODEL_FILE} does not match the model its config describes."
+            QT_TRANSLATE_NOOP(
+                "core", "{name}/{model_file} does not match the model its config describes."
+            ).format(name=run.path.name, model_file=MODEL_FILE)
         ) from error
     target = resolve_device(device)
     model.to(target).eval()
@@ -121,7 +128,11 @@ def load_input(run: LoadedRun, source: ImageSource) -> torch.Tensor:
 def classify(run: LoadedRun, sources: list[ImageSource], top_k: int = 5) -> list[Prediction]:
     """Top-k predictions per input; a bad input gets an error and the others still run."""
     if not run.task.is_classifier:
-        raise DataError("This run trained a generative model; it cannot classify images.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "core", "This run trained a generative model; it cannot classify images."
+            )
+        )
     results: list[Prediction] = []
     for source in sources:
         name = (
@@ -161,7 +172,11 @@ def decode_latents(model: torch.nn.Module, task: Task | str, z: torch.Tensor) ->
 def sample(run: LoadedRun, n: int = 64, seed: int = 0) -> np.ndarray:
     """A uint8 grid of ``n`` images decoded from random latent points (VAE, DCGAN, AE)."""
     if not run.is_generative:
-        raise DataError("Only generative runs (autoencoder, VAE, DCGAN) can draw samples.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "core", "Only generative runs (autoencoder, VAE, DCGAN) can draw samples."
+            )
+        )
     generator = torch.Generator().manual_seed(seed)
     z = torch.randn(n, run.latent_dim, generator=generator).to(run.device)
     with torch.no_grad():
@@ -172,7 +187,9 @@ def sample(run: LoadedRun, n: int = 64, seed: int = 0) -> np.ndarray:
 def interpolate(run: LoadedRun, steps: int = 10, seed: int = 0) -> np.ndarray:
     """A uint8 row of images decoded along a straight line between two latent points."""
     if not run.is_generative:
-        raise DataError("Only generative runs can interpolate between latent points.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("core", "Only generative runs can interpolate between latent points.")
+        )
     generator = torch.Generator().manual_seed(seed)
     ends = torch.randn(2, run.latent_dim, generator=generator)
     weights = torch.linspace(0, 1, steps).unsqueeze(1)

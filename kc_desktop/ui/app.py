@@ -21,6 +21,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    from kc_desktop.ui.icon import app_icon
+
+    app.setWindowIcon(app_icon())  # the About box and dialogs show it too
     return app
 
 

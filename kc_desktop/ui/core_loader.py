@@ -34,9 +34,11 @@ class CoreLoader(QObject):
     def _import_all(self) -> None:
         try:
             for name in CORE_MODULES:
-                self.progress.emit(f"Loading {name.split('.')[-1]}…")
+                self.progress.emit(self.tr("Loading {value}…").format(value=name.split(".")[-1]))
                 importlib.import_module(name)
         except Exception as error:
-            self.failed.emit(f"Could not load the training engine: {error}")
+            self.failed.emit(
+                self.tr("Could not load the training engine: {error}").format(error=error)
+            )
             return
         self.loaded.emit()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from kc_desktop.core.errors import KcError
+from kc_desktop.ui.core_text import core_text
 
 
 def plain_error(error: BaseException) -> str:
@@ -10,14 +13,21 @@ def plain_error(error: BaseException) -> str:
     if isinstance(error, KcError):
         return error.user_message
     name = type(error).__name__
-    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    message = core_text(str(error).strip().splitlines()[0]) if str(error).strip() else ""
     if name == "OutOfMemoryError" or "out of memory" in message.lower():
-        return (
-            "The device ran out of memory. Try a smaller batch size or a smaller model, "
-            "or train on the CPU."
+        return QCoreApplication.translate(
+            "errors",
+            "The device ran out of memory. Try a smaller batch size or a smaller "
+            "model, or train on the CPU.",
         )
     if isinstance(error, PermissionError):
-        return f"Permission denied: {message or 'cannot write there'}. Choose another folder."
+        return QCoreApplication.translate(
+            "errors", "Permission denied: {value}. Choose another folder."
+        ).format(value=message or QCoreApplication.translate("errors", "cannot write there"))
     if isinstance(error, OSError) and getattr(error, "errno", None) == 28:
-        return "The disk is full. Free some space or choose another folder."
-    return message or f"Unexpected error ({name})."
+        return QCoreApplication.translate(
+            "errors", "The disk is full. Free some space or choose another folder."
+        )
+    return message or QCoreApplication.translate("errors", "Unexpected error ({name}).").format(
+        name=name
+    )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,15 +25,27 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.guidance import model_name, run_title
 from kc_desktop.core.kinds import RunState
 from kc_desktop.core.paths import app_home
+from kc_desktop.ui.accessibility import describe_controls
 from kc_desktop.ui.core_loader import CoreLoader
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.guide.window_guidance import WindowGuidance
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.i18n import apply_language, install_translators, status_text
+from kc_desktop.ui.icon import app_icon
 from kc_desktop.ui.jobs import shutdown_jobs
+from kc_desktop.ui.language_menu import build_language_menu
 from kc_desktop.ui.quit_while_training import QuitWhileTraining
 
-APP_TITLE = "kc_desktop — deep-learning studio"
-TAB_TITLES = ("Data", "Model", "Train", "Gallery", "Classify")
-SHORTCUTS_HELP = """<table>
+APP_TITLE = QT_TRANSLATE_NOOP("main_window", "kc_desktop — deep-learning studio")
+TAB_TITLES = (
+    QT_TRANSLATE_NOOP("main_window", "Data"),
+    QT_TRANSLATE_NOOP("main_window", "Model"),
+    QT_TRANSLATE_NOOP("main_window", "Train"),
+    QT_TRANSLATE_NOOP("main_window", "Gallery"),
+    QT_TRANSLATE_NOOP("main_window", "Classify"),
+)
+SHORTCUTS_HELP = QT_TRANSLATE_NOOP(
+    "main_window",
+    """<table>
 <tr><td><b>F5</b></td><td>Train</td></tr>
 <tr><td><b>F6</b></td><td>Pause / resume</td></tr>
 <tr><td><b>Shift+F5</b></td><td>Stop (keeps what was trained)</td></tr>
@@ -44,7 +56,8 @@ SHORTCUTS_HELP = """<table>
 <tr><td><b>Ctrl+S</b></td><td>Save the model (copy the run folder)</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Export the gallery as PNG</td></tr>
 <tr><td><b>Ctrl+V</b></td><td>Paste an image to classify (Classify tab)</td></tr>
-<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr></table>"""
+<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr></table>""",
+)
 
 
 def _placeholder(text: str) -> QWidget:
@@ -61,15 +74,20 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
-        self.setWindowTitle(APP_TITLE)
         self.settings = QSettings(str(app_home() / "settings.ini"), QSettings.Format.IniFormat)
+        self.language = apply_language(self.settings)
+        self.setWindowTitle(QCoreApplication.translate("main_window", APP_TITLE))
+        self.setWindowIcon(app_icon())
         self.mainTabs = QTabWidget(objectName="mainTabs")
         for title in TAB_TITLES:
-            self.mainTabs.addTab(_placeholder("Loading PyTorch…"), title)
+            self.mainTabs.addTab(
+                _placeholder(self.tr("Loading PyTorch…")),
+                QCoreApplication.translate("main_window", title),
+            )
         self.setCentralWidget(self.mainTabs)
-        self.deviceLabel = QLabel("Starting…", objectName="deviceLabel")
+        self.deviceLabel = QLabel(self.tr("Starting…"), objectName="deviceLabel")
         self.statusBar().addPermanentWidget(self.deviceLabel)
-        self.statusBar().showMessage("Loading PyTorch…")
+        self.statusBar().showMessage(self.tr("Loading PyTorch…"))
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -130,11 +148,12 @@ class MainWindow(QMainWindow):
         self._build_runs_dock()
         self._build_menus()
         self._wire_guidance()
-        self.deviceLabel.setText(describe_device(resolve_device("auto")))
+        self.deviceLabel.setText(core_text(describe_device(resolve_device("auto"))))
         self._restore_choices()
         self._open_newest_classifier()
+        describe_controls(self)
         self.is_core_ready = True
-        self.show_message("Ready.")
+        self.show_message(self.tr("Ready."))
         self.core_ready.emit()
 
     def _wire(self) -> None:
@@ -160,9 +179,10 @@ class MainWindow(QMainWindow):
         session.finished.connect(self._on_run_finished)
         session.failed.connect(self._on_run_failed)
         self.classify_tab.run_loaded.connect(self._set_current_run)
-        self.mainTabs.currentChanged.connect(
-            lambda index: self.settings.setValue("window/tab", index)
-        )
+        if not self.is_core_ready:  # once: the tab bar outlives a rebuild in another language
+            self.mainTabs.currentChanged.connect(
+                lambda index: self.settings.setValue("window/tab", index)
+            )
 
     def _build_runs_dock(self) -> None:
         """The run history, docked at the bottom; hidden at first, then as the user left it."""
@@ -236,32 +256,34 @@ class MainWindow(QMainWindow):
             self.classify_tab.open_run(new)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "Open image &folder…", "Ctrl+O", self.data_tab.choose_folder)
-        self._action(file_menu, "Open saved &run…", "Ctrl+Shift+O", self.show_saved_runs)
-        self._action(file_menu, "&Save model…", "Ctrl+S", self.save_model)
-        self._action(file_menu, "&Export gallery…", "Ctrl+E", self.gallery_tab.export)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(
+            file_menu, self.tr("Open image &folder…"), "Ctrl+O", self.data_tab.choose_folder
+        )
+        self._action(file_menu, self.tr("Open saved &run…"), "Ctrl+Shift+O", self.show_saved_runs)
+        self._action(file_menu, self.tr("&Save model…"), "Ctrl+S", self.save_model)
+        self._action(file_menu, self.tr("&Export gallery…"), "Ctrl+E", self.gallery_tab.export)
         from kc_desktop.ui.export.export_actions import ExportActions
 
         self.exportActions = ExportActions(self)
         self.exportActions.add_to(file_menu)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        run_menu = self.menuBar().addMenu("&Run")
-        self._action(run_menu, "&Train", "F5", self.start_training)
-        self._action(run_menu, "&Pause / resume", "F6", self.toggle_pause)
-        self._action(run_menu, "&Stop", "Shift+F5", self.train_tab.stop_requested.emit)
-        view_menu = self.menuBar().addMenu("&View")
+        self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        run_menu = self.menuBar().addMenu(self.tr("&Run"))
+        self._action(run_menu, self.tr("&Train"), "F5", self.start_training)
+        self._action(run_menu, self.tr("&Pause / resume"), "F6", self.toggle_pause)
+        self._action(run_menu, self.tr("&Stop"), "Shift+F5", self.train_tab.stop_requested.emit)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, title in enumerate(TAB_TITLES):
             self._action(
                 view_menu,
-                title,
+                QCoreApplication.translate("main_window", title),
                 f"Ctrl+{index + 1}",
                 lambda _=False, i=index: self.mainTabs.setCurrentIndex(i),
             )
         view_menu.addSeparator()
         runs_action = self.runsDock.toggleViewAction()
-        runs_action.setText("&Runs")
+        runs_action.setText(self.tr("&Runs"))
         runs_action.setShortcut(QKeySequence("Ctrl+R"))
         view_menu.addAction(runs_action)
         view_menu.addSeparator()
@@ -273,13 +295,14 @@ class MainWindow(QMainWindow):
         self.presenterModeAction.setToolTip(
             self.tr("Full screen, large text and thick curves for a projector (F11 to leave)")
         )
-        help_menu = self.menuBar().addMenu("&Help")
+        self.languageMenu = build_language_menu(self, view_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.gettingStartedAction = self._action(
             help_menu, self.tr("&Getting started"), None, self.show_getting_started
         )
         self.gettingStartedAction.setObjectName("gettingStartedAction")
-        self._action(help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
-        self._action(help_menu, "&About kc_desktop", None, self._show_about)
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._show_shortcuts)
+        self._action(help_menu, self.tr("&About kc_desktop"), None, self._show_about)
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -288,6 +311,37 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def can_rebuild(self) -> bool:
+        """True when tabs can be rebuilt without losing a run (none trains, none unsaved)."""
+        session = self.session
+        return self.is_core_ready and not (session.is_active or session.unsaved is not None)
+
+    def rebuild_in_language(self, language: str) -> None:
+        """Load ``language`` and rebuild tabs, menus and dock in it; the open run stays open.
+
+        Rebuilding rather than retranslating each widget keeps every widget's text code in
+        one place (its constructor); it takes a fraction of a second once the core is loaded.
+        """
+        run, index = self.current_run, self.mainTabs.currentIndex()
+        self.language = install_translators(language)
+        self.settings.setValue("window/state", self.saveState())
+        for action in self.menuBar().actions():
+            if action.menu() is not None:  # menus belong to the bar: clear() would keep them
+                action.menu().deleteLater()
+        self.menuBar().clear()
+        self.removeDockWidget(self.runsDock)
+        for old in (self.runsDock, self.exportActions, self.externalRuns, self.session):
+            old.deleteLater()
+        for position, title in enumerate(TAB_TITLES):
+            self.mainTabs.setTabText(position, QCoreApplication.translate("main_window", title))
+        self._on_core_loaded()
+        self.statusBar().clearMessage()
+        self.mainTabs.setCurrentIndex(index)
+        if run is not None:
+            self._set_current_run(run)
+        else:
+            self._update_title()
 
     def _restore_choices(self) -> None:
         self.model_tab.select_model(str(self.settings.value("choices/model", "small-cnn")))
@@ -306,7 +360,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 15_000)
 
     def _update_title(self) -> None:
-        parts = [APP_TITLE]
+        parts = [QCoreApplication.translate("main_window", APP_TITLE)]
         if self.current_run is not None:
             parts.insert(0, run_title(self.current_run.config, core_text))
         self.setWindowTitle(" — ".join(parts))
@@ -315,7 +369,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.is_active:
             return
         if self.data_tab.dataset is None or self.data_tab.is_loading:
-            self.show_message("Wait for the dataset to finish loading, then press Train.")
+            self.show_message(self.tr("Wait for the dataset to finish loading, then press Train."))
             return
         if self.session.unsaved is not None and not self.confirm_discard_unsaved():
             return
@@ -334,7 +388,7 @@ class MainWindow(QMainWindow):
             return
         self.train_tab.start_log(
             self.tr("Starting {model} on {dataset}…").format(
-                model=model_name(config.model), dataset=self.data_tab.dataset.name
+                model=model_name(config.model), dataset=core_text(self.data_tab.dataset.name)
             )
         )
         self.session.start(config, self.data_tab.dataset)
@@ -344,49 +398,66 @@ class MainWindow(QMainWindow):
             return
         if self.session.state == RunState.PAUSED:
             self.session.resume()
-            self.train_tab.log("Resumed.")
+            self.train_tab.log(self.tr("Resumed."))
         elif self.session.state == RunState.RUNNING:
             self.session.pause()
             self.train_tab.log(
-                "Paused: the run waits at the next step. The learning rate can "
-                "be changed on the Model tab."
+                self.tr(
+                    "Paused: the run waits at the next step. The learning rate can be "
+                    "changed on the Model tab."
+                )
             )
 
     def _on_lr_change_requested(self, lr: float) -> None:
         self.session.set_lr(lr)
-        self.train_tab.log(f"New learning rate {lr:g} will apply when the run resumes.")
+        self.train_tab.log(
+            self.tr("New learning rate {lr:g} will apply when the run resumes.").format(lr=lr)
+        )
 
     def _on_run_started(self, info: dict) -> None:
-        self.setWindowTitle(f"{run_title(info['config'], core_text)} — {APP_TITLE}")
+        title = QCoreApplication.translate("main_window", APP_TITLE)
+        self.setWindowTitle(f"{run_title(info['config'], core_text)} — {title}")
         note = self.tr("A new {model} is training; this tab uses the model below until it ends.")
         model = model_name(str(info["config"].get("model", "")))
         self.classify_tab.set_training_note(
             note.format(model=model) if info["task"] == "classify" else ""
         )
-        self.show_message(f"Training on {info['device']}…")
+        self.show_message(self.tr("Training on {device}…").format(device=info["device"]))
 
     def _on_event_logged(self, message: str, level: str) -> None:
-        self.train_tab.log(message, level)
+        self.train_tab.log(core_text(message), level)
 
     def _on_run_finished(self, summary: dict) -> None:
         self.classify_tab.set_training_note("")
         self.train_tab.on_finished(summary)
         if self.session.unsaved is not None:
             self.train_tab.show_unsaved(True)
-            self.show_message("The run could not be saved: press Save elsewhere… (Train tab).")
+            self.show_message(
+                self.tr("The run could not be saved: press Save elsewhere… (Train tab).")
+            )
             return
-        self.show_message(f"Run {summary['status']}: saved in {summary['run_dir']}")
+        self.show_message(
+            self.tr("Run {status}: saved in {run_dir}").format(
+                status=status_text(summary["status"]).lower(), run_dir=summary["run_dir"]
+            )
+        )
         from kc_desktop.core.inference import load_run
 
         try:
             self._set_current_run(load_run(summary["run_dir"]))
         except (ValueError, OSError) as error:
-            self.train_tab.log(f"The run could not be reopened for the gallery: {error}", "warning")
+            self.train_tab.log(
+                self.tr("The run could not be reopened for the gallery: {error}").format(
+                    error=error
+                ),
+                "warning",
+            )
 
     def _on_run_failed(self, message: str) -> None:
         self.classify_tab.set_training_note("")
+        message = core_text(message)
         self.train_tab.on_failed(message)
-        self.show_message(f"Training failed: {message}")
+        self.show_message(self.tr("Training failed: {message}").format(message=message))
 
     def _set_current_run(self, run: Any) -> None:
         self.current_run = run
@@ -398,9 +469,9 @@ class MainWindow(QMainWindow):
 
     def save_model(self) -> None:
         if self.current_run is None:
-            self.show_message("Nothing to save yet: train a model or open a saved run.")
+            self.show_message(self.tr("Nothing to save yet: train a model or open a saved run."))
             return
-        target = QFileDialog.getExistingDirectory(self, "Copy the run folder into…")
+        target = QFileDialog.getExistingDirectory(self, self.tr("Copy the run folder into…"))
         if target:
             self.copy_run_to(Path(target))
 
@@ -413,9 +484,11 @@ class MainWindow(QMainWindow):
         except OSError as error:
             from kc_desktop.ui.errors import plain_error
 
-            self.show_message(f"Could not save the model: {plain_error(error)}")
+            self.show_message(
+                self.tr("Could not save the model: {error}").format(error=plain_error(error))
+            )
             return None
-        self.show_message(f"Model saved to {destination}")
+        self.show_message(self.tr("Model saved to {destination}").format(destination=destination))
         return destination
 
     def save_unsaved_elsewhere(self) -> Path | None:
@@ -431,51 +504,64 @@ class MainWindow(QMainWindow):
         try:
             destination = self.session.save_unsaved(parent)
         except OSError as error:
-            self.show_message(f"Could not save the run there either: {plain_error(error)}")
+            self.show_message(
+                self.tr("Could not save the run there either: {error}").format(
+                    error=plain_error(error)
+                )
+            )
             return None
         self.train_tab.show_unsaved(False)
-        self.train_tab.log(f"Run saved to {destination}")
-        self.show_message(f"Run saved to {destination}")
+        self.train_tab.log(self.tr("Run saved to {destination}").format(destination=destination))
+        self.show_message(self.tr("Run saved to {destination}").format(destination=destination))
         try:
             self._set_current_run(load_run(destination))
         except (ValueError, OSError) as error:
-            self.train_tab.log(f"The saved run could not be reopened: {error}", "warning")
+            self.train_tab.log(
+                self.tr("The saved run could not be reopened: {error}").format(error=error),
+                "warning",
+            )
         return destination
 
     def _ask_save_folder(self) -> str | None:
-        return QFileDialog.getExistingDirectory(self, "Save the run into…") or None
+        return QFileDialog.getExistingDirectory(self, self.tr("Save the run into…")) or None
 
     def _ask_discard_unsaved(self) -> bool:
         """Offer to save the unsaved run first; False when the user cancels."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Run not saved",
-            "The last run could not be saved in its folder; it exists only in memory.",
+            self.tr("Run not saved"),
+            self.tr("The last run could not be saved in its folder; it exists only in memory."),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )
-        save = box.addButton("Save elsewhere…", QMessageBox.ButtonRole.AcceptRole)
+        save = box.addButton(self.tr("Save elsewhere…"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if box.clickedButton() is save:
             return self.save_unsaved_elsewhere() is not None
         return box.clickedButton() is box.button(QMessageBox.StandardButton.Discard)
 
     def _show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard shortcuts"),
+            QCoreApplication.translate("main_window", SHORTCUTS_HELP),
+        )
 
     def _show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About kc_desktop",
-            "<b>kc_desktop</b><br>Train, watch and use neural networks by pointing "
-            "and clicking.<br>PyTorch · PySide6 · pyqtgraph · MIT licence.",
+            self.tr("About kc_desktop"),
+            self.tr(
+                "<b>kc_desktop</b><br>Train, watch and use neural networks by pointing "
+                "and clicking.<br>PyTorch · PySide6 · pyqtgraph · MIT licence."
+            ),
         )
 
     def _ask_close_during_training(self) -> bool:
         answer = QMessageBox.question(
             self,
-            "Training is running",
-            "A model is training. Stop it, save what it has learned, and quit?",
+            self.tr("Training is running"),
+            self.tr("A model is training. Stop it, save what it has learned, and quit?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes

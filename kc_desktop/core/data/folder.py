@@ -39,6 +39,7 @@ from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, ImageFormat, r
 from kc_desktop.core.data.folder_scan import FolderScan, display_text, natural_key, scan_folder
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.data.mapped import map_images
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_SIZE = MAX_INFERRED_SIZE
 """Side photos decode at when not chosen (the photo size of the Keras articles)."""
@@ -78,8 +79,11 @@ def load_folder(
         progress(total, total)
     if len(decoded.classes) < 2:
         raise DatasetUnavailableError(
-            f"{display_text(str(scan.root))} has images of only one class "
-            f"({', '.join(decoded.classes)}); a classifier needs at least two class folders."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{display_text} has images of only one class ({join}); a classifier "
+                "needs at least two class folders.",
+            ).format(display_text=display_text(str(scan.root)), join=", ".join(decoded.classes))
         )
     assert decoded.images is not None  # both paths above map the pixels
     return SourceImages(
@@ -157,7 +161,9 @@ def decode_entries(
         except ImageLoadError as error:
             reasons[index] = str(error)
         except Exception as error:  # never let one file stop the load
-            reasons[index] = f"could not be read ({type(error).__name__})"
+            reasons[index] = QT_TRANSLATE_NOOP("core", "could not be read ({name})").format(
+                name=type(error).__name__
+            )
 
     threads = workers or min(8, os.cpu_count() or 2)
     step = max(1, total // 100)
@@ -221,11 +227,17 @@ def _no_images_error(scan: FolderScan, skipped: list[SkippedFile]) -> DatasetUna
     shown = display_text(str(scan.root))
     everything = [*scan.skipped, *skipped]
     if not everything:
-        return DatasetUnavailableError(f"{shown} holds no files in its class folders.")
+        return DatasetUnavailableError(
+            QT_TRANSLATE_NOOP("core", "{shown} holds no files in its class folders.").format(
+                shown=shown
+            )
+        )
     first = everything[0]
     return DatasetUnavailableError(
-        f"No readable images in {shown}: {len(everything)} files skipped "
-        f"(first: {first.path}: {first.reason})."
+        QT_TRANSLATE_NOOP(
+            "core",
+            "No readable images in {shown}: {count} files skipped (first: {path}: {reason}).",
+        ).format(shown=shown, count=len(everything), path=first.path, reason=first.reason)
     )
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from kc_desktop.core.data.dataset import SkippedFile
 from kc_desktop.core.data.errors import DatasetUnavailableError
 from kc_desktop.core.data.splits import FIXED_TEST, FIXED_VAL, FREE
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 SUBSET_ORIGINS = {
     "train": FREE,
@@ -78,9 +79,15 @@ def scan_folder(path: str | os.PathLike) -> FolderScan:
     root = Path(os.path.abspath(os.path.expanduser(os.fspath(path))))
     shown = display_text(str(root))
     if not root.exists():
-        raise DatasetUnavailableError(f"The folder {shown} does not exist.")
+        raise DatasetUnavailableError(
+            QT_TRANSLATE_NOOP("core", "The folder {shown} does not exist.").format(shown=shown)
+        )
     if not root.is_dir():
-        raise DatasetUnavailableError(f"{shown} is a file; choose the folder that holds it.")
+        raise DatasetUnavailableError(
+            QT_TRANSLATE_NOOP("core", "{shown} is a file; choose the folder that holds it.").format(
+                shown=shown
+            )
+        )
     scan = FolderScan(root)
     top = _list_dir(root, scan, required=True)
     subsets = {
@@ -98,15 +105,21 @@ def scan_folder(path: str | os.PathLike) -> FolderScan:
                 _scan_classes(scan, name, subsets[name])
             else:
                 scan.skipped.append(
-                    SkippedFile(display_text(name), "not used: only train/, val/, test/ are read")
+                    SkippedFile(
+                        display_text(name),
+                        QT_TRANSLATE_NOOP("core", "not used: only train/, val/, test/ are read"),
+                    )
                 )
     else:
         _scan_classes(scan, "", FREE)
     if not scan.classes:
         raise DatasetUnavailableError(
-            f"{shown} has no class subfolders: put the images of each class in a folder "
-            f"of its own (for example {display_text(root.name)}/cats and "
-            f"{display_text(root.name)}/dogs)."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{shown} has no class subfolders: put the images of each class in a "
+                "folder of its own (for example {display_text}/cats and "
+                "{display_text}/dogs).",
+            ).format(shown=shown, display_text=display_text(root.name))
         )
     scan.entries.sort(key=lambda entry: entry.relative)
     return scan
@@ -122,7 +135,11 @@ def _scan_classes(scan: FolderScan, subset: str, origin: int) -> None:
             classes.add(name)
             _scan_class(scan, relative, name, origin)
         else:
-            scan.skipped.append(SkippedFile(_shown(relative), "not inside a class folder"))
+            scan.skipped.append(
+                SkippedFile(
+                    _shown(relative), QT_TRANSLATE_NOOP("core", "not inside a class folder")
+                )
+            )
     scan.classes = sorted(classes, key=natural_key)
 
 
@@ -132,7 +149,12 @@ def _scan_class(scan: FolderScan, class_relative: str, class_name: str, origin: 
 
     def on_error(error: OSError) -> None:
         where = os.path.relpath(error.filename or class_relative, scan.root)
-        scan.skipped.append(SkippedFile(_shown(where), f"cannot open folder ({_why(error)})"))
+        scan.skipped.append(
+            SkippedFile(
+                _shown(where),
+                QT_TRANSLATE_NOOP("core", "cannot open folder ({why})").format(why=_why(error)),
+            )
+        )
 
     top = os.path.join(scan.root, class_relative)
     for folder, subfolders, files in os.walk(top, onerror=on_error, followlinks=True):
@@ -146,7 +168,10 @@ def _scan_class(scan: FolderScan, class_relative: str, class_name: str, origin: 
         if (info.st_dev, info.st_ino) in visited:
             subfolders[:] = []
             scan.skipped.append(
-                SkippedFile(_shown(relative_folder), "folder link loop (read only once)")
+                SkippedFile(
+                    _shown(relative_folder),
+                    QT_TRANSLATE_NOOP("core", "folder link loop (read only once)"),
+                )
             )
             continue
         visited.add((info.st_dev, info.st_ino))
@@ -163,7 +188,9 @@ def _add_file(scan: FolderScan, relative: str, class_name: str, origin: int) -> 
         scan.skipped.append(SkippedFile(_shown(relative), _why(error)))
         return
     if not stat.S_ISREG(info.st_mode):
-        scan.skipped.append(SkippedFile(_shown(relative), "not a regular file"))
+        scan.skipped.append(
+            SkippedFile(_shown(relative), QT_TRANSLATE_NOOP("core", "not a regular file"))
+        )
         return
     scan.entries.append(FolderEntry(relative, class_name, origin, info.st_size, info.st_mtime_ns))
 
@@ -175,10 +202,17 @@ def _list_dir(folder: Path, scan: FolderScan, *, required: bool) -> list[str]:
     except OSError as error:
         if required:
             raise DatasetUnavailableError(
-                f"Cannot open the folder {display_text(str(folder))} ({_why(error)})."
+                QT_TRANSLATE_NOOP("core", "Cannot open the folder {display_text} ({why}).").format(
+                    display_text=display_text(str(folder)), why=_why(error)
+                )
             ) from error
         relative = os.path.relpath(folder, scan.root)
-        scan.skipped.append(SkippedFile(_shown(relative), f"cannot open folder ({_why(error)})"))
+        scan.skipped.append(
+            SkippedFile(
+                _shown(relative),
+                QT_TRANSLATE_NOOP("core", "cannot open folder ({why})").format(why=_why(error)),
+            )
+        )
         return []
     return sorted(name for name in names if not _hidden(name))
 
@@ -194,7 +228,7 @@ def _shown(relative: str) -> str:
 
 def _why(error: OSError) -> str:
     if isinstance(error, PermissionError):
-        return "permission denied"
+        return QT_TRANSLATE_NOOP("core", "permission denied")
     if isinstance(error, FileNotFoundError):
-        return "broken link or file vanished"
+        return QT_TRANSLATE_NOOP("core", "broken link or file vanished")
     return (error.strerror or type(error).__name__).lower()

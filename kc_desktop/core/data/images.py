@@ -33,6 +33,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from kc_desktop.core.errors import DataError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 MAX_PIXELS = 64_000_000
 """Largest image accepted, in pixels (64 megapixels: any phone or DSLR photo fits)."""
@@ -87,7 +88,11 @@ def load_image_array(source: Source, *, mode: str = "RGB", size: int | None = No
     times faster.
     """
     if size is not None and size < 1:
-        raise ValueError(f"Image size must be at least 1 pixel, not {size}.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP("core", "Image size must be at least 1 pixel, not {size}.").format(
+                size=size
+            )
+        )
     image = _open(source, mode, size)
     if size is not None and image.size != (size, size):
         try:
@@ -120,7 +125,11 @@ def read_header(path: str | os.PathLike) -> tuple[int, int, bool]:
 
 def _open(source: Source, mode: str, draft_size: int | None) -> Image.Image:
     if mode not in ("RGB", "L"):
-        raise ValueError(f'Image mode must be "RGB" or "L", not {mode!r}.')
+        raise ValueError(
+            QT_TRANSLATE_NOOP("core", 'Image mode must be "RGB" or "L", not {mode!r}.').format(
+                mode=mode
+            )
+        )
     try:
         with _stream(source) as stream:
             return _decode(stream, mode, draft_size)
@@ -139,19 +148,23 @@ def _stream(source: Source) -> BinaryIO:
     path = Path(source)
     info = path.stat()
     if stat.S_ISDIR(info.st_mode):
-        raise ImageLoadError("a folder, not an image file")
+        raise ImageLoadError(QT_TRANSLATE_NOOP("core", "a folder, not an image file"))
     if not stat.S_ISREG(info.st_mode):
-        raise ImageLoadError("not a regular file (a device, pipe or socket)")
+        raise ImageLoadError(
+            QT_TRANSLATE_NOOP("core", "not a regular file (a device, pipe or socket)")
+        )
     _check_byte_count(info.st_size)
     return path.open("rb")
 
 
 def _check_byte_count(count: int) -> None:
     if count == 0:
-        raise ImageLoadError("empty file (0 bytes)")
+        raise ImageLoadError(QT_TRANSLATE_NOOP("core", "empty file (0 bytes)"))
     if count > MAX_BYTES:
         raise ImageLoadError(
-            f"file too large ({count / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB)"
+            QT_TRANSLATE_NOOP(
+                "core", "file too large ({value:.0f} MiB; the limit is {value2} MiB)"
+            ).format(value=count / 2**20, value2=MAX_BYTES // 2**20)
         )
 
 
@@ -159,15 +172,21 @@ def _decode(stream: BinaryIO, mode: str, draft_size: int | None) -> Image.Image:
     original = Image.open(stream, formats=_allowed_formats())
     width, height = original.size
     if width < 1 or height < 1:
-        raise ImageLoadError("image has no pixels")
+        raise ImageLoadError(QT_TRANSLATE_NOOP("core", "image has no pixels"))
     if width * height > MAX_PIXELS:
         raise ImageLoadError(
-            f"image too large ({width} x {height} pixels; "
-            f"the limit is {MAX_PIXELS // 1_000_000} megapixels)"
+            QT_TRANSLATE_NOOP(
+                "core",
+                "image too large ({width} x {height} pixels; the limit is {value} megapixels)",
+            ).format(width=width, height=height, value=MAX_PIXELS // 1_000_000)
         )
     if max(width, height) > MAX_SIDE:
         raise ImageLoadError(
-            f"image too long ({width} x {height} pixels; no side may exceed {MAX_SIDE:,} pixels)"
+            QT_TRANSLATE_NOOP(
+                "core",
+                "image too long ({width} x {height} pixels; no side may exceed "
+                "{max_side:,} pixels)",
+            ).format(width=width, height=height, max_side=MAX_SIDE)
         )
     if draft_size is not None:
         original.draft(None, (draft_size, draft_size))
@@ -202,7 +221,11 @@ def _normalise_mode(image: Image.Image, mode: str) -> Image.Image:
         if image.mode != mode:
             image = image.convert(mode)
     except (ValueError, OSError) as error:
-        raise ImageLoadError(f"unsupported colour mode {source_mode}") from error
+        raise ImageLoadError(
+            QT_TRANSLATE_NOOP("core", "unsupported colour mode {source_mode}").format(
+                source_mode=source_mode
+            )
+        ) from error
     return image
 
 
@@ -247,22 +270,28 @@ def _allowed_formats() -> tuple[str, ...]:
 def _reason(error: BaseException) -> str:
     """One plain line saying why an image could not be used."""
     if isinstance(error, UnidentifiedImageError):
-        return "not an image (unrecognised format)"
+        return QT_TRANSLATE_NOOP("core", "not an image (unrecognised format)")
     if isinstance(error, Image.DecompressionBombError | Image.DecompressionBombWarning):
-        return f"image too large (more than {MAX_PIXELS // 1_000_000} megapixels)"
+        return QT_TRANSLATE_NOOP("core", "image too large (more than {value} megapixels)").format(
+            value=MAX_PIXELS // 1_000_000
+        )
     if isinstance(error, MemoryError):
-        return "not enough memory to decode this image"
+        return QT_TRANSLATE_NOOP("core", "not enough memory to decode this image")
     if isinstance(error, FileNotFoundError):
-        return "file not found"
+        return QT_TRANSLATE_NOOP("core", "file not found")
     if isinstance(error, PermissionError):
-        return "permission denied"
+        return QT_TRANSLATE_NOOP("core", "permission denied")
     if isinstance(error, IsADirectoryError):
-        return "a folder, not an image file"
+        return QT_TRANSLATE_NOOP("core", "a folder, not an image file")
     if isinstance(error, OSError) and error.strerror:
-        return f"cannot read the file ({error.strerror.lower()})"
+        return QT_TRANSLATE_NOOP("core", "cannot read the file ({lower})").format(
+            lower=error.strerror.lower()
+        )
     message = " ".join(str(error).split())
     if "truncated" in message.lower():
-        return "truncated image file"
+        return QT_TRANSLATE_NOOP("core", "truncated image file")
     detail = message or type(error).__name__
-    reason = f"damaged or unsupported image ({detail})"
+    reason = QT_TRANSLATE_NOOP("core", "damaged or unsupported image ({detail})").format(
+        detail=detail
+    )
     return reason if len(reason) <= _REASON_LIMIT else reason[: _REASON_LIMIT - 2] + "…)"

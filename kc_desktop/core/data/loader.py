@@ -19,6 +19,7 @@ import torch
 import torch.nn.functional as F  # noqa: N812 - the PyTorch convention
 
 from kc_desktop.core.errors import DataError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 RESIZE_CHUNK_BYTES = 64 * 2**20
 """Float working memory per ``resize_images`` chunk (bounds the peak for large sets)."""
@@ -100,7 +101,11 @@ def resize_images(images: torch.Tensor, size: int) -> torch.Tensor:
     if images.dtype != torch.uint8 or images.ndim != 4:
         raise TypeError(f"resize_images needs uint8 (N, C, H, W) images, not {images.dtype}.")
     if size < 1:
-        raise DataError(f"Image size must be at least 1 pixel, not {size}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("core", "Image size must be at least 1 pixel, not {size}.").format(
+                size=size
+            )
+        )
     count, channels, height, width = images.shape
     if (height, width) == (size, size):
         return images

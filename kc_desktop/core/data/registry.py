@@ -19,6 +19,7 @@ from kc_desktop.core.data.classes import (
     SHAPE_CLASSES,
 )
 from kc_desktop.core.data.errors import DatasetUnavailableError, UnknownDatasetError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from kc_desktop.core.data.dataset import ImageDataset, SourceImages
@@ -42,9 +43,12 @@ class DatasetSpec:
 _SPECS = (
     DatasetSpec(
         "digits",
-        "Handwritten digits (offline)",
-        "1,797 real handwritten digits 0-9 (scikit-learn), scaled from 8x8 to 28x28 pixels; "
-        "no download needed.",
+        QT_TRANSLATE_NOOP("core", "Handwritten digits (offline)"),
+        QT_TRANSLATE_NOOP(
+            "core",
+            "1,797 real handwritten digits 0-9 (scikit-learn), scaled from 8x8 to "
+            "28x28 pixels; no download needed.",
+        ),
         1,
         28,
         DIGIT_CLASSES,
@@ -53,9 +57,12 @@ _SPECS = (
     ),
     DatasetSpec(
         "shapes",
-        "Coloured shapes (offline)",
-        "3,000 generated 32x32 colour pictures of circles, squares, triangles, stars and "
-        "crosses; no download needed.",
+        QT_TRANSLATE_NOOP("core", "Coloured shapes (offline)"),
+        QT_TRANSLATE_NOOP(
+            "core",
+            "3,000 generated 32x32 colour pictures of circles, squares, triangles, "
+            "stars and crosses; no download needed.",
+        ),
         3,
         32,
         SHAPE_CLASSES,
@@ -64,8 +71,10 @@ _SPECS = (
     ),
     DatasetSpec(
         "mnist",
-        "MNIST handwritten digits",
-        "70,000 handwritten digits 0-9, 28x28 greyscale; downloads about 12 MB once.",
+        QT_TRANSLATE_NOOP("core", "MNIST handwritten digits"),
+        QT_TRANSLATE_NOOP(
+            "core", "70,000 handwritten digits 0-9, 28x28 greyscale; downloads about 12 MB once."
+        ),
         1,
         28,
         DIGIT_CLASSES,
@@ -74,9 +83,12 @@ _SPECS = (
     ),
     DatasetSpec(
         "fashion-mnist",
-        "Fashion-MNIST clothing",
-        "70,000 28x28 greyscale pictures of 10 kinds of clothing and shoes; downloads about "
-        "30 MB once.",
+        QT_TRANSLATE_NOOP("core", "Fashion-MNIST clothing"),
+        QT_TRANSLATE_NOOP(
+            "core",
+            "70,000 28x28 greyscale pictures of 10 kinds of clothing and shoes; "
+            "downloads about 30 MB once.",
+        ),
         1,
         28,
         FASHION_CLASSES,
@@ -85,9 +97,12 @@ _SPECS = (
     ),
     DatasetSpec(
         "cifar10",
-        "CIFAR-10 small photos",
-        "60,000 32x32 colour photos of 10 classes (planes, cars, birds, cats...); downloads "
-        "about 170 MB once.",
+        QT_TRANSLATE_NOOP("core", "CIFAR-10 small photos"),
+        QT_TRANSLATE_NOOP(
+            "core",
+            "60,000 32x32 colour photos of 10 classes (planes, cars, birds, "
+            "cats...); downloads about 170 MB once.",
+        ),
         3,
         32,
         CIFAR10_CLASSES,
@@ -96,9 +111,12 @@ _SPECS = (
     ),
     DatasetSpec(
         "folder",
-        "Your image folder",
-        "Your own pictures: a folder with one subfolder per class (optionally inside "
-        "train/ and test/).",
+        QT_TRANSLATE_NOOP("core", "Your image folder"),
+        QT_TRANSLATE_NOOP(
+            "core",
+            "Your own pictures: a folder with one subfolder per class (optionally "
+            "inside train/ and test/).",
+        ),
         3,
         150,
         (),
@@ -122,7 +140,9 @@ def get_dataset_spec(dataset_id: str) -> DatasetSpec:
     except KeyError:
         known = ", ".join(_BY_ID)
         raise UnknownDatasetError(
-            f"Unknown dataset {dataset_id!r}; choose one of {known}."
+            QT_TRANSLATE_NOOP(
+                "core", "Unknown dataset {dataset_id!r}; choose one of {known}."
+            ).format(dataset_id=dataset_id, known=known)
         ) from None
 
 
@@ -156,9 +176,13 @@ def load_dataset(
         from kc_desktop.core.data.folder import folder_name, load_folder
 
         if path is None or not str(path).strip():
-            raise DatasetUnavailableError("Choose a folder of images to use as a dataset.")
+            raise DatasetUnavailableError(
+                QT_TRANSLATE_NOOP("core", "Choose a folder of images to use as a dataset.")
+            )
         source = load_folder(path, size=size, colour=colour, progress=progress)
-        name = f"{folder_name(path)} (folder)"
+        name = QT_TRANSLATE_NOOP("core", "{folder_name} (folder)").format(
+            folder_name=folder_name(path)
+        )
     else:
         source = _load_builtin(dataset_id, download)
     splits = make_splits(

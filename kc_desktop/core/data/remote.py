@@ -30,6 +30,7 @@ from kc_desktop.core.data.classes import CIFAR10_CLASSES, DIGIT_CLASSES, FASHION
 from kc_desktop.core.data.dataset import SourceImages
 from kc_desktop.core.data.errors import DatasetUnavailableError, offline_hint
 from kc_desktop.core.data.splits import FIXED_TEST, FREE
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 DOWNLOAD_TIMEOUT_S = 30
 """Seconds without any data before a download gives up (urllib's socket timeout)."""
@@ -257,7 +258,7 @@ def _download_reason(error: BaseException) -> str:
             return f"the server answered {item.code} ({item.reason})"
     for item in chain:
         if isinstance(item, OSError) and item.errno == errno.ENOSPC:
-            return "the disk is full"
+            return QT_TRANSLATE_NOOP("core", "the disk is full")
         if isinstance(item, PermissionError):
             return f"cannot write to {paths.downloads_dir()} (permission denied)"
     for item in chain:

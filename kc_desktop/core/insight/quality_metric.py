@@ -13,6 +13,7 @@ from collections.abc import Callable
 import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.inference import decode_latents
 from kc_desktop.core.insight.feature_net import is_feature_net_cached, load_or_train_feature_net
 from kc_desktop.core.insight.quality import QualityScorer
@@ -22,8 +23,8 @@ from kc_desktop.core.training.engine import EpochMetric
 
 QUALITY_SAMPLES = 512
 LATENT_SEED_OFFSET = 54_321  # keeps these points apart from the gallery's fixed noise
-TRAINING_NOTICE = (
-    "Training the small classifier behind the sample-quality score (once for this dataset)…"
+TRAINING_NOTICE = QT_TRANSLATE_NOOP(
+    "core", "Training the small classifier behind the sample-quality score (once for this dataset)…"
 )
 
 

@@ -17,18 +17,28 @@ import torch
 import torch.nn.functional as F  # noqa: N812 - the PyTorch convention
 
 from kc_desktop.core.errors import DataError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.inference import ImageSource, LoadedRun, load_input
 
 GRAD_CAM_MODELS = ("small-cnn", "folder-cnn")
 ATTENTION_MODELS = ("lstm-attention",)
 
 METHOD_TEXT = {
-    "grad-cam": "Method: Grad-CAM, the regions where the last convolution layer found "
-    "evidence for the answer.",
-    "input-gradient": "Method: input gradients, the pixels whose slightest change would move "
-    "the answer's score most.",
-    "attention": "Method: the model's own attention; it reads the image row by row, and the "
-    "bars on the right show how much it weighed each row.",
+    "grad-cam": QT_TRANSLATE_NOOP(
+        "core",
+        "Method: Grad-CAM, the regions where the last convolution layer found "
+        "evidence for the answer.",
+    ),
+    "input-gradient": QT_TRANSLATE_NOOP(
+        "core",
+        "Method: input gradients, the pixels whose slightest change would move "
+        "the answer's score most.",
+    ),
+    "attention": QT_TRANSLATE_NOOP(
+        "core",
+        "Method: the model's own attention; it reads the image row by row, and "
+        "the bars on the right show how much it weighed each row.",
+    ),
 }
 
 
@@ -74,7 +84,11 @@ def explain(run: LoadedRun, source: ImageSource, target: int | None = None) -> S
 def explain_tensor(run: LoadedRun, x: torch.Tensor, target: int | None = None) -> Saliency:
     """Explain float (1, C, H, W) input ``x`` in [0, 1]; ``target`` defaults to the top class."""
     if not run.task.is_classifier:
-        raise DataError("Saliency explains classifiers; this run is a generative model.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "core", "Saliency explains classifiers; this run is a generative model."
+            )
+        )
     x = x.to(run.device)
     run.model.eval()
     method = method_for(str(run.config.get("model", "")))
@@ -170,7 +184,7 @@ def attention_rows(model: torch.nn.Module, x: torch.Tensor) -> tuple[torch.Tenso
         logits = model(x)
     weights = getattr(model, "last_attention", None)
     if weights is None:
-        raise DataError("This model does not expose attention weights.")
+        raise DataError(QT_TRANSLATE_NOOP("core", "This model does not expose attention weights."))
     return logits, weights[0].detach().float().cpu().numpy()
 
 

@@ -15,6 +15,7 @@ from typing import Literal
 from torch import nn
 
 from kc_desktop.core.errors import ConfigError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.backbones import MIN_SIZE, NATIVE_SIZE, build_backbone
 from kc_desktop.core.models.classifiers import MLP, FolderCNN, LSTMAttention, SmallCNN
@@ -118,9 +119,12 @@ class ModelSpec:
 _SPECS: tuple[ModelSpec, ...] = (
     ModelSpec(
         id="mlp",
-        name="MLP (dense network)",
-        description="Flattens the image into one long vector and learns from it with two "
-        "dense layers; the simplest baseline.",
+        name=QT_TRANSLATE_NOOP("core", "MLP (dense network)"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "Flattens the image into one long vector and learns from it with two "
+            "dense layers; the simplest baseline.",
+        ),
         task="classify",
         default_epochs=20,
         default_batch_size=32,
@@ -130,9 +134,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="small-cnn",
-        name="Small CNN (28x28)",
-        description="Two convolution + pooling layers and a dense layer: the classic "
-        "network for 28x28 digits. Images are resized to 28x28.",
+        name=QT_TRANSLATE_NOOP("core", "Small CNN (28x28)"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "Two convolution + pooling layers and a dense layer: the classic "
+            "network for 28x28 digits. Images are resized to 28x28.",
+        ),
         task="classify",
         default_epochs=10,
         default_batch_size=64,
@@ -142,9 +149,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="folder-cnn",
-        name="Photo CNN (4 conv blocks)",
-        description="Four convolution blocks (32-64-128-128) with dropout, made for photos "
-        "of up to 150x150 pixels, such as your own image folders.",
+        name=QT_TRANSLATE_NOOP("core", "Photo CNN (4 conv blocks)"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "Four convolution blocks (32-64-128-128) with dropout, made for photos "
+            "of up to 150x150 pixels, such as your own image folders.",
+        ),
         task="classify",
         default_epochs=15,
         default_batch_size=32,
@@ -174,9 +184,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="lstm-attention",
-        name="LSTM with attention",
-        description="Reads the image row by row like a sentence, with a bidirectional LSTM, "
-        "and learns which rows to pay attention to.",
+        name=QT_TRANSLATE_NOOP("core", "LSTM with attention"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "Reads the image row by row like a sentence, with a bidirectional "
+            "LSTM, and learns which rows to pay attention to.",
+        ),
         task="classify",
         default_epochs=10,
         default_batch_size=32,
@@ -186,9 +199,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="autoencoder",
-        name="Autoencoder",
-        description="Squeezes each image into a short code and rebuilds it from that code; "
-        "learns without labels.",
+        name=QT_TRANSLATE_NOOP("core", "Autoencoder"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "Squeezes each image into a short code and rebuilds it from that code; "
+            "learns without labels.",
+        ),
         task="reconstruct",
         default_epochs=20,
         default_batch_size=64,
@@ -199,9 +215,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="vae",
-        name="Variational autoencoder (VAE)",
-        description="An autoencoder whose codes follow a smooth distribution, so random "
-        "codes decode into new images.",
+        name=QT_TRANSLATE_NOOP("core", "Variational autoencoder (VAE)"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "An autoencoder whose codes follow a smooth distribution, so random "
+            "codes decode into new images.",
+        ),
         task="vae",
         default_epochs=80,
         default_batch_size=64,
@@ -212,9 +231,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         id="dcgan",
-        name="DCGAN (generative adversarial network)",
-        description="A generator learns to draw images that a discriminator cannot tell "
-        "from real ones; the two train against each other.",
+        name=QT_TRANSLATE_NOOP("core", "DCGAN (generative adversarial network)"),
+        description=QT_TRANSLATE_NOOP(
+            "core",
+            "A generator learns to draw images that a discriminator cannot tell "
+            "from real ones; the two train against each other.",
+        ),
         task="gan",
         default_epochs=40,
         default_batch_size=64,
@@ -282,7 +304,11 @@ def build_model(
     if channels < 1:
         raise ValueError(f"Images need at least one colour channel, not {channels}.")
     if size < 1:
-        raise ValueError(f"Image size must be at least 1 pixel, not {size}.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP("core", "Image size must be at least 1 pixel, not {size}.").format(
+                size=size
+            )
+        )
     if latent_dim is not None and latent_dim < 1:
         raise ValueError(f"The latent size must be at least 1, not {latent_dim}.")
     if spec.pretrained:

@@ -17,6 +17,7 @@ from kc_desktop.core.choices import AUTO
 from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, check_choice
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.errors import ConfigError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.training.schedules import check_schedule
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class TrainConfig:
             if self.epochs != AUTO:
                 raise ConfigError(f"Epochs must be a number or auto, not {self.epochs!r}.")
         elif self.epochs is not None and self.epochs < 1:
-            raise ConfigError("Epochs must be at least 1.")
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "Epochs must be at least 1."))
         if self.time_budget_s is not None and not self.time_budget_s > 0:
             raise ConfigError("The time budget must be a positive number of seconds.")
         try:
@@ -92,17 +93,27 @@ class TrainConfig:
         except ValueError as error:
             raise ConfigError(str(error)) from error
         if self.batch_size is not None and self.batch_size < 1:
-            raise ConfigError("Batch size must be at least 1.")
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "Batch size must be at least 1."))
         if self.lr is not None and not self.lr > 0:
-            raise ConfigError("The learning rate must be a positive number.")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("core", "The learning rate must be a positive number.")
+            )
         if self.optimizer is not None and self.optimizer not in OPTIMIZERS:
-            raise ConfigError(f"Unknown optimizer {self.optimizer!r}; choose adam or sgd.")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "core", "Unknown optimizer {optimizer!r}; choose adam or sgd."
+                ).format(optimizer=self.optimizer)
+            )
         if self.beta < 0:
-            raise ConfigError("Beta (the VAE's KL weight) cannot be negative.")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("core", "Beta (the VAE's KL weight) cannot be negative.")
+            )
         if self.backbone_size is not None and not 32 <= self.backbone_size <= 224:
             raise ConfigError("The pretrained model's image size must be from 32 to 224 pixels.")
         if not 0 <= self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
-            raise ConfigError("Validation and test fractions must be between 0 and 1.")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("core", "Validation and test fractions must be between 0 and 1.")
+            )
 
 
 def load_config_dataset(config: TrainConfig) -> ImageDataset:

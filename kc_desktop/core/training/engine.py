@@ -29,6 +29,7 @@ from kc_desktop.core.data.streaming import (
     split_length,
 )
 from kc_desktop.core.devices import describe_device, resolve_device
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.kinds import RunStatus
 from kc_desktop.core.models.registry import build_model, get_model_spec
 from kc_desktop.core.runs.checkpoints import (
@@ -201,7 +202,7 @@ class Trainer:
                     break
             self._end_plan(state)
         except StopTraining:
-            status, reason = RunStatus.STOPPED, "Stopped by the user."
+            status, reason = RunStatus.STOPPED, QT_TRANSLATE_NOOP("core", "Stopped by the user.")
             callbacks.on_event("Saving what was trained so far…")
             try:
                 self._save_if_finite(state)
@@ -215,7 +216,9 @@ class Trainer:
         except torch.OutOfMemoryError:
             status, reason = RunStatus.FAILED, self._out_of_memory_reason(state)
         except Exception as error:
-            callbacks.on_event(f"Training failed: {error}", "error")
+            callbacks.on_event(
+                QT_TRANSLATE_NOOP("core", "Training failed: {error}").format(error=error), "error"
+            )
             failed = self._summary(state, setup.dataset, RunStatus.FAILED, str(error), started)
             callbacks.on_run_end(failed)
             raise
@@ -230,7 +233,11 @@ class Trainer:
             callbacks.on_event(reason, "warning" if status is RunStatus.STOPPED else "error")
         if status.kept_weights:
             test_split = setup.splits["test"]
-            callbacks.on_event(f"Testing on {split_length(test_split):,} images…")
+            callbacks.on_event(
+                QT_TRANSLATE_NOOP("core", "Testing on {count:,} images…").format(
+                    count=split_length(test_split)
+                )
+            )
             test = state.task.evaluate(self._eval_batches(test_split))
         summary = self._summary(state, setup.dataset, status, reason, started)
         if status.kept_weights:
@@ -280,7 +287,12 @@ class Trainer:
                 now = time.perf_counter()
                 means = self._across_ranks(window_sum / window_steps)
                 logs = dict(zip(names, means.tolist(), strict=True))
-                _check_finite(logs, f"at epoch {epoch}, step {step}")
+                _check_finite(
+                    logs,
+                    QT_TRANSLATE_NOOP("core", "at epoch {epoch}, step {step}").format(
+                        epoch=epoch, step=step
+                    ),
+                )
                 state.train_seconds += now - window_started
                 callbacks.on_step_end(
                     {
@@ -305,7 +317,9 @@ class Trainer:
         epoch_logs.update({f"val_{k}": v for k, v in val.items()})
         for metric in self.epoch_metrics:
             epoch_logs.update(metric(task.model, epoch))
-        _check_finite(epoch_logs, f"at the end of epoch {epoch}")
+        _check_finite(
+            epoch_logs, QT_TRANSLATE_NOOP("core", "at the end of epoch {epoch}").format(epoch=epoch)
+        )
         seconds = time.perf_counter() - epoch_started
         state.training_plan.end_epoch(epoch, epoch_logs, task.model, seconds)
         state.epoch, state.last_epoch_logs, state.steps_done = epoch, epoch_logs, 0
@@ -354,7 +368,9 @@ class Trainer:
             state.task.set_lr(lr)
             self.settings["lr"] = lr
             state.callbacks.on_event(
-                f"Learning rate changed from {old:g} to {lr:g} at step {state.global_step}."
+                QT_TRANSLATE_NOOP(
+                    "core", "Learning rate changed from {old:g} to {lr:g} at step {global_step}."
+                ).format(old=old, lr=lr, global_step=state.global_step)
             )
             state.recorder.record(
                 {
@@ -413,7 +429,9 @@ class Trainer:
     def _keep_unsaved(self, state: _RunState, config: dict, error: RunNotSaved) -> str:
         """Hold the newest good state in memory (``self.unsaved``); return the reason text."""
         if not self._is_finite(state):
-            return f"{error} Training stopped; the last checkpoint on disk is unchanged."
+            return QT_TRANSLATE_NOOP(
+                "core", "{error} Training stopped; the last checkpoint on disk is unchanged."
+            ).format(error=error)
         self.unsaved = UnsavedRun(
             source=state.run.path,
             config=config,
@@ -423,11 +441,16 @@ class Trainer:
             backlog=state.recorder.backlog,
             why=str(error),
         )
-        where = f"epoch {state.epoch}" + (f", step {state.steps_done}" if state.steps_done else "")
-        return (
-            f"{error} Training stopped; what it learned (up to {where}) is kept in memory "
-            "until it is saved to another folder."
+        where = QT_TRANSLATE_NOOP("core", "epoch {epoch}").format(epoch=state.epoch) + (
+            QT_TRANSLATE_NOOP("core", ", step {steps_done}").format(steps_done=state.steps_done)
+            if state.steps_done
+            else ""
         )
+        return QT_TRANSLATE_NOOP(
+            "core",
+            "{error} Training stopped; what it learned (up to {where}) is kept in "
+            "memory until it is saved to another folder.",
+        ).format(error=error, where=where)
 
     def _out_of_memory_reason(self, state: _RunState) -> str:
         """Free what the failed step held and say what to change."""
@@ -435,14 +458,23 @@ class Trainer:
             torch.cuda.empty_cache()
         batch = int(self.settings["batch_size"])
         kept = (
-            f"the checkpoint of epoch {state.epoch} is kept"
+            QT_TRANSLATE_NOOP("core", "the checkpoint of epoch {epoch} is kept").format(
+                epoch=state.epoch
+            )
             if state.epoch
-            else "no epoch had finished, so nothing was saved"
+            else QT_TRANSLATE_NOOP("core", "no epoch had finished, so nothing was saved")
         )
-        return (
-            f"The device ({describe_device(self.device)}) ran out of memory in epoch "
-            f"{state.epoch + 1} with batch size {batch}. Try a batch size of "
-            f"{max(1, batch // 2)} or less, a smaller model or image size, or the CPU; {kept}."
+        return QT_TRANSLATE_NOOP(
+            "core",
+            "The device ({describe_device}) ran out of memory in epoch {value} "
+            "with batch size {batch}. Try a batch size of {max} or less, a smaller "
+            "model or image size, or the CPU; {kept}.",
+        ).format(
+            describe_device=describe_device(self.device),
+            value=state.epoch + 1,
+            batch=batch,
+            max=max(1, batch // 2),
+            kept=kept,
         )
 
     def _restore(
@@ -455,7 +487,9 @@ class Trainer:
                 optimizer.load_state_dict(optimizer_state)
         except (RuntimeError, ValueError) as error:
             raise CheckpointError(
-                "The checkpoint does not match this model; was the config changed?"
+                QT_TRANSLATE_NOOP(
+                    "core", "The checkpoint does not match this model; was the config changed?"
+                )
             ) from error
         epoch = int(info.get("epoch", 0))
         training_plan.load(info.get("plan"), run)
@@ -550,6 +584,9 @@ def _check_finite(logs: dict[str, Any], where: str) -> None:
     for name, value in logs.items():
         if isinstance(value, float) and not math.isfinite(value):
             raise NonFiniteLoss(
-                f"The {name.replace('_', ' ')} became {value} {where}: training diverged. "
-                "Try a smaller learning rate. The last good checkpoint was kept."
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The {replace} became {value} {where}: training diverged. Try a "
+                    "smaller learning rate. The last good checkpoint was kept.",
+                ).format(replace=name.replace("_", " "), value=value, where=where)
             )

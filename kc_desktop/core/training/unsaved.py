@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.runs.checkpoints import atomic_write_bytes, atomic_write_json, save_checkpoint
 from kc_desktop.core.runs.layout import (
     CHECKPOINT_FILE,
@@ -33,20 +34,24 @@ class RunNotSaved(Exception):
     """Writing the run folder failed; ``str(error)`` says where and why in plain words."""
 
     def __init__(self, folder: Path, error: OSError) -> None:
-        super().__init__(f"Could not write to the run folder {folder} ({write_failure(error)}).")
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "core", "Could not write to the run folder {folder} ({write_failure})."
+            ).format(folder=folder, write_failure=write_failure(error))
+        )
         self.folder = folder
 
 
 def write_failure(error: OSError) -> str:
     """A few plain words for why a write failed."""
     if error.errno == errno.ENOSPC:
-        return "the disk is full"
+        return QT_TRANSLATE_NOOP("core", "the disk is full")
     if error.errno == errno.EDQUOT:
-        return "the disk quota is used up"
+        return QT_TRANSLATE_NOOP("core", "the disk quota is used up")
     if error.errno == errno.EROFS:
-        return "the disk is read-only"
+        return QT_TRANSLATE_NOOP("core", "the disk is read-only")
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
+        return QT_TRANSLATE_NOOP("core", "permission denied")
     return (error.strerror or str(error) or type(error).__name__).lower()
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kc_desktop.core.camera.grabber import FrameGrabber
 from kc_desktop.core.camera.source import PROBLEM_TEXT, FrameSource
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 
 POLL_MS = 30
 

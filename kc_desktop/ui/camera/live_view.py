@@ -33,7 +33,7 @@ from kc_desktop.ui.camera.live_worker import LiveInference
 from kc_desktop.ui.camera.picker import CameraPicker
 from kc_desktop.ui.camera.preview import CameraPreview
 from kc_desktop.ui.classify.unsure import show_unsure, unsure_label
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
 RATE_WINDOW_S = 2.0

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from kc_desktop.core.camera.catalog import SourceInfo, list_sources
 from kc_desktop.ui.camera.choice import camera_file, remember_source, remembered_source
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.jobs import JobRunner
 
 EXTERNAL = "external"

@@ -32,7 +32,7 @@ from kc_desktop.ui.camera.class_panel import ClassPanel
 from kc_desktop.ui.camera.feed import CameraFeed
 from kc_desktop.ui.camera.picker import CameraPicker
 from kc_desktop.ui.camera.preview import CameraPreview
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,6 +42,7 @@ from kc_desktop.ui.classify.classify_work import Classified, DrawingAnswer
 from kc_desktop.ui.classify.prediction_row import PredictionRow
 from kc_desktop.ui.classify.saliency_panel import EMPTY_TEXT, SaliencyPanel
 from kc_desktop.ui.classify.unsure import show_unsure, unsure_label
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.draw_canvas import DrawCanvas
@@ -58,20 +59,32 @@ if TYPE_CHECKING:
 MAX_ROWS = 50
 CLASSIFY, DRAW, EXPLAIN = "classify", "draw", "explain"  # the job kinds
 DRAW_THROTTLE_MS = 100
-NO_RUN_TEXT = "Train a model or open a saved run first."
-DROP_HINT = "Drop image files here, click to choose them, or paste an image (Ctrl+V)"
-DRAW_HINT = "Draw a digit with the mouse; the guesses update as you draw."
-TASK_NAMES = {"reconstruct": "an autoencoder", "vae": "a VAE", "gan": "a DCGAN"}
+NO_RUN_TEXT = QT_TRANSLATE_NOOP("classify_tab", "Train a model or open a saved run first.")
+DROP_HINT = QT_TRANSLATE_NOOP(
+    "classify_tab", "Drop image files here, click to choose them, or paste an image (Ctrl+V)"
+)
+DRAW_HINT = QT_TRANSLATE_NOOP(
+    "classify_tab", "Draw a digit with the mouse; the guesses update as you draw."
+)
+TASK_NAMES = {
+    "reconstruct": QT_TRANSLATE_NOOP("classify_tab", "an autoencoder"),
+    "vae": QT_TRANSLATE_NOOP("classify_tab", "a VAE"),
+    "gan": QT_TRANSLATE_NOOP("classify_tab", "a DCGAN"),
+}
+A_GENERATIVE_MODEL = QT_TRANSLATE_NOOP("classify_tab", "a generative model")
 
 ChooseFolder = Callable[[], "str | None"]
 
 
 def generative_text(task: str) -> str:
     """Why a generative run cannot classify, and what to do instead."""
-    return (
-        f"This run trained {TASK_NAMES.get(task, 'a generative model')}, which makes "
-        "images rather than sorting them. Classification needs a classifier run: train "
-        "a classifier (e.g. Small CNN) or open a saved classifier run."
+    return QCoreApplication.translate(
+        "classify_tab",
+        "This run trained {get}, which makes images rather than sorting them. "
+        "Classification needs a classifier run: train a classifier (e.g. Small "
+        "CNN) or open a saved classifier run.",
+    ).format(
+        get=QCoreApplication.translate("classify_tab", TASK_NAMES.get(task, A_GENERATIVE_MODEL))
     )
 
 
@@ -106,7 +119,7 @@ class ClassifyTab(QWidget):
         self.runInfoLabel = QLabel(objectName="runInfoLabel")
         self.runInfoLabel.setTextFormat(Qt.TextFormat.RichText)
         self.runInfoLabel.setWordWrap(True)
-        self.openRunButton = QPushButton("Open saved run…", objectName="openRunButton")
+        self.openRunButton = QPushButton(self.tr("Open saved run…"), objectName="openRunButton")
         self.openRunButton.setToolTip(
             self.tr("Load a model trained earlier from the list of saved runs (Ctrl+Shift+O).")
         )
@@ -148,8 +161,10 @@ class ClassifyTab(QWidget):
         paste = QShortcut(QKeySequence.StandardKey.Paste, self)
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         paste.activated.connect(self.dropArea.paste)
-        self.clearResultsButton = QPushButton("Clear results", objectName="clearResultsButton")
-        self.clearResultsButton.setToolTip("Remove every result below.")
+        self.clearResultsButton = QPushButton(
+            self.tr("Clear results"), objectName="clearResultsButton"
+        )
+        self.clearResultsButton.setToolTip(self.tr("Remove every result below."))
         self.clearResultsButton.clicked.connect(self.clear_results)
         self.resultsLabel = QLabel(objectName="resultsLabel")
         hint_row = QHBoxLayout()
@@ -163,7 +178,7 @@ class ClassifyTab(QWidget):
         self.resultsArea = QScrollArea(objectName="resultsArea")
         self.resultsArea.setWidgetResizable(True)
         self.resultsArea.setWidget(self.resultsList)
-        group = QGroupBox("Classify your images")
+        group = QGroupBox(self.tr("Classify your images"))
         box = QVBoxLayout(group)
         box.addWidget(self.dropArea)
         box.addLayout(hint_row)
@@ -175,19 +190,23 @@ class ClassifyTab(QWidget):
         self.drawCanvas = DrawCanvas()
         self.drawCanvas.setObjectName("drawCanvas")
         self.drawCanvas.setToolTip(
-            "Hold the left mouse button and draw a digit, big and "
-            "centred, like the training images."
+            self.tr(
+                "Hold the left mouse button and draw a digit, big and centred, like "
+                "the training images."
+            )
         )
         self.drawCanvas.drawn.connect(self._on_draw_canvas_drawn)
         self.drawNotice = NoticeOverlay(self.drawCanvas, "drawNotice")
-        self.clearDrawingButton = QPushButton("Clear drawing", objectName="clearDrawingButton")
-        self.clearDrawingButton.setToolTip("Wipe the canvas and start again.")
+        self.clearDrawingButton = QPushButton(
+            self.tr("Clear drawing"), objectName="clearDrawingButton"
+        )
+        self.clearDrawingButton.setToolTip(self.tr("Wipe the canvas and start again."))
         self.clearDrawingButton.clicked.connect(self.clear_drawing)
         self.drawPredictionBars = PredictionBars()
         self.drawPredictionBars.setObjectName("drawPredictionBars")
-        self.drawPredictionBars.set_message(DRAW_HINT)
+        self.drawPredictionBars.set_message(QCoreApplication.translate("classify_tab", DRAW_HINT))
         self.drawUnsureLabel = unsure_label("drawUnsureLabel")
-        group = QGroupBox("Draw a digit")
+        group = QGroupBox(self.tr("Draw a digit"))
         box = QVBoxLayout(group)
         box.addWidget(SquareHolder(self.drawCanvas))
         box.addWidget(self.clearDrawingButton, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -207,13 +226,15 @@ class ClassifyTab(QWidget):
         self._draw_timer.stop()
         self.runInfoLabel.setText(self._describe_run(run))
         notice = self._short_reason()
-        self.dropArea.set_message(notice or DROP_HINT)
+        self.dropArea.set_message(notice or QCoreApplication.translate("classify_tab", DROP_HINT))
         if notice:
             self.drawNotice.show_text(notice)
         else:
             self.drawNotice.hide()
         self.draw_predictions = []
-        self.drawPredictionBars.set_message("" if notice else DRAW_HINT)
+        self.drawPredictionBars.set_message(
+            "" if notice else QCoreApplication.translate("classify_tab", DRAW_HINT)
+        )
         self.saliencyPanel.show_message(notice or EMPTY_TEXT)
         if notice is None and self._has_ink():
             self._pending_drawing = self.drawCanvas.to_array()
@@ -240,7 +261,7 @@ class ClassifyTab(QWidget):
         if reason:
             self.status_message.emit(reason)
             return
-        self._enqueue([("pasted image", image)])
+        self._enqueue([(self.tr("pasted image"), image)])
 
     def is_busy(self) -> bool:
         """True while files, a drawing or an explanation are being worked on."""
@@ -279,7 +300,9 @@ class ClassifyTab(QWidget):
         self._pending_drawing = None
         self.draw_predictions = []
         self.drawUnsureLabel.hide()
-        self.drawPredictionBars.set_message("" if self._blocking_reason() else DRAW_HINT)
+        self.drawPredictionBars.set_message(
+            "" if self._blocking_reason() else QCoreApplication.translate("classify_tab", DRAW_HINT)
+        )
 
     def open_live_camera(self, source: FrameSource | None = None) -> LiveClassifyView:
         """Open the live view with the current run (``source``: instead of the picker's);
@@ -306,10 +329,14 @@ class ClassifyTab(QWidget):
         try:
             run = load_run(path)
         except (CheckpointError, ValueError, OSError, RuntimeError) as error:
-            self.status_message.emit(f"Could not open the run in {path}: {plain_error(error)}")
+            self.status_message.emit(
+                self.tr("Could not open the run in {path}: {error}").format(
+                    path=path, error=plain_error(error)
+                )
+            )
             return None
         self.set_run(run)
-        self.status_message.emit(f"Opened run {run.path.name}.")
+        self.status_message.emit(self.tr("Opened run {name}.").format(name=run.path.name))
         self.run_loaded.emit(run)
         return run
 
@@ -317,13 +344,13 @@ class ClassifyTab(QWidget):
     def _ask_run_folder(self) -> str | None:
         start = runs_dir()
         path = QFileDialog.getExistingDirectory(
-            self, "Open a saved run folder", str(start if start.is_dir() else Path.home())
+            self, self.tr("Open a saved run folder"), str(start if start.is_dir() else Path.home())
         )
         return path or None
 
     def _blocking_reason(self) -> str | None:
         if self.run is None:
-            return NO_RUN_TEXT
+            return QCoreApplication.translate("classify_tab", NO_RUN_TEXT)
         if not self.run.task.is_classifier:
             return generative_text(self.run.task)
         return None
@@ -331,29 +358,39 @@ class ClassifyTab(QWidget):
     def _short_reason(self) -> str | None:
         """The notice shown on the drop area and the canvas (the label above explains more)."""
         if self.run is None:
-            return NO_RUN_TEXT
+            return QCoreApplication.translate("classify_tab", NO_RUN_TEXT)
         if not self.run.task.is_classifier:
-            name = TASK_NAMES.get(self.run.task, "a generative model")
-            return f"This needs a classifier run; the loaded run is {name}."
+            name = QCoreApplication.translate(
+                "classify_tab", TASK_NAMES.get(self.run.task, A_GENERATIVE_MODEL)
+            )
+            return self.tr("This needs a classifier run; the loaded run is {name}.").format(
+                name=name
+            )
         return None
 
     def _describe_run(self, run: LoadedRun | None) -> str:
         if run is None:
-            return (
+            return self.tr(
                 "<b>No model loaded.</b> Train a classifier on the Train tab, or open a saved run."
             )
         config = run.config
         try:
-            model = get_model_spec(str(config.get("model"))).name
+            model = core_text(get_model_spec(str(config.get("model"))).name)
         except ValueError:
             model = str(config.get("model", "unknown model"))
-        dataset = config.get("dataset_name") or config.get("dataset", "unknown data")
-        parts = [f"<b>{model}</b> trained on <b>{dataset}</b>"]
+        dataset = core_text(config.get("dataset_name") or config.get("dataset", "")) or self.tr(
+            "unknown data"
+        )
+        parts = [
+            self.tr("<b>{model}</b> trained on <b>{dataset}</b>").format(
+                model=model, dataset=dataset
+            )
+        ]
         summary = RunDirectory(run.path).read_summary() or {}
         accuracy = summary.get("test_accuracy")
         if isinstance(accuracy, (int, float)):
-            parts.append(f"test accuracy {accuracy:.1%}")
-        parts.append(f"run {run.path.name}")
+            parts.append(self.tr("test accuracy {accuracy:.1%}").format(accuracy=accuracy))
+        parts.append(self.tr("run {name}").format(name=run.path.name))
         text = " · ".join(parts)
         if not run.task.is_classifier:
             text += f"<br><span style='color:#b00020'>{generative_text(run.task)}</span>"
@@ -407,7 +444,7 @@ class ClassifyTab(QWidget):
             message += self.tr("; {count} more were ignored (at most {limit} at a time)").format(
                 count=skipped, limit=MAX_ROWS
             )
-        self.status_message.emit(message + ".")
+        self.status_message.emit(self.tr("{message}.").format(message=message))
         if self._queue:
             self._start_batch()
 
@@ -430,7 +467,9 @@ class ClassifyTab(QWidget):
     def _show_prediction(self, row: PredictionRow, prediction: Prediction) -> int:
         """Fill ``row``; returns 1 when the image could not be classified."""
         if prediction.error:
-            row.set_message(f"⚠ Not classified: {prediction.error}")
+            row.set_message(
+                self.tr("⚠ Not classified: {error}").format(error=core_text(prediction.error))
+            )
             return 1
         row.set_predictions(prediction.predictions)
         row.set_unsure(prediction.verdict)
@@ -456,9 +495,13 @@ class ClassifyTab(QWidget):
     def _update_results_label(self) -> None:
         count = len(self.rows)
         self.resultsLabel.setText(
-            f"{count} result{'s' if count != 1 else ''}, newest first (at most {MAX_ROWS})"
+            (
+                self.tr("{count} results, newest first (at most {max_rows})")
+                if count != 1
+                else self.tr("1 result (at most {max_rows})")
+            ).format(count=count, max_rows=MAX_ROWS)
             if count
-            else "Results appear here, newest first."
+            else self.tr("Results appear here, newest first.")
         )
         self.clearResultsButton.setEnabled(bool(count))
 
@@ -479,7 +522,9 @@ class ClassifyTab(QWidget):
         if not drawing.any():
             self.jobs.cancel(DRAW)
             self.draw_predictions = []
-            self.drawPredictionBars.set_message(DRAW_HINT)
+            self.drawPredictionBars.set_message(
+                QCoreApplication.translate("classify_tab", DRAW_HINT)
+            )
             return
         run = self.run
         self.jobs.start(
@@ -491,12 +536,12 @@ class ClassifyTab(QWidget):
 
     def _on_drawing_read(self, answer: DrawingAnswer) -> None:
         if answer.prediction.error:
-            self.drawPredictionBars.set_message(answer.prediction.error)
+            self.drawPredictionBars.set_message(core_text(answer.prediction.error))
             return
         self.draw_predictions = answer.prediction.predictions
         self.drawPredictionBars.set_predictions(answer.prediction.predictions)
         show_unsure(self.drawUnsureLabel, answer.prediction.verdict)
         if answer.saliency is not None:
-            self._on_explained("your drawing", answer.saliency)
+            self._on_explained(self.tr("your drawing"), answer.saliency)
         else:
             self._on_explain_failed(self.tr("the model's gradients could not be computed."))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.drawing import prepare_drawing
@@ -96,7 +97,9 @@ def read_drawing(state: JobState, run: LoadedRun, drawing: np.ndarray) -> Drawin
 def read_thumbnail(path: str) -> tuple[np.ndarray | None, str | None]:
     """A small RGB preview of ``path`` or the one-line reason it cannot be read."""
     if Path(path).is_dir():
-        return None, "this is a folder, not an image file."
+        return None, QCoreApplication.translate(
+            "classify_work", "this is a folder, not an image file."
+        )
     try:
         return load_image_array(path, mode="RGB", size=THUMBNAIL_SIZE), None
     except (ImageLoadError, OSError, ValueError) as error:

@@ -45,7 +45,7 @@ class PredictionRow(QFrame):
         self.predictionThumbnail.setFixedSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
         self.predictionThumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.predictionThumbnail.setStyleSheet("background: #222; color: #ddd; border-radius: 4px;")
-        name = Path(source).name if source not in ("drawing", "pasted image") else source
+        name = Path(source).name if source not in ("drawing", self.tr("pasted image")) else source
         self.predictionName = QLabel(name, objectName="predictionName")
         self.predictionName.setToolTip(source)
         self.predictionName.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -86,7 +86,7 @@ class PredictionRow(QFrame):
         self.error = None
         self.bars.set_predictions(self.predictions)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click to see which pixels drove this answer.")
+        self.setToolTip(self.tr("Click to see which pixels drove this answer."))
 
     def set_unsure(self, verdict: Verdict | None) -> None:
         """Say "Not sure" above the bars when the image looks like none of the classes."""

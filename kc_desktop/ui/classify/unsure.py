@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from kc_desktop.core.insight.ood import NOT_SURE, Verdict
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.widgets.tint import tint
 
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.registry import get_dataset_spec, list_datasets, load_dataset
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.data.format_row import FolderFormatRow
-from kc_desktop.ui.i18n import core_text
 from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.drop_area import DropArea
@@ -56,15 +56,19 @@ class DataTab(QWidget):
         for spec in list_datasets():
             if spec.needs_path:
                 continue
-            self.datasetCombo.addItem(spec.name, spec.id)
+            self.datasetCombo.addItem(core_text(spec.name), spec.id)
             self.datasetCombo.setItemData(
-                self.datasetCombo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+                self.datasetCombo.count() - 1,
+                core_text(spec.description),
+                Qt.ItemDataRole.ToolTipRole,
             )
-        self.datasetCombo.setToolTip("Built-in datasets. Offline ones need no internet.")
+        self.datasetCombo.setToolTip(self.tr("Built-in datasets. Offline ones need no internet."))
         self.datasetCombo.activated.connect(self._on_dataset_combo_activated)
-        self.openFolderButton = QPushButton("Open image folder…", objectName="openFolderButton")
+        self.openFolderButton = QPushButton(
+            self.tr("Open image folder…"), objectName="openFolderButton"
+        )
         self.openFolderButton.setToolTip(
-            "A folder with one subfolder per class (optionally train/ and test/ inside)."
+            self.tr("A folder with one subfolder per class (optionally train/ and test/ inside).")
         )
         self.openFolderButton.clicked.connect(self.choose_folder)
         self.cameraButton = QPushButton(self.tr("Record from camera…"), objectName="cameraButton")
@@ -78,7 +82,7 @@ class DataTab(QWidget):
         self.folderDrop.setMaximumHeight(70)
         self.loadProgress = QProgressBar(objectName="loadProgress")
         self.loadProgress.setVisible(False)
-        self.datasetInfoLabel = QLabel("Loading…", objectName="datasetInfoLabel")
+        self.datasetInfoLabel = QLabel(self.tr("Loading…"), objectName="datasetInfoLabel")
         self.datasetInfoLabel.setWordWrap(True)
         self.datasetInfoLabel.setTextFormat(Qt.TextFormat.RichText)
         self.formatRow = FolderFormatRow()
@@ -99,7 +103,9 @@ class DataTab(QWidget):
         )
         self.errorPanel = self._build_error_panel()
         self.skippedLabel = QLabel(objectName="skippedLabel")
-        self.skippedDetailsButton = QPushButton("Details…", objectName="skippedDetailsButton")
+        self.skippedDetailsButton = QPushButton(
+            self.tr("Details…"), objectName="skippedDetailsButton"
+        )
         self.skippedDetailsButton.clicked.connect(self._on_skipped_details_clicked)
         skipped_row = QHBoxLayout()
         skipped_row.addWidget(self.skippedLabel, 1)
@@ -107,7 +113,7 @@ class DataTab(QWidget):
         self._set_skipped([])
 
         chooser = QHBoxLayout()
-        chooser.addWidget(QLabel("Dataset:"))
+        chooser.addWidget(QLabel(self.tr("Dataset:")))
         chooser.addWidget(self.datasetCombo, 1)
         chooser.addWidget(self.openFolderButton)
         chooser.addWidget(self.cameraButton)
@@ -122,13 +128,15 @@ class DataTab(QWidget):
         left.addLayout(skipped_row)
         self.classHistogram = BarChart(objectName="classHistogram")
         self.classHistogram.setMinimumHeight(220)
-        balance = QGroupBox("Class balance per split")
+        balance = QGroupBox(self.tr("Class balance per split"))
         QVBoxLayout(balance).addWidget(self.classHistogram)
         left.addWidget(balance, 1)
 
         self.datasetPreview = ImageGrid(objectName="datasetPreview")
-        self.datasetPreview.set_placeholder("Samples appear here once the dataset is loaded.")
-        samples = QGroupBox("Samples")
+        self.datasetPreview.set_placeholder(
+            self.tr("Samples appear here once the dataset is loaded.")
+        )
+        samples = QGroupBox(self.tr("Samples"))
         QVBoxLayout(samples).addWidget(self.datasetPreview)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
@@ -141,7 +149,9 @@ class DataTab(QWidget):
         self.datasetErrorLabel.setStyleSheet("color: #b00020;")
         row = QHBoxLayout()
         for dataset_id in OFFLINE_CHOICES:
-            button = QPushButton(f"Use {get_dataset_spec(dataset_id).name}")
+            button = QPushButton(
+                self.tr("Use {name}").format(name=core_text(get_dataset_spec(dataset_id).name))
+            )
             button.setObjectName(f"use_{dataset_id}_button")
             button.clicked.connect(lambda _=False, d=dataset_id: self.select_dataset(d))
             row.addWidget(button)
@@ -167,7 +177,9 @@ class DataTab(QWidget):
         """Load a built-in dataset by id (downloads run in the background)."""
         index = self.datasetCombo.findData(dataset_id)
         if index < 0:
-            self.status_message.emit(f"Unknown dataset {dataset_id!r}.")
+            self.status_message.emit(
+                self.tr("Unknown dataset {dataset_id!r}.").format(dataset_id=dataset_id)
+            )
             return
         self.datasetCombo.setCurrentIndex(index)
         self.folder = None
@@ -178,7 +190,7 @@ class DataTab(QWidget):
 
     def choose_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(
-            self, "Open an image folder (one subfolder per class)"
+            self, self.tr("Open an image folder (one subfolder per class)")
         )
         if path:
             self.load_folder(path)
@@ -224,14 +236,16 @@ class DataTab(QWidget):
         self.errorPanel.setVisible(False)
         self.loadProgress.setRange(0, 0)
         self.loadProgress.setVisible(True)
-        self.datasetInfoLabel.setText(f"Loading <b>{label}</b>…")
-        self.status_message.emit(f"Loading {label}…")
+        self.datasetInfoLabel.setText(self.tr("Loading <b>{label}</b>…").format(label=label))
+        self.status_message.emit(self.tr("Loading {label}…").format(label=label))
         self.jobs.start(LOAD, fn, self._on_load_done, self._on_load_failed, self._on_load_progress)
 
     def _on_load_progress(self, done: int, total: int) -> None:
         self.loadProgress.setRange(0, max(total, 1))
         self.loadProgress.setValue(done)
-        self.loadProgress.setFormat(f"Decoding images: {done:,} / {total:,}")
+        self.loadProgress.setFormat(
+            self.tr("Decoding images: {done:,} / {total:,}").format(done=done, total=total)
+        )
 
     def _on_load_done(self, dataset: ImageDataset) -> None:
         self.loadProgress.setVisible(False)
@@ -240,7 +254,11 @@ class DataTab(QWidget):
         self._show(dataset)
         self.formatRow.setVisible(dataset.folder is not None)
         self.formatRow.show_format(dataset)
-        self.status_message.emit(f"{dataset.name}: {len(dataset.labels):,} images ready.")
+        self.status_message.emit(
+            self.tr("{name}: {count:,} images ready.").format(
+                name=core_text(dataset.name), count=len(dataset.labels)
+            )
+        )
         self.dataset_changed.emit(dataset)
 
     def _on_load_failed(self, message: str) -> None:
@@ -248,8 +266,10 @@ class DataTab(QWidget):
         self._show_dataset_in_use()
         self.datasetErrorLabel.setText(message)
         self.errorPanel.setVisible(True)
-        current = self.dataset.name if self.dataset else "no dataset"
-        self.datasetInfoLabel.setText(f"Still using: <b>{current}</b>")
+        current = core_text(self.dataset.name) if self.dataset else self.tr("no dataset")
+        self.datasetInfoLabel.setText(
+            self.tr("Still using: <b>{current}</b>").format(current=current)
+        )
         self.status_message.emit(message)
 
     def _show_dataset_in_use(self) -> None:
@@ -263,7 +283,7 @@ class DataTab(QWidget):
             if folder_index < 0:
                 self.datasetCombo.addItem("", "folder")
                 folder_index = self.datasetCombo.count() - 1
-            self.datasetCombo.setItemText(folder_index, self.dataset.name)
+            self.datasetCombo.setItemText(folder_index, core_text(self.dataset.name))
             self.datasetCombo.setItemData(
                 folder_index, self.dataset.folder, Qt.ItemDataRole.ToolTipRole
             )
@@ -275,13 +295,25 @@ class DataTab(QWidget):
         counts = {split: dataset.class_counts(split) for split in ("train", "val", "test")}
         sizes = {split: sum(values) for split, values in counts.items()}
         self.datasetInfoLabel.setText(
-            f"<b>{dataset.name}</b><br>{len(dataset.labels):,} images of "
-            f"{dataset.size}×{dataset.size} pixels, "
-            f"{'colour' if dataset.channels == 3 else 'greyscale'}, "
-            f"{len(dataset.classes)} classes<br>Split: {sizes['train']:,} train · "
-            f"{sizes['val']:,} validation · {sizes['test']:,} test"
+            self.tr(
+                "<b>{name}</b><br>{count:,} images of {size}×{size} pixels, {value}, "
+                "{count2} classes<br>Split: {train:,} train · {val:,} validation · "
+                "{test:,} test"
+            ).format(
+                name=core_text(dataset.name),
+                count=len(dataset.labels),
+                size=dataset.size,
+                value=self.tr("colour") if dataset.channels == 3 else self.tr("greyscale"),
+                count2=len(dataset.classes),
+                train=sizes["train"],
+                val=sizes["val"],
+                test=sizes["test"],
+            )
         )
-        self.classHistogram.set_counts(list(dataset.classes), counts)
+        split_names = {"train": self.tr("train"), "val": self.tr("val"), "test": self.tr("test")}
+        self.classHistogram.set_counts(
+            list(dataset.classes), {split_names[split]: n for split, n in counts.items()}
+        )
         self._show_memory_path(dataset)
         self._set_skipped(dataset.skipped)
         self._show_preview(dataset)
@@ -305,21 +337,22 @@ class DataTab(QWidget):
     def _set_skipped(self, skipped: list) -> None:
         self._skipped = list(skipped)
         if skipped:
-            noun = "file" if len(skipped) == 1 else "files"
             self.skippedLabel.setText(
-                f"⚠ {len(skipped)} {noun} could not be read and were skipped."
+                self.tr("⚠ {count} file(s) could not be read and were skipped.").format(
+                    count=len(skipped)
+                )
             )
         self.skippedLabel.setVisible(bool(skipped))
         self.skippedDetailsButton.setVisible(bool(skipped))
 
     def skipped_report(self) -> str:
-        return "\n".join(f"{item.path}: {item.reason}" for item in self._skipped)
+        return "\n".join(f"{item.path}: {core_text(item.reason)}" for item in self._skipped)
 
     def _on_skipped_details_clicked(self) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Skipped files",
-            f"{len(self._skipped)} files could not be read.",
+            self.tr("Skipped files"),
+            self.tr("{count} files could not be read.").format(count=len(self._skipped)),
             parent=self,
         )
         box.setDetailedText(self.skipped_report())

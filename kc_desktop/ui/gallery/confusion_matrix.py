@@ -94,7 +94,9 @@ class ConfusionMatrixView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if not self._classes:
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No evaluation yet.")
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No evaluation yet.")
+            )
             return
         left, top, cell = self._geometry()
         self._paint_cells(painter, left, top, cell)
@@ -127,10 +129,15 @@ class ConfusionMatrixView(QWidget):
     def _tooltip(self, row: int, column: int) -> str:
         count = int(self._matrix[row, column])
         true_name, predicted = self._classes[row], self._classes[column]
-        verdict = "correct" if row == column else "mistakes"
-        return (
-            f"{count} test image{'s' if count != 1 else ''} of class {true_name} "
-            f"predicted as {predicted} ({verdict}). Click to see them."
+        verdict = self.tr("correct") if row == column else self.tr("mistakes")
+        return self.tr(
+            "{count} test image(s) of class {true_name} predicted as "
+            "{predicted} ({verdict}). Click to see them."
+        ).format(
+            count=count,
+            true_name=true_name,
+            predicted=predicted,
+            verdict=verdict,
         )
 
     def _colour(self, row: int, column: int) -> QColor:
@@ -198,12 +205,16 @@ class ConfusionMatrixView(QWidget):
         painter.setFont(bold)
         grid = cell * count
         painter.drawText(
-            QRectF(left, 0, grid, AXIS_TITLE_SPACE), Qt.AlignmentFlag.AlignCenter, "predicted class"
+            QRectF(left, 0, grid, AXIS_TITLE_SPACE),
+            Qt.AlignmentFlag.AlignCenter,
+            self.tr("predicted class"),
         )
         painter.save()
         painter.translate(0, top + grid)
         painter.rotate(-90)
         painter.drawText(
-            QRectF(0, 0, grid, AXIS_TITLE_SPACE), Qt.AlignmentFlag.AlignCenter, "true class"
+            QRectF(0, 0, grid, AXIS_TITLE_SPACE),
+            Qt.AlignmentFlag.AlignCenter,
+            self.tr("true class"),
         )
         painter.restore()

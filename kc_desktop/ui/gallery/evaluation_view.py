@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -36,9 +36,20 @@ from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 EVALUATE = "evaluate"  # the job kind
 MAX_SHOWN = 120  # images per grid: more would shrink every cell below readability
-SORT_CHOICES = ("Most confident mistakes first", "Least confident mistakes first")
-WAITING_TEXT = "The evaluation on the test images appears here when training ends."
-METRIC_HEADERS = ("Class", "Precision", "Recall", "F1", "Test images")
+SORT_CHOICES = (
+    QT_TRANSLATE_NOOP("evaluation_view", "Most confident mistakes first"),
+    QT_TRANSLATE_NOOP("evaluation_view", "Least confident mistakes first"),
+)
+WAITING_TEXT = QT_TRANSLATE_NOOP(
+    "evaluation_view", "The evaluation on the test images appears here when training ends."
+)
+METRIC_HEADERS = (
+    QT_TRANSLATE_NOOP("evaluation_view", "Class"),
+    QT_TRANSLATE_NOOP("evaluation_view", "Precision"),
+    QT_TRANSLATE_NOOP("evaluation_view", "Recall"),
+    QT_TRANSLATE_NOOP("evaluation_view", "F1"),
+    QT_TRANSLATE_NOOP("evaluation_view", "Test images"),
+)
 
 
 class EvaluationView(QWidget):
@@ -69,14 +80,16 @@ class EvaluationView(QWidget):
         top.addWidget(self.evaluationProgress)
 
         self.confusionMatrix = ConfusionMatrixView(objectName="confusionMatrix")
-        self.confusionMatrix.setToolTip("Click a cell to see its test images.")
+        self.confusionMatrix.setToolTip(self.tr("Click a cell to see its test images."))
         self.confusionMatrix.cell_clicked.connect(self._on_confusion_matrix_cell_clicked)
-        matrix_group = QGroupBox("Confusion matrix on the test images")
+        matrix_group = QGroupBox(self.tr("Confusion matrix on the test images"))
         matrix_layout = QVBoxLayout(matrix_group)
         matrix_layout.addWidget(self.confusionMatrix, 1)
         hint = QLabel(
-            "Rows: the true class. Columns: what the model answered. Blue diagonal = right, "
-            "red = mistakes. Click a cell to see its images."
+            self.tr(
+                "Rows: the true class. Columns: what the model answered. Blue diagonal "
+                "= right, red = mistakes. Click a cell to see its images."
+            )
         )
         hint.setWordWrap(True)
         matrix_layout.addWidget(hint)
@@ -96,7 +109,9 @@ class EvaluationView(QWidget):
         self.classMetricsTable = QTableWidget(
             0, len(METRIC_HEADERS), objectName="classMetricsTable"
         )
-        self.classMetricsTable.setHorizontalHeaderLabels(METRIC_HEADERS)
+        self.classMetricsTable.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("evaluation_view", h) for h in METRIC_HEADERS]
+        )
         self.classMetricsTable.verticalHeader().setVisible(False)
         self.classMetricsTable.verticalHeader().setDefaultSectionSize(
             self.fontMetrics().height() + 6
@@ -108,22 +123,27 @@ class EvaluationView(QWidget):
             QHeaderView.ResizeMode.Stretch
         )
         self.classMetricsTable.setToolTip(
-            "Precision: of the images the model called this class, the share that were. "
-            "Recall: of the images of this class, the share it found. F1 balances the two."
+            self.tr(
+                "Precision: of the images the model called this class, the share that "
+                "were. Recall: of the images of this class, the share it found. F1 "
+                "balances the two."
+            )
         )
-        group = QGroupBox("Scores per class")
+        group = QGroupBox(self.tr("Scores per class"))
         box = QVBoxLayout(group)
         box.addWidget(self.classMetricsTable)
         return group
 
     def _build_image_tabs(self) -> QTabWidget:
         self.misclassifiedSortCombo = QComboBox(objectName="misclassifiedSortCombo")
-        self.misclassifiedSortCombo.addItems(SORT_CHOICES)
+        self.misclassifiedSortCombo.addItems(
+            [QCoreApplication.translate("evaluation_view", c) for c in SORT_CHOICES]
+        )
         self.misclassifiedSortCombo.currentIndexChanged.connect(self._show_misclassified)
         self.misclassifiedLabel = QLabel(objectName="misclassifiedLabel")
         self.misclassifiedGrid = ImageGrid(objectName="misclassifiedGrid", min_cell=48)
         self.misclassifiedGrid.setToolTip(
-            "Each caption: true class / the model's answer (confidence)."
+            self.tr("Each caption: true class / the model's answer (confidence).")
         )
         mistakes = QWidget()
         mistakes_layout = QVBoxLayout(mistakes)
@@ -133,25 +153,31 @@ class EvaluationView(QWidget):
         mistakes_layout.addLayout(row)
         mistakes_layout.addWidget(self.misclassifiedGrid, 1)
 
-        self.cellLabel = QLabel("Click a cell of the confusion matrix.", objectName="cellLabel")
+        self.cellLabel = QLabel(
+            self.tr("Click a cell of the confusion matrix."), objectName="cellLabel"
+        )
         self.cellGrid = ImageGrid(objectName="cellGrid", min_cell=48)
-        self.cellGrid.set_placeholder("Click a cell of the confusion matrix to see its images.")
+        self.cellGrid.set_placeholder(
+            self.tr("Click a cell of the confusion matrix to see its images.")
+        )
         cell_page = QWidget()
         cell_layout = QVBoxLayout(cell_page)
         cell_layout.addWidget(self.cellLabel)
         cell_layout.addWidget(self.cellGrid, 1)
 
         self.evaluationImageTabs = QTabWidget(objectName="evaluationImageTabs")
-        self.evaluationImageTabs.addTab(mistakes, "Mistakes")
-        self.evaluationImageTabs.addTab(cell_page, "Selected cell")
+        self.evaluationImageTabs.addTab(mistakes, self.tr("Mistakes"))
+        self.evaluationImageTabs.addTab(cell_page, self.tr("Selected cell"))
         return self.evaluationImageTabs
 
     # ---------------------------------------------------------------- public API
-    def show_waiting(self, text: str = WAITING_TEXT) -> None:
+    def show_waiting(self, text: str | None = None) -> None:
         """No finished run yet (training, or nothing chosen): say when results will come."""
         self.jobs.cancel(EVALUATE)
         self.evaluation, self.run_path = None, None
-        self.evaluationSummary.setText(text)
+        self.evaluationSummary.setText(
+            QCoreApplication.translate("evaluation_view", WAITING_TEXT) if text is None else text
+        )
         self.evaluationProgress.hide()
         self._clear_results()
 
@@ -166,8 +192,10 @@ class EvaluationView(QWidget):
         self.evaluation, self.run_path = None, path
         self._clear_results()
         self.evaluationSummary.setText(
-            f"Evaluating <b>{run.path.name}</b> on its test images… (the model sees each "
-            "test image once; this takes a few seconds)"
+            self.tr(
+                "Evaluating <b>{name}</b> on its test images… (the model sees each "
+                "test image once; this takes a few seconds)"
+            ).format(name=run.path.name)
         )
         self.evaluationProgress.setRange(0, 0)
         self.evaluationProgress.show()
@@ -185,17 +213,26 @@ class EvaluationView(QWidget):
         self.evaluationProgress.hide()
         matrix = evaluation.confusion()
         mistakes = int(matrix.sum() - np.trace(matrix))
-        name = self.run_path.name if self.run_path else "this run"
+        name = self.run_path.name if self.run_path else self.tr("this run")
         self.evaluationSummary.setText(
-            f"<b>{name}</b>: {evaluation.accuracy:.1%} of the {evaluation.total} test images "
-            f"right, {mistakes} mistake{'s' if mistakes != 1 else ''}. The model never saw "
-            "these images while training."
+            self.tr(
+                "<b>{name}</b>: {accuracy:.1%} of the {total} test images right, "
+                "{mistakes} mistake(s). The model never saw these images while "
+                "training."
+            ).format(
+                name=name,
+                accuracy=evaluation.accuracy,
+                total=evaluation.total,
+                mistakes=mistakes,
+            )
         )
         self.confusionMatrix.set_matrix(matrix, evaluation.classes)
         self._fill_metrics_table(evaluation)
         self._show_misclassified()
-        self.cellLabel.setText("Click a cell of the confusion matrix.")
-        self.cellGrid.set_placeholder("Click a cell of the confusion matrix to see its images.")
+        self.cellLabel.setText(self.tr("Click a cell of the confusion matrix."))
+        self.cellGrid.set_placeholder(
+            self.tr("Click a cell of the confusion matrix to see its images.")
+        )
 
     # ---------------------------------------------------------------- internals
     def is_evaluating(self) -> bool:
@@ -205,14 +242,20 @@ class EvaluationView(QWidget):
     def _on_evaluation_done(self, evaluation: Any) -> None:
         self.show_evaluation(evaluation)
         self.status_message.emit(
-            f"Evaluated on {evaluation.total} test images: {evaluation.accuracy:.1%} right."
+            self.tr("Evaluated on {total} test images: {accuracy:.1%} right.").format(
+                total=evaluation.total, accuracy=evaluation.accuracy
+            )
         )
         self.evaluation_finished.emit()
 
     def _on_evaluation_failed(self, message: str) -> None:
         self.evaluationProgress.hide()
-        self.evaluationSummary.setText(f"Could not evaluate this run: {message}")
-        self.status_message.emit(f"Could not evaluate this run: {message}")
+        self.evaluationSummary.setText(
+            self.tr("Could not evaluate this run: {message}").format(message=message)
+        )
+        self.status_message.emit(
+            self.tr("Could not evaluate this run: {message}").format(message=message)
+        )
         self.evaluation_finished.emit()
 
     def _on_evaluation_progress(self, done: int, total: int) -> None:
@@ -223,8 +266,10 @@ class EvaluationView(QWidget):
         self.confusionMatrix.clear()
         self.classMetricsTable.setRowCount(0)
         self.misclassifiedLabel.setText("")
-        self.misclassifiedGrid.set_placeholder("No evaluation yet.")
-        self.cellGrid.set_placeholder("Click a cell of the confusion matrix to see its images.")
+        self.misclassifiedGrid.set_placeholder(self.tr("No evaluation yet."))
+        self.cellGrid.set_placeholder(
+            self.tr("Click a cell of the confusion matrix to see its images.")
+        )
 
     def _fill_metrics_table(self, evaluation: Evaluation) -> None:
         table = self.classMetricsTable
@@ -247,9 +292,11 @@ class EvaluationView(QWidget):
         most_first = self.misclassifiedSortCombo.currentIndex() == 0
         wrong = evaluation.misclassified(most_confident_first=most_first)
         shown = wrong[:MAX_SHOWN]
-        self.misclassifiedLabel.setText(_count_text(len(wrong), len(shown), "mistake"))
+        self.misclassifiedLabel.setText(
+            _count_text(len(wrong), len(shown), self.tr("{count} mistake(s)"))
+        )
         if not len(wrong):
-            self.misclassifiedGrid.set_placeholder("No mistakes on the test images.")
+            self.misclassifiedGrid.set_placeholder(self.tr("No mistakes on the test images."))
             return
         self.misclassifiedGrid.set_images(
             evaluation.images[shown], [_caption(evaluation, int(i)) for i in shown]
@@ -263,12 +310,14 @@ class EvaluationView(QWidget):
         shown = cell[:MAX_SHOWN]
         names = evaluation.classes
         self.cellLabel.setText(
-            f"True class <b>{names[true_class]}</b>, predicted <b>{names[predicted_class]}</b>: "
-            + _count_text(len(cell), len(shown), "image")
+            self.tr("True class <b>{value}</b>, predicted <b>{value2}</b>: ").format(
+                value=names[true_class], value2=names[predicted_class]
+            )
+            + _count_text(len(cell), len(shown), self.tr("{count} image(s)"))
         )
         self.evaluationImageTabs.setCurrentIndex(1)
         if not len(cell):
-            self.cellGrid.set_placeholder("No test image fell in this cell.")
+            self.cellGrid.set_placeholder(self.tr("No test image fell in this cell."))
             return
         self.cellGrid.set_images(
             evaluation.images[shown], [_caption(evaluation, int(i)) for i in shown]
@@ -279,12 +328,20 @@ def _caption(evaluation: Evaluation, index: int) -> str:
     names = evaluation.classes
     true_name = names[int(evaluation.labels[index])]
     predicted = names[int(evaluation.predictions[index])]
-    return f"true {true_name} / pred {predicted} ({evaluation.confidences[index]:.0%})"
+    return QCoreApplication.translate(
+        "evaluation_view", "true {true_name} / pred {predicted} ({value:.0%})"
+    ).format(true_name=true_name, predicted=predicted, value=evaluation.confidences[index])
 
 
-def _count_text(count: int, shown: int, noun: str) -> str:
-    text = f"{count} {noun}{'s' if count != 1 else ''}"
-    return text + (f", showing the first {shown}" if shown < count else "")
+def _count_text(count: int, shown: int, template: str) -> str:
+    text = template.format(count=count)
+    return text + (
+        QCoreApplication.translate("evaluation_view", ", showing the first {shown}").format(
+            shown=shown
+        )
+        if shown < count
+        else ""
+    )
 
 
 def _number_item(value: float) -> QTableWidgetItem:

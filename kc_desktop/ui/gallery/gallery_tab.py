@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -36,6 +36,7 @@ from kc_desktop.core.kinds import Task
 from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.core.runs.checkpoints import atomic_write_bytes
 from kc_desktop.core.runs.layout import SAMPLES_DIR, RunDirectory, encode_png
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.gallery.evaluation_view import EvaluationView
 from kc_desktop.ui.gallery.latent_traversal import LatentTraversal
@@ -47,25 +48,27 @@ from kc_desktop.ui.widgets.image_grid import ImageGrid
 INTERPOLATE = "interpolate"  # the job kind
 INTERPOLATION_STEPS = 10
 KINDS = ("samples", "reconstructions")
-GENERATIVE_HINT = "choose Autoencoder, VAE or DCGAN on the Model tab and train it"
-
-PLACEHOLDER_TEXT = (
+PLACEHOLDER_TEXT = QT_TRANSLATE_NOOP(
+    "gallery_tab",
     "<h2>Gallery</h2><p>Nothing to show yet.</p>"
     "<p>The gallery shows the pictures a <b>generative model</b> makes while it learns: "
-    f"{GENERATIVE_HINT}, or open a saved generative run from the Classify tab "
-    "(File → Open saved run).</p>"
+    "choose Autoencoder, VAE or DCGAN on the Model tab and train it, or open a saved "
+    "generative run from the Classify tab (File → Open saved run).</p>",
 )
-INTERPOLATE_NEEDS_RUN = (
+INTERPOLATE_NEEDS_RUN = QT_TRANSLATE_NOOP(
+    "gallery_tab",
     "Available once the model is saved: when training ends, or after you open a saved VAE "
-    "or DCGAN run."
+    "or DCGAN run.",
 )
-INTERPOLATE_NEEDS_LATENT = (
+INTERPOLATE_NEEDS_LATENT = QT_TRANSLATE_NOOP(
+    "gallery_tab",
     "Interpolation needs a VAE or a DCGAN: their latent space is shaped so that every point "
-    "on the line between two random points decodes to a plausible image."
+    "on the line between two random points decodes to a plausible image.",
 )
-INTERPOLATE_READY = (
+INTERPOLATE_READY = QT_TRANSLATE_NOOP(
+    "gallery_tab",
     "Pick two random points in the latent space and decode 10 evenly spaced points on the "
-    "line between them. Each click shows a new pair."
+    "line between them. Each click shows a new pair.",
 )
 
 ChooseSavePath = Callable[[str], "str | None"]
@@ -89,7 +92,7 @@ class GalleryTab(QWidget):
         self._setting_slider = False
         self.choose_save_path: ChooseSavePath = self._ask_save_path
         self._build()
-        self._show_message(PLACEHOLDER_TEXT)
+        self._show_message(QCoreApplication.translate("gallery_tab", PLACEHOLDER_TEXT))
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
@@ -122,45 +125,55 @@ class GalleryTab(QWidget):
         self.galleryEpochSlider.setPageStep(1)
         self.galleryEpochSlider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.galleryEpochSlider.setToolTip(
-            "Step back through the epochs to see how the pictures improved. The slider follows "
-            "the newest epoch unless you move it back."
+            self.tr(
+                "Step back through the epochs to see how the pictures improved. The "
+                "slider follows the newest epoch unless you move it back."
+            )
         )
         self.galleryEpochSlider.valueChanged.connect(self._on_epoch_slider_value_changed)
-        self.galleryEpochLabel = QLabel("No epochs yet", objectName="galleryEpochLabel")
+        self.galleryEpochLabel = QLabel(self.tr("No epochs yet"), objectName="galleryEpochLabel")
         self.galleryEpochLabel.setMinimumWidth(130)
-        self.saveGalleryButton = QPushButton("Save image…", objectName="saveGalleryButton")
+        self.saveGalleryButton = QPushButton(self.tr("Save image…"), objectName="saveGalleryButton")
         self.saveGalleryButton.setToolTip(
-            "Save the grid shown for this epoch as a PNG image (Ctrl+E): the samples, or the "
-            "reconstructions for an autoencoder."
+            self.tr(
+                "Save the grid shown for this epoch as a PNG image (Ctrl+E): the "
+                "samples, or the reconstructions for an autoencoder."
+            )
         )
         self.saveGalleryButton.clicked.connect(self.export)
         top = QHBoxLayout()
         top.addWidget(self.galleryRunLabel)
         top.addSpacing(16)
-        top.addWidget(QLabel("Epoch:"))
+        top.addWidget(QLabel(self.tr("Epoch:")))
         top.addWidget(self.galleryEpochSlider, 1)
         top.addWidget(self.galleryEpochLabel)
         top.addWidget(self.saveGalleryButton)
 
         self.galleryGrid = ImageGrid(objectName="galleryGrid")
         self.galleryGrid.setToolTip(
-            "Images decoded from the same random noise after each epoch: "
-            "watch them turn from blur into digits or shapes."
+            self.tr(
+                "Images decoded from the same random noise after each epoch: watch "
+                "them turn from blur into digits or shapes."
+            )
         )
-        self.samplesGroup = QGroupBox("Samples from fixed noise", objectName="samplesGroup")
+        self.samplesGroup = QGroupBox(
+            self.tr("Samples from fixed noise"), objectName="samplesGroup"
+        )
         samples_layout = QVBoxLayout(self.samplesGroup)
         samples_layout.addWidget(self.galleryGrid, 1)
 
         self.reconstructionGrid = ImageGrid(objectName="reconstructionGrid")
         self.reconstructionGrid.setToolTip(
-            "The model squeezes each real image through its small latent code and rebuilds it."
+            self.tr(
+                "The model squeezes each real image through its small latent code and rebuilds it."
+            )
         )
         self.reconstructionCaption = QLabel(
-            "top: real images, bottom: reconstructions", objectName="reconstructionCaption"
+            self.tr("top: real images, bottom: reconstructions"), objectName="reconstructionCaption"
         )
         self.reconstructionCaption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reconstructionsGroup = QGroupBox(
-            "Real images and their reconstructions", objectName="reconstructionsGroup"
+            self.tr("Real images and their reconstructions"), objectName="reconstructionsGroup"
         )
         recon_layout = QVBoxLayout(self.reconstructionsGroup)
         recon_layout.addWidget(self.reconstructionGrid, 1)
@@ -172,17 +185,17 @@ class GalleryTab(QWidget):
         grids.addWidget(self.reconstructionsGroup, 1)
         grids.addWidget(self.qualityPanel, 1)
 
-        self.interpolateButton = QPushButton("Interpolate", objectName="interpolateButton")
+        self.interpolateButton = QPushButton(self.tr("Interpolate"), objectName="interpolateButton")
         self.interpolateButton.clicked.connect(self.show_interpolation)
         self.interpolationHint = QLabel(objectName="interpolationHint")
         self.interpolationHint.setWordWrap(True)
         self.interpolationGrid = ImageGrid(objectName="interpolationGrid")
         self.interpolationGrid.setMinimumHeight(80)
         self.interpolationGrid.setToolTip(
-            "From the left image to the right one through the latent space, in 10 steps."
+            self.tr("From the left image to the right one through the latent space, in 10 steps.")
         )
         self.interpolationGroup = QGroupBox(
-            "Walk between two latent points", objectName="interpolationGroup"
+            self.tr("Walk between two latent points"), objectName="interpolationGroup"
         )
         button_row = QHBoxLayout()
         button_row.addWidget(self.interpolateButton)
@@ -206,9 +219,9 @@ class GalleryTab(QWidget):
         for view in (self.latentTraversal, self.nearestPanel):
             view.status_message.connect(self.status_message)
         self.galleryViews = QTabWidget(objectName="galleryViews")
-        self.galleryViews.addTab(self.interpolationGroup, "Interpolation")
-        self.galleryViews.addTab(self.latentTraversal, "Latent traversal (VAE)")
-        self.galleryViews.addTab(self.nearestPanel, "Nearest training image")
+        self.galleryViews.addTab(self.interpolationGroup, self.tr("Interpolation"))
+        self.galleryViews.addTab(self.latentTraversal, self.tr("Latent traversal (VAE)"))
+        self.galleryViews.addTab(self.nearestPanel, self.tr("Nearest training image"))
         return self.galleryViews
 
     # ---------------------------------------------------------------- public API
@@ -244,7 +257,7 @@ class GalleryTab(QWidget):
         self.nearestPanel.set_run(run)
         if run is None:
             if self.task is None:
-                self._show_message(PLACEHOLDER_TEXT)
+                self._show_message(QCoreApplication.translate("gallery_tab", PLACEHOLDER_TEXT))
             self._update_interpolate_button()
             return
         same_run = self.run_dir is not None and Path(run.path).resolve() == self.run_dir.resolve()
@@ -263,7 +276,7 @@ class GalleryTab(QWidget):
         """Write the displayed grid to ``path`` as PNG; report the outcome as a status message."""
         grid = self.current_grid()
         if grid is None:
-            self.status_message.emit("There is no gallery image to save yet.")
+            self.status_message.emit(self.tr("There is no gallery image to save yet."))
             return False
         target = Path(path)
         if target.suffix.lower() != ".png":
@@ -275,24 +288,31 @@ class GalleryTab(QWidget):
             atomic_write_bytes(target, encode_png(image))
         except FileNotFoundError:
             self.status_message.emit(
-                f"Could not save the image: the folder {target.parent} does not exist."
+                self.tr("Could not save the image: the folder {parent} does not exist.").format(
+                    parent=target.parent
+                )
             )
             return False
         except (OSError, ValueError) as error:
-            self.status_message.emit(f"Could not save the image to {target}: {plain_error(error)}")
+            self.status_message.emit(
+                self.tr("Could not save the image to {target}: {error}").format(
+                    target=target, error=plain_error(error)
+                )
+            )
             return False
-        self.status_message.emit(f"Gallery image saved to {target}")
+        self.status_message.emit(self.tr("Gallery image saved to {target}").format(target=target))
         return True
 
     def export(self) -> None:
         """Ask where to save the displayed grid (File → Export gallery, Ctrl+E)."""
         if self.current_grid() is None:
             self.status_message.emit(
-                "There is no gallery image to save yet: train a generative model first."
+                self.tr("There is no gallery image to save yet: train a generative model first.")
             )
             return
         epoch = self.current_epoch()
-        name = f"{self.run_dir.name if self.run_dir else 'gallery'}-epoch{epoch or 0:03d}.png"
+        stem = self.run_dir.name if self.run_dir else "gallery"
+        name = f"{stem}-epoch{epoch or 0:03d}.png"
         path = self.choose_save_path(name)
         if path:
             self.save_current(path)
@@ -355,7 +375,7 @@ class GalleryTab(QWidget):
     # ---------------------------------------------------------------- internals
     def _ask_save_path(self, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the gallery image", suggested, "PNG image (*.png)"
+            self, self.tr("Save the gallery image"), suggested, self.tr("PNG image (*.png)")
         )
         return path or None
 
@@ -370,15 +390,19 @@ class GalleryTab(QWidget):
         self._setting_slider = True
         self.galleryEpochSlider.setRange(0, 0)
         self._setting_slider = False
-        self.galleryEpochLabel.setText("No epochs yet")
+        self.galleryEpochLabel.setText(self.tr("No epochs yet"))
         self.interpolationGrid.clear()
 
     def _set_run_label(self, config: dict[str, Any]) -> None:
         model = str(config.get("model", ""))
         with contextlib.suppress(ValueError):
-            model = get_model_spec(model).name
-        dataset = config.get("dataset_name") or config.get("dataset", "")
-        self.galleryRunLabel.setText(f"<b>{model}</b> on {dataset}" if model else "")
+            model = core_text(get_model_spec(model).name)
+        dataset = core_text(config.get("dataset_name") or config.get("dataset", ""))
+        self.galleryRunLabel.setText(
+            self.tr("<b>{model}</b> on {dataset}").format(model=model, dataset=dataset)
+            if model
+            else ""
+        )
 
     def _show_task(self) -> None:
         """Show the test-set evaluation of classifiers, or the grids of a generative task."""
@@ -399,19 +423,19 @@ class GalleryTab(QWidget):
     def _update_interpolate_button(self) -> None:
         ready = self.run is not None and self.run.task.has_latent
         if ready:
-            hint = INTERPOLATE_READY
+            hint = QCoreApplication.translate("gallery_tab", INTERPOLATE_READY)
         elif self.task is Task.RECONSTRUCT or (self.run and self.run.task.is_generative):
-            hint = INTERPOLATE_NEEDS_LATENT
+            hint = QCoreApplication.translate("gallery_tab", INTERPOLATE_NEEDS_LATENT)
         else:
-            hint = INTERPOLATE_NEEDS_RUN
+            hint = QCoreApplication.translate("gallery_tab", INTERPOLATE_NEEDS_RUN)
         self.interpolateButton.setEnabled(ready and not self.is_interpolating())
         self.interpolateButton.setToolTip(hint)
         self.interpolationHint.setText(hint)
         if self.interpolation is None:
             self.interpolationGrid.set_placeholder(
-                "Press Interpolate to see a walk between two random points."
+                self.tr("Press Interpolate to see a walk between two random points.")
                 if ready
-                else "No interpolation yet."
+                else self.tr("No interpolation yet.")
             )
 
     def _update_slider(self) -> None:
@@ -435,12 +459,16 @@ class GalleryTab(QWidget):
         epochs = self.epochs()
         epoch = self.current_epoch()
         if epoch is None:
-            self.galleryEpochLabel.setText("No epochs yet")
-            self.galleryGrid.set_placeholder("The first samples appear after epoch 1.")
-            self.reconstructionGrid.set_placeholder("Reconstructions appear after epoch 1.")
+            self.galleryEpochLabel.setText(self.tr("No epochs yet"))
+            self.galleryGrid.set_placeholder(self.tr("The first samples appear after epoch 1."))
+            self.reconstructionGrid.set_placeholder(
+                self.tr("Reconstructions appear after epoch 1.")
+            )
             self.saveGalleryButton.setEnabled(self.interpolation is not None)
             return
-        self.galleryEpochLabel.setText(f"Epoch {epoch} of {epochs[-1]}")
+        self.galleryEpochLabel.setText(
+            self.tr("Epoch {epoch} of {value}").format(epoch=epoch, value=epochs[-1])
+        )
         self.qualityPanel.show_epoch(epoch)
         for kind, grid_widget in (
             ("samples", self.galleryGrid),
@@ -450,7 +478,9 @@ class GalleryTab(QWidget):
             if grid is not None:
                 grid_widget.set_single_image(grid)
             else:
-                grid_widget.set_placeholder(f"No {kind} for epoch {epoch}.")
+                grid_widget.set_placeholder(
+                    self.tr("No {kind} for epoch {epoch}.").format(kind=kind, epoch=epoch)
+                )
         self.saveGalleryButton.setEnabled(True)
 
     def _load_saved_grids(self, run_dir: Path) -> None:

@@ -10,7 +10,7 @@ The row below sweeps the same number from -3 to 3, so the whole effect is visibl
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,10 +33,13 @@ from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 DECODE = "decode"  # the job kind
 SLIDER_STEPS = 10  # slider ticks per unit of latent value: -3.0 .. 3.0 in steps of 0.1
-NEEDS_VAE = "Latent traversal needs a saved VAE run (train one, or open one)."
-READY = (
+NEEDS_VAE = QT_TRANSLATE_NOOP(
+    "latent_traversal", "Latent traversal needs a saved VAE run (train one, or open one)."
+)
+READY = QT_TRANSLATE_NOOP(
+    "latent_traversal",
     "Each latent number of the VAE is one knob of the picture. Choose a number and slide it: "
-    "numbers the model uses change the image, numbers it switched off change nothing."
+    "numbers the model uses change the image, numbers it switched off change nothing.",
 )
 
 
@@ -52,8 +55,10 @@ class LatentTraversal(QWidget):
         self.jobs = JobRunner(self)
         self._row_stale = True  # the dimension or base point changed: redo the sweep row
         self.latentDimSpin = QSpinBox(objectName="latentDimSpin")
-        self.latentDimSpin.setPrefix("number ")
-        self.latentDimSpin.setToolTip("Which latent number to move (the others stay fixed).")
+        self.latentDimSpin.setPrefix(self.tr("number "))
+        self.latentDimSpin.setToolTip(
+            self.tr("Which latent number to move (the others stay fixed).")
+        )
         self.latentDimSpin.valueChanged.connect(self._on_latent_dim_spin_value_changed)
         self.latentValueSlider = QSlider(Qt.Orientation.Horizontal, objectName="latentValueSlider")
         limit = int(TRAVERSAL_RANGE * SLIDER_STEPS)
@@ -61,26 +66,34 @@ class LatentTraversal(QWidget):
         self.latentValueSlider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.latentValueSlider.setTickInterval(SLIDER_STEPS)
         self.latentValueSlider.setToolTip(
-            "The value of the chosen latent number, from -3 to 3 prior standard deviations."
+            self.tr(
+                "The value of the chosen latent number, from -3 to 3 prior standard deviations."
+            )
         )
         self.latentValueSlider.valueChanged.connect(self._on_latent_value_slider_value_changed)
         self.latentValueLabel = QLabel(objectName="latentValueLabel")
         self.latentValueLabel.setMinimumWidth(70)
-        self.traversalBaseButton = QPushButton("New base point", objectName="traversalBaseButton")
+        self.traversalBaseButton = QPushButton(
+            self.tr("New base point"), objectName="traversalBaseButton"
+        )
         self.traversalBaseButton.setToolTip(
-            "Start from another random latent point (the first is the centre, all zeros)."
+            self.tr("Start from another random latent point (the first is the centre, all zeros).")
         )
         self.traversalBaseButton.clicked.connect(self.new_base_point)
-        self.traversalHint = QLabel(NEEDS_VAE, objectName="traversalHint")
+        self.traversalHint = QLabel(
+            QCoreApplication.translate("latent_traversal", NEEDS_VAE), objectName="traversalHint"
+        )
         self.traversalHint.setWordWrap(True)
         self.traversalImage = ImageGrid(objectName="traversalImage")
         self.traversalImage.setMinimumSize(90, 90)
-        self.traversalImage.setToolTip("The image decoded at the slider's value.")
+        self.traversalImage.setToolTip(self.tr("The image decoded at the slider's value."))
         self.traversalRow = ImageGrid(objectName="traversalRow")
-        self.traversalRow.setToolTip("The chosen number swept from -3 (left) to 3 (right).")
+        self.traversalRow.setToolTip(
+            self.tr("The chosen number swept from -3 (left) to 3 (right).")
+        )
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Latent"))
+        controls.addWidget(QLabel(self.tr("Latent")))
         controls.addWidget(self.latentDimSpin)
         controls.addWidget(self.latentValueSlider, 1)
         controls.addWidget(self.latentValueLabel)
@@ -102,9 +115,13 @@ class LatentTraversal(QWidget):
         ready = self.run is not None
         for widget in (self.latentDimSpin, self.latentValueSlider, self.traversalBaseButton):
             widget.setEnabled(ready)
-        self.traversalHint.setText(READY if ready else NEEDS_VAE)
+        self.traversalHint.setText(
+            QCoreApplication.translate("latent_traversal", READY)
+            if ready
+            else QCoreApplication.translate("latent_traversal", NEEDS_VAE)
+        )
         if not ready:
-            self.traversalImage.set_placeholder("No VAE loaded.")
+            self.traversalImage.set_placeholder(self.tr("No VAE loaded."))
             self.traversalRow.set_placeholder("")
             self.latentValueLabel.setText("")
             return
@@ -126,7 +143,9 @@ class LatentTraversal(QWidget):
             return
         self.base_seed = 0 if self.base_seed is None else self.base_seed + 1
         self.refresh()
-        self.status_message.emit(f"Latent traversal from random point {self.base_seed + 1}.")
+        self.status_message.emit(
+            self.tr("Latent traversal from random point {value}.").format(value=self.base_seed + 1)
+        )
 
     def refresh(self) -> None:
         """Decode the image at the slider's value and the sweep row of the chosen number."""
@@ -165,7 +184,9 @@ class LatentTraversal(QWidget):
             self._row_stale = False
 
     def _on_decode_failed(self, message: str) -> None:
-        self.status_message.emit(f"Could not decode the traversal: {message}")
+        self.status_message.emit(
+            self.tr("Could not decode the traversal: {message}").format(message=message)
+        )
 
     def _on_latent_dim_spin_value_changed(self, _value: int) -> None:
         self.refresh()

@@ -9,7 +9,7 @@ that image's class. Choosing another run cancels a search under way.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kc_desktop.core.inference import LoadedRun
@@ -21,10 +21,14 @@ from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 NEAREST = "nearest"  # the job kind
 SAMPLES = 16
-NEEDS_RUN = "Available for a saved VAE or DCGAN run: when training ends, or after you open one."
-READY = (
+NEEDS_RUN = QT_TRANSLATE_NOOP(
+    "nearest_panel",
+    "Available for a saved VAE or DCGAN run: when training ends, or after you open one.",
+)
+READY = QT_TRANSLATE_NOOP(
+    "nearest_panel",
     "Draw 16 samples and put each beside the training image closest to it (pixel distance). "
-    "Samples much closer than real unseen images are to the training set look like copies."
+    "Samples much closer than real unseen images are to the training set look like copies.",
 )
 
 
@@ -45,13 +49,19 @@ class NearestPanel(QWidget):
         self.run: LoadedRun | None = None
         self.report: NearestReport | None = None
         self.jobs = JobRunner(self)
-        self.nearestButton = QPushButton("Find nearest training images", objectName="nearestButton")
+        self.nearestButton = QPushButton(
+            self.tr("Find nearest training images"), objectName="nearestButton"
+        )
         self.nearestButton.clicked.connect(self.compute)
-        self.nearestHint = QLabel(NEEDS_RUN, objectName="nearestHint")
+        self.nearestHint = QLabel(
+            QCoreApplication.translate("nearest_panel", NEEDS_RUN), objectName="nearestHint"
+        )
         self.nearestHint.setWordWrap(True)
         self.nearestGrid = ImageGrid(objectName="nearestGrid", min_cell=56, max_cell=110)
         self.nearestGrid.setToolTip(
-            "Left of each pair: a generated sample; right: the training image nearest to it."
+            self.tr(
+                "Left of each pair: a generated sample; right: the training image nearest to it."
+            )
         )
         top = QHBoxLayout()
         top.addWidget(self.nearestButton)
@@ -67,11 +77,15 @@ class NearestPanel(QWidget):
         self.run = run if run is not None and run.task.scores_samples else None
         self.report = None
         self.nearestButton.setEnabled(self.run is not None)
-        self.nearestHint.setText(READY if self.run is not None else NEEDS_RUN)
-        self.nearestGrid.set_placeholder(
-            "Press the button to compare samples with the training set."
+        self.nearestHint.setText(
+            QCoreApplication.translate("nearest_panel", READY)
             if self.run is not None
-            else "No generative run loaded."
+            else QCoreApplication.translate("nearest_panel", NEEDS_RUN)
+        )
+        self.nearestGrid.set_placeholder(
+            self.tr("Press the button to compare samples with the training set.")
+            if self.run is not None
+            else self.tr("No generative run loaded.")
         )
 
     def compute(self) -> None:
@@ -80,7 +94,7 @@ class NearestPanel(QWidget):
             return
         run = self.run
         self.nearestButton.setEnabled(False)
-        self.nearestGrid.set_placeholder("Searching the training set…")
+        self.nearestGrid.set_placeholder(self.tr("Searching the training set…"))
 
         def work(state: JobState) -> NearestReport:
             dataset = dataset_for(TrainConfig.from_dict(run.config))
@@ -108,15 +122,19 @@ class NearestPanel(QWidget):
         self.nearestButton.setEnabled(self.run is not None)
         pairs = [pair_image(s, n) for s, n in zip(report.samples, report.neighbours, strict=True)]
         captions = [
-            f"{'copy? ' if report.looks_copied(i) else ''}d {d:.2f} · {label}"
+            self.tr("{value}d {d:.2f} · {label}").format(
+                value=self.tr("copy? ") if report.looks_copied(i) else "", d=d, label=label
+            )
             for i, (d, label) in enumerate(zip(report.distances, report.labels, strict=True))
         ]
         self.nearestGrid.set_images(pairs, captions)
         closest = min(report.distances)
         self.nearestHint.setText(
-            f"Left: sample, right: nearest training image; d = pixel distance. Real images the "
-            f"model never saw lie at a median d {report.held_out_median:.2f} from the training "
-            f"set; the closest sample here is at d {closest:.2f}."
+            self.tr(
+                "Left: sample, right: nearest training image; d = pixel distance. Real "
+                "images the model never saw lie at a median d {held_out_median:.2f} "
+                "from the training set; the closest sample here is at d {closest:.2f}."
+            ).format(held_out_median=report.held_out_median, closest=closest)
         )
         copies = sum(report.looks_copied(i) for i in range(len(report.distances)))
         self.nearestHint.setText(
@@ -127,6 +145,7 @@ class NearestPanel(QWidget):
             )
         )
         self.status_message.emit(
-            f"Nearest training images found: {copies} of {len(report.distances)} samples "
-            "look like near-copies."
+            self.tr(
+                "Nearest training images found: {copies} of {count} samples look like near-copies."
+            ).format(copies=copies, count=len(report.distances))
         )

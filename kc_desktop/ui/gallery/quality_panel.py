@@ -11,21 +11,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
-DISTANCE = "generated images"
-REAL = "real images (the best possible)"
-NO_SCORES = (
+DISTANCE = QT_TRANSLATE_NOOP("quality_panel", "generated images")
+REAL = QT_TRANSLATE_NOOP("quality_panel", "real images (the best possible)")
+NO_SCORES = QT_TRANSLATE_NOOP(
+    "quality_panel",
     "No quality scores for this run: they are computed after each epoch of a VAE or DCGAN "
-    "when “Score samples each epoch” is ticked on the Model tab."
+    "when “Score samples each epoch” is ticked on the Model tab.",
 )
-EXPLANATION = (
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "quality_panel",
     "Lower is better: the distance between features of generated and real training images, "
     "measured by a classifier trained on the same data (like FID). Coverage: how many classes "
-    "the samples are recognised as, and how evenly (1 = all equally often)."
+    "the samples are recognised as, and how evenly (1 = all equally often).",
 )
 
 
@@ -33,14 +35,17 @@ class QualityPanel(QGroupBox):
     """Fréchet distance per epoch, and coverage of the selected epoch."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Sample quality per epoch", parent, objectName="qualityGroup")
+        super().__init__(self.tr("Sample quality per epoch"), parent, objectName="qualityGroup")
         self.scores: dict[int, dict[str, float]] = {}
         self.num_classes = 0
         self.qualityPlot = CurvePlot(
-            title="", x_label="epoch", y_label="distance", placeholder="No scores yet."
+            title="",
+            x_label=self.tr("epoch"),
+            y_label=self.tr("distance"),
+            placeholder=self.tr("No scores yet."),
         )
         self.qualityPlot.setObjectName("qualityPlot")
-        self.qualityPlot.setToolTip(EXPLANATION)
+        self.qualityPlot.setToolTip(QCoreApplication.translate("quality_panel", EXPLANATION))
         self.qualityPlot.setMinimumWidth(260)
         self.qualityCaption = QLabel(objectName="qualityCaption")
         self.qualityCaption.setWordWrap(True)
@@ -48,7 +53,7 @@ class QualityPanel(QGroupBox):
         self.qualityLabel = QLabel(objectName="qualityLabel")
         self.qualityLabel.setWordWrap(True)
         self.qualityLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.qualityLabel.setToolTip(EXPLANATION)
+        self.qualityLabel.setToolTip(QCoreApplication.translate("quality_panel", EXPLANATION))
         layout = QVBoxLayout(self)
         layout.addWidget(self.qualityPlot, 1)
         layout.addWidget(self.qualityCaption)
@@ -60,9 +65,13 @@ class QualityPanel(QGroupBox):
         self.scores = {}
         self.num_classes = num_classes
         self.qualityPlot.clear()
-        self.qualityPlot.add_series(DISTANCE, "#9467bd", width=2)
-        self.qualityPlot.add_series(REAL, "#8c8c8c", width=1)
-        self.qualityLabel.setText("The score of each epoch appears when the epoch ends.")
+        self.qualityPlot.add_series(
+            QCoreApplication.translate("quality_panel", DISTANCE), "#9467bd", width=2
+        )
+        self.qualityPlot.add_series(
+            QCoreApplication.translate("quality_panel", REAL), "#8c8c8c", width=1
+        )
+        self.qualityLabel.setText(self.tr("The score of each epoch appears when the epoch ends."))
         self._set_caption(None)
 
     def add_epoch(self, logs: dict[str, Any]) -> None:
@@ -71,9 +80,17 @@ class QualityPanel(QGroupBox):
             return
         epoch = int(logs["epoch"])
         self.scores[epoch] = {k: float(v) for k, v in logs.items() if isinstance(v, (int, float))}
-        self.qualityPlot.append(DISTANCE, epoch, float(logs["frechet_distance"]))
+        self.qualityPlot.append(
+            QCoreApplication.translate("quality_panel", DISTANCE),
+            epoch,
+            float(logs["frechet_distance"]),
+        )
         if "frechet_real" in logs:
-            self.qualityPlot.append(REAL, epoch, float(logs["frechet_real"]))
+            self.qualityPlot.append(
+                QCoreApplication.translate("quality_panel", REAL),
+                epoch,
+                float(logs["frechet_real"]),
+            )
             self._set_caption(float(logs["frechet_real"]))
         self.show_epoch(epoch)
 
@@ -93,23 +110,37 @@ class QualityPanel(QGroupBox):
             if record.get("kind") == "epoch":
                 self.add_epoch(record)
         if not self.scores:
-            self.qualityLabel.setText(NO_SCORES)
+            self.qualityLabel.setText(QCoreApplication.translate("quality_panel", NO_SCORES))
 
     def show_epoch(self, epoch: int | None) -> None:
         """Spell out the figures of ``epoch`` (the one the gallery slider shows)."""
         score = self.scores.get(epoch) if epoch is not None else None
         if score is None:
             if self.scores:
-                self.qualityLabel.setText(f"Epoch {epoch} has no quality score.")
+                self.qualityLabel.setText(
+                    self.tr("Epoch {epoch} has no quality score.").format(epoch=epoch)
+                )
             return
-        parts = [f"<b>Epoch {epoch}</b>: quality score <b>{score['frechet_distance']:.1f}</b>"]
+        parts = [
+            self.tr("<b>Epoch {epoch}</b>: quality score <b>{score:.1f}</b>").format(
+                epoch=epoch, score=score["frechet_distance"]
+            )
+        ]
         if "frechet_real" in score:
-            parts.append(f" (real held-out images: {score['frechet_real']:.1f})")
+            parts.append(
+                self.tr(" (real held-out images: {frechet_real:.1f})").format(
+                    frechet_real=score["frechet_real"]
+                )
+            )
         if "classes_covered" in score:
             parts.append(
-                f"<br>Covers <b>{int(score['classes_covered'])}</b> of "
-                f"{self.num_classes or '?'} classes, "
-                f"evenness {score.get('class_evenness', 0.0):.2f} "
-                "(1 = every class equally often)"
+                self.tr(
+                    "<br>Covers <b>{covered}</b> of {total} classes, evenness {evenness:.2f} "
+                    "(1 = every class equally often)"
+                ).format(
+                    covered=int(score["classes_covered"]),
+                    total=self.num_classes or "?",
+                    evenness=score.get("class_evenness", 0.0),
+                )
             )
         self.qualityLabel.setText("".join(parts))

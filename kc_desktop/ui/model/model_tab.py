@@ -33,7 +33,7 @@ from kc_desktop.core.models.registry import build_model, get_model_spec, list_mo
 from kc_desktop.core.models.summary import summarize
 from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.distributed import ALL_GPUS, ALL_GPUS_LABEL, local_gpu_count
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.model.backbone_box import BackboneBox
 from kc_desktop.ui.model.recommendation_bar import RecommendationBar
 from kc_desktop.ui.model.schedule_combo import schedule_combo
@@ -70,30 +70,32 @@ class ModelTab(QWidget):
         self._build_model_settings()
         self._build_run_settings()
         form = QFormLayout()
-        form.addRow("Model:", self.modelCombo)
+        form.addRow(self.tr("Model:"), self.modelCombo)
         form.addRow("", self.modelDescription)
-        form.addRow("Epochs:", self.epochsSpin)
+        form.addRow(self.tr("Epochs:"), self.epochsSpin)
         form.addRow(self.tr("Learning-rate schedule:"), self.lrScheduleCombo)
-        form.addRow("Batch size:", self.batchSizeSpin)
+        form.addRow(self.tr("Batch size:"), self.batchSizeSpin)
         lr_row = QHBoxLayout()
         lr_row.addWidget(self.learningRateSpin, 1)
         lr_row.addWidget(self.applyLrButton)
-        form.addRow("Learning rate:", lr_row)
-        form.addRow("Optimizer:", self.optimizerCombo)
-        form.addRow("Beta (VAE):", self.betaSpin)
-        form.addRow("Quality:", self.scoreSamplesCheck)
-        form.addRow("Device:", self.deviceCombo)
-        form.addRow("Seed:", self.seedSpin)
-        settings = QGroupBox("Hyper-parameters")
+        form.addRow(self.tr("Learning rate:"), lr_row)
+        form.addRow(self.tr("Optimizer:"), self.optimizerCombo)
+        form.addRow(self.tr("Beta (VAE):"), self.betaSpin)
+        form.addRow(self.tr("Quality:"), self.scoreSamplesCheck)
+        form.addRow(self.tr("Device:"), self.deviceCombo)
+        form.addRow(self.tr("Seed:"), self.seedSpin)
+        settings = QGroupBox(self.tr("Hyper-parameters"))
         settings.setLayout(form)
         return settings
 
     def _build_model_choice(self) -> None:
         self.modelCombo = QComboBox(objectName="modelCombo")
         for spec in list_models():
-            self.modelCombo.addItem(spec.name, spec.id)
+            self.modelCombo.addItem(core_text(spec.name), spec.id)
             self.modelCombo.setItemData(
-                self.modelCombo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+                self.modelCombo.count() - 1,
+                core_text(spec.description),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
         self.modelDescription = QLabel(objectName="modelDescription")
@@ -117,24 +119,32 @@ class ModelTab(QWidget):
             "batchSizeSpin",
             1,
             4096,
-            "Images per step. Larger batches are faster per image but use more memory.",
+            self.tr("Images per step. Larger batches are faster per image but use more memory."),
         )
         self.learningRateSpin = QDoubleSpinBox(objectName="learningRateSpin")
         self.learningRateSpin.setDecimals(5)
         self.learningRateSpin.setRange(0.00001, 1.0)
         self.learningRateSpin.setSingleStep(0.0001)
         self.learningRateSpin.setToolTip(
-            "Size of each weight update. Too high diverges, too low "
-            "learns slowly. Can be changed while paused."
+            self.tr(
+                "Size of each weight update. Too high diverges, too low learns slowly. "
+                "Can be changed while paused."
+            )
         )
         self.optimizerCombo = QComboBox(objectName="optimizerCombo")
-        self.optimizerCombo.addItem("Adam (adaptive, a safe default)", "adam")
-        self.optimizerCombo.addItem("SGD with momentum (classic)", "sgd")
-        self.optimizerCombo.setToolTip("The rule that turns gradients into weight updates.")
-        self.applyLrButton = QPushButton("Apply learning rate now", objectName="applyLrButton")
+        self.optimizerCombo.addItem(self.tr("Adam (adaptive, a safe default)"), "adam")
+        self.optimizerCombo.addItem(self.tr("SGD with momentum (classic)"), "sgd")
+        self.optimizerCombo.setToolTip(
+            self.tr("The rule that turns gradients into weight updates.")
+        )
+        self.applyLrButton = QPushButton(
+            self.tr("Apply learning rate now"), objectName="applyLrButton"
+        )
         self.applyLrButton.setToolTip(
-            "While a run is paused: use the new learning rate when it "
-            "resumes. The change is marked on the curves."
+            self.tr(
+                "While a run is paused: use the new learning rate when it resumes. The "
+                "change is marked on the curves."
+            )
         )
         self.applyLrButton.setEnabled(False)
         self.applyLrButton.clicked.connect(
@@ -148,44 +158,56 @@ class ModelTab(QWidget):
         self.betaSpin.setSingleStep(0.5)
         self.betaSpin.setValue(1.0)
         self.betaSpin.setToolTip(
-            "VAE only: weight of the KL term in the ELBO. 1 is the classic "
-            "VAE; larger values give smoother, more disentangled latents."
+            self.tr(
+                "VAE only: weight of the KL term in the ELBO. 1 is the classic VAE; "
+                "larger values give smoother, more disentangled latents."
+            )
         )
         self.scoreSamplesCheck = QCheckBox(
-            "Score samples each epoch", objectName="scoreSamplesCheck"
+            self.tr("Score samples each epoch"), objectName="scoreSamplesCheck"
         )
         self.scoreSamplesCheck.setChecked(True)
         self.scoreSamplesCheck.setToolTip(
-            "VAE and DCGAN: after each epoch, measure how close 512 samples are to real images "
-            "(Fréchet distance and class coverage, plotted on the Gallery tab). The first run "
-            "on a dataset trains a small classifier for it, a few seconds on digits."
+            self.tr(
+                "VAE and DCGAN: after each epoch, measure how close 512 samples are to "
+                "real images (Fréchet distance and class coverage, plotted on the "
+                "Gallery tab). The first run on a dataset trains a small classifier "
+                "for it, a few seconds on digits."
+            )
         )
 
     def _build_run_settings(self) -> None:
         """Where the run trains and its seed."""
         self.deviceCombo = QComboBox(objectName="deviceCombo")
         for choice in available_devices():
-            self.deviceCombo.addItem(choice.label, choice.id)
+            self.deviceCombo.addItem(core_text(choice.label), choice.id)
         if local_gpu_count() > 1:  # trains through a torchrun child (ui/train/external_runs.py)
             label = core_text(ALL_GPUS_LABEL).format(count=local_gpu_count())
             self.deviceCombo.addItem(label, ALL_GPUS)
-        self.deviceCombo.setToolTip("Where to train. Auto picks a GPU when there is one.")
+        self.deviceCombo.setToolTip(self.tr("Where to train. Auto picks a GPU when there is one."))
         self.seedSpin = self._spin(
-            "seedSpin", 0, 2**31 - 1, "Same seed and settings give the same results on the CPU."
+            "seedSpin",
+            0,
+            2**31 - 1,
+            self.tr("Same seed and settings give the same results on the CPU."),
         )
 
     def _build_augment_group(self) -> QGroupBox:
         """The augmentation switches and a preview of what they do to training images."""
-        self.augmentGroup = QGroupBox("Augmentation (classifiers)", objectName="augmentGroup")
-        self.flipCheck = QCheckBox("Flip left-right", objectName="flipCheck")
-        self.shiftCheck = QCheckBox("Shift up to 10%", objectName="shiftCheck")
-        self.zoomCheck = QCheckBox("Zoom up to 10%", objectName="zoomCheck")
+        self.augmentGroup = QGroupBox(
+            self.tr("Augmentation (classifiers)"), objectName="augmentGroup"
+        )
+        self.flipCheck = QCheckBox(self.tr("Flip left-right"), objectName="flipCheck")
+        self.shiftCheck = QCheckBox(self.tr("Shift up to 10%"), objectName="shiftCheck")
+        self.zoomCheck = QCheckBox(self.tr("Zoom up to 10%"), objectName="zoomCheck")
         self.augmentGroup.setToolTip(
-            "Random changes to training images, as in the articles' "
-            "data generator: more variety, less over-fitting."
+            self.tr(
+                "Random changes to training images, as in the articles' data "
+                "generator: more variety, less over-fitting."
+            )
         )
         self.augmentPreview = ImageGrid(objectName="augmentPreview")
-        self.augmentPreview.set_placeholder("Tick a switch to preview augmented samples.")
+        self.augmentPreview.set_placeholder(self.tr("Tick a switch to preview augmented samples."))
         self.augmentPreview.setMinimumHeight(110)
         checks = QHBoxLayout()
         for check in (self.flipCheck, self.shiftCheck, self.zoomCheck):
@@ -223,7 +245,7 @@ class ModelTab(QWidget):
         self.showLayersButton.setCheckable(True)
         self.showLayersButton.setToolTip(self.tr("The table of layers, shapes and parameters"))
         self.showLayersButton.toggled.connect(self._on_show_layers_button_toggled)
-        summary_box = QGroupBox("Layers and size")
+        summary_box = QGroupBox(self.tr("Layers and size"))
         summary_layout = QVBoxLayout(summary_box)
         summary_layout.addWidget(self.modelSizeLabel)
         summary_layout.addWidget(self.showLayersButton, 0, Qt.AlignmentFlag.AlignLeft)
@@ -324,7 +346,7 @@ class ModelTab(QWidget):
 
     def _on_model_changed(self) -> None:
         spec = get_model_spec(self.model_id)
-        self.modelDescription.setText(spec.description)
+        self.modelDescription.setText(core_text(spec.description))
         self.epochsSpin.setValue(0)  # Auto
         self.batchSizeSpin.setValue(spec.default_batch_size)
         self.learningRateSpin.setValue(spec.default_lr)
@@ -338,7 +360,9 @@ class ModelTab(QWidget):
 
     def _update_summary(self) -> None:
         if self.dataset is None:
-            self.modelSummary.setPlainText("Load a dataset to see the layers for its image size.")
+            self.modelSummary.setPlainText(
+                self.tr("Load a dataset to see the layers for its image size.")
+            )
             return
         spec = get_model_spec(self.model_id)
         size = spec.input_size(self.dataset.size, self.backboneBox.backbone_size)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kc_desktop.core.models.recommend import Recommendation
 from kc_desktop.core.models.registry import get_model_spec
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 
 
 class RecommendationBar(QFrame):
@@ -41,7 +41,7 @@ class RecommendationBar(QFrame):
         why = core_text(recommendation.reason).format(**recommendation.values)
         self.recommendationLabel.setText(
             self.tr("<b>Recommended: {model}{mode}.</b> {why}").format(
-                model=spec.name, mode=mode, why=why
+                model=core_text(spec.name), mode=mode, why=why
             )
         )
         self.follow(current_model, fine_tune)

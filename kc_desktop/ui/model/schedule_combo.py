@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from kc_desktop.core.choices import DEFAULT_SCHEDULE, SCHEDULES
 from kc_desktop.core.training.schedules import SCHEDULE_NAMES
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 
 
 def schedule_combo(parent: QWidget) -> QComboBox:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,14 +32,19 @@ from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
 LABEL_EVERY_EPOCH_UP_TO = 12  # beyond this, pyqtgraph's own ticks; below, no "1.5" epochs
-PLACEHOLDER = "Select two or more runs in the table and press Compare."
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "compare_panel", "Select two or more runs in the table and press Compare."
+)
 # (title, suggested file name, filter) -> chosen path or None
 ChooseSavePath = Callable[[str, str, str], "str | None"]
 
 
 def metric_title(metric: str) -> str:
-    """``val_accuracy`` -> ``val accuracy``: the words a person reads on the axis."""
-    return metric.replace("_", " ")
+    """``val_accuracy`` -> ``val accuracy``: the words a person reads on the axis.
+
+    Translated with the Train tab's curve names ("val accuracy", "val loss"…) where one fits.
+    """
+    return QCoreApplication.translate("TrainTab", metric.replace("_", " "))
 
 
 class ComparePanel(QWidget):
@@ -52,26 +57,34 @@ class ComparePanel(QWidget):
         self.curves_by_run: dict[str, Curves] = {}
         self.choose_save_path: ChooseSavePath = self._ask_save_path
         self.compareMetricCombo = QComboBox(objectName="compareMetricCombo")
-        self.compareMetricCombo.setToolTip("Metrics that every compared run logged per epoch")
+        self.compareMetricCombo.setToolTip(
+            self.tr("Metrics that every compared run logged per epoch")
+        )
         self.compareMetricCombo.currentTextChanged.connect(self._on_metric_combo_text_changed)
         self.exportComparePngButton = QPushButton(
-            "Export PNG…", objectName="exportComparePngButton"
+            self.tr("Export PNG…"), objectName="exportComparePngButton"
         )
         self.exportComparePngButton.clicked.connect(self._on_export_png_clicked)
         self.exportCompareCsvButton = QPushButton(
-            "Export CSV…", objectName="exportCompareCsvButton"
+            self.tr("Export CSV…"), objectName="exportCompareCsvButton"
         )
-        self.exportCompareCsvButton.setToolTip("One line per point: run, epoch, metric, value")
+        self.exportCompareCsvButton.setToolTip(
+            self.tr("One line per point: run, epoch, metric, value")
+        )
         self.exportCompareCsvButton.clicked.connect(self._on_export_csv_clicked)
         self.comparePlot = CurvePlot(
-            objectName="comparePlot", x_label="epoch", placeholder=PLACEHOLDER
+            objectName="comparePlot",
+            x_label=self.tr("epoch"),
+            placeholder=QCoreApplication.translate("compare_panel", PLACEHOLDER),
         )
-        self.closeCompareButton = QPushButton("Close", objectName="closeCompareButton")
-        self.closeCompareButton.setToolTip("Hide the comparison: the table gets the whole width")
+        self.closeCompareButton = QPushButton(self.tr("Close"), objectName="closeCompareButton")
+        self.closeCompareButton.setToolTip(
+            self.tr("Hide the comparison: the table gets the whole width")
+        )
         self.closeCompareButton.clicked.connect(self.hide)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Metric"))
+        controls.addWidget(QLabel(self.tr("Metric")))
         controls.addWidget(self.compareMetricCombo, 1)
         controls.addWidget(self.exportComparePngButton)
         controls.addWidget(self.exportCompareCsvButton)
@@ -92,8 +105,10 @@ class ComparePanel(QWidget):
         metrics = shared_metrics(list(curves_by_run.values()))
         if not metrics:
             self.status_message.emit(
-                "These runs have no per-epoch metric in common (a run stopped before its "
-                "first epoch has none)."
+                self.tr(
+                    "These runs have no per-epoch metric in common (a run stopped before "
+                    "its first epoch has none)."
+                )
             )
             return False
         self.curves_by_run = curves_by_run
@@ -120,7 +135,9 @@ class ComparePanel(QWidget):
     def export_png(self, path: str) -> bool:
         saved = self.comparePlot.export_png(path)
         self.status_message.emit(
-            f"Comparison saved to {path}" if saved else f"Could not write {path}."
+            self.tr("Comparison saved to {path}").format(path=path)
+            if saved
+            else self.tr("Could not write {path}.").format(path=path)
         )
         return saved
 
@@ -128,9 +145,11 @@ class ComparePanel(QWidget):
         try:
             write_comparison_csv(Path(path), self.rows())
         except OSError as error:
-            self.status_message.emit(f"Could not save the CSV: {plain_error(error)}")
+            self.status_message.emit(
+                self.tr("Could not save the CSV: {error}").format(error=plain_error(error))
+            )
             return False
-        self.status_message.emit(f"Comparison saved to {path}")
+        self.status_message.emit(self.tr("Comparison saved to {path}").format(path=path))
         return True
 
     # ---------------------------------------------------------------- internals
@@ -138,8 +157,8 @@ class ComparePanel(QWidget):
         self.comparePlot.clear()
         title = metric_title(metric)
         scale = 100.0 if is_accuracy(metric) else 1.0  # accuracies read as percents everywhere
-        self.comparePlot.set_title(f"{title} per epoch")
-        self.comparePlot.set_labels("epoch", f"{title} (%)" if scale != 1.0 else title)
+        self.comparePlot.set_title(self.tr("{title} per epoch").format(title=title))
+        self.comparePlot.set_labels(self.tr("epoch"), f"{title} (%)" if scale != 1.0 else title)
         epochs: set[int] = set()
         for run, curves in self.curves_by_run.items():
             points = sorted(curves.get(metric, {}).items())
@@ -169,14 +188,18 @@ class ComparePanel(QWidget):
 
     def _on_export_png_clicked(self) -> None:
         path = self.choose_save_path(
-            "Save the comparison plot", self._file_stem() + ".png", "PNG images (*.png)"
+            self.tr("Save the comparison plot"),
+            self._file_stem() + ".png",
+            self.tr("PNG images (*.png)"),
         )
         if path:
             self.export_png(path)
 
     def _on_export_csv_clicked(self) -> None:
         path = self.choose_save_path(
-            "Save the compared curves", self._file_stem() + ".csv", "CSV files (*.csv)"
+            self.tr("Save the compared curves"),
+            self._file_stem() + ".csv",
+            self.tr("CSV files (*.csv)"),
         )
         if path:
             self.export_csv(path)

@@ -48,7 +48,7 @@ class RunsDock(QDockWidget):
     run_renamed = Signal(str, str)  # old folder, new folder
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Runs", parent)
+        super().__init__(self.tr("Runs"), parent)
         self.setObjectName("runsDock")
         self.training_run: Path | None = None
         self.ask_name: Callable[[str], str | None] = self._ask_name
@@ -63,22 +63,32 @@ class RunsDock(QDockWidget):
         self.visibilityChanged.connect(self._on_visibility_changed)
 
     def _build(self) -> None:
-        self.openButton = self._button("Open", "runsOpenButton", self.open_selected)
-        self.openButton.setToolTip("Load the run into the Gallery and Classify tabs (double-click)")
-        self.renameButton = self._button("Rename…", "runsRenameButton", self.rename_selected)
-        self.deleteButton = self._button("Delete", "runsDeleteButton", self.delete_selected)
-        self.deleteButton.setToolTip("Move the selected runs to the trash")
-        self.compareButton = self._button("Compare", "runsCompareButton", self.compare_selected)
-        self.compareButton.setToolTip("Overlay the curves of the selected runs (two or more)")
-        refresh = self._button("Refresh", "runsRefreshButton", self.refresh)
+        self.openButton = self._button(self.tr("Open"), "runsOpenButton", self.open_selected)
+        self.openButton.setToolTip(
+            self.tr("Load the run into the Gallery and Classify tabs (double-click)")
+        )
+        self.renameButton = self._button(
+            self.tr("Rename…"), "runsRenameButton", self.rename_selected
+        )
+        self.deleteButton = self._button(
+            self.tr("Delete"), "runsDeleteButton", self.delete_selected
+        )
+        self.deleteButton.setToolTip(self.tr("Move the selected runs to the trash"))
+        self.compareButton = self._button(
+            self.tr("Compare"), "runsCompareButton", self.compare_selected
+        )
+        self.compareButton.setToolTip(
+            self.tr("Overlay the curves of the selected runs (two or more)")
+        )
+        refresh = self._button(self.tr("Refresh"), "runsRefreshButton", self.refresh)
         buttons = QHBoxLayout()
         for button in (self.openButton, self.renameButton, self.deleteButton):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.compareButton)
         buttons.addWidget(refresh)
-        self._table_action("Rename", QKeySequence(Qt.Key.Key_F2), self.rename_selected)
-        self._table_action("Delete", QKeySequence.StandardKey.Delete, self.delete_selected)
+        self._table_action(self.tr("Rename"), QKeySequence(Qt.Key.Key_F2), self.rename_selected)
+        self._table_action(self.tr("Delete"), QKeySequence.StandardKey.Delete, self.delete_selected)
 
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
@@ -147,10 +157,16 @@ class RunsDock(QDockWidget):
         try:
             target = rename_run(path, new_name, training=self.training_run)
         except (ValueError, OSError) as error:
-            self.status_message.emit(f"Could not rename {path.name}: {plain_error(error)}")
+            self.status_message.emit(
+                self.tr("Could not rename {name}: {error}").format(
+                    name=path.name, error=plain_error(error)
+                )
+            )
             return None
         if target != path:
-            self.status_message.emit(f"Renamed {path.name} to {target.name}.")
+            self.status_message.emit(
+                self.tr("Renamed {name} to {name2}.").format(name=path.name, name2=target.name)
+            )
             self._forget_compared([path])
             self.runsTable.set_rows(run_rows(training=self.training_run), [target])
             self._update_buttons()
@@ -181,7 +197,7 @@ class RunsDock(QDockWidget):
             gone += self._delete_for_good(left)
         if gone:
             names = ", ".join(path.name for path in gone)
-            self.status_message.emit(f"Deleted {names}.")
+            self.status_message.emit(self.tr("Deleted {names}.").format(names=names))
             self._forget_compared(gone)
             self.refresh()
         return gone
@@ -192,7 +208,11 @@ class RunsDock(QDockWidget):
             try:
                 delete_run(path, training=self.training_run)
             except (ValueError, OSError) as error:
-                self.status_message.emit(f"Could not delete {path.name}: {plain_error(error)}")
+                self.status_message.emit(
+                    self.tr("Could not delete {name}: {error}").format(
+                        name=path.name, error=plain_error(error)
+                    )
+                )
                 continue
             deleted.append(path)
         return deleted
@@ -200,7 +220,7 @@ class RunsDock(QDockWidget):
     def compare_selected(self) -> None:
         paths = self.runsTable.selected_paths()
         if len(paths) < 2:
-            self.status_message.emit("Select two or more runs to compare (Ctrl+click).")
+            self.status_message.emit(self.tr("Select two or more runs to compare (Ctrl+click)."))
             return
         if self.compare_panel.compare(paths):
             self.compare_panel.show()
@@ -225,16 +245,20 @@ class RunsDock(QDockWidget):
             self.refresh()
 
     def _ask_name(self, current: str) -> str | None:
-        name, accepted = QInputDialog.getText(self, "Rename run", "New name:", text=current)
+        name, accepted = QInputDialog.getText(
+            self, self.tr("Rename run"), self.tr("New name:"), text=current
+        )
         return name if accepted else None
 
     def _ask_delete(self, names: list[str]) -> bool:
         listed = "<br>".join(html.escape(name) for name in names)
         answer = QMessageBox.question(
             self,
-            "Delete runs",
-            "The system trash is not available here, so these runs would be deleted for "
-            f"good:<br><br>{listed}<br><br>Delete them?",
+            self.tr("Delete runs"),
+            self.tr(
+                "The system trash is not available here, so these runs would be "
+                "deleted for good:<br><br>{listed}<br><br>Delete them?"
+            ).format(listed=listed),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

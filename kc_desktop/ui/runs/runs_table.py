@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from kc_desktop.core.guidance import model_name
@@ -36,77 +36,134 @@ def _number_or_missing(value: float | None) -> float:
 def _epochs_text(row: RunRow) -> str:
     if row.epochs_done is None or row.epochs_done == row.epochs:
         return "" if row.epochs is None else str(row.epochs)
-    return f"{row.epochs_done} of {row.epochs}" if row.epochs is not None else str(row.epochs_done)
+    return (
+        QCoreApplication.translate("runs_table", "{epochs_done} of {epochs}").format(
+            epochs_done=row.epochs_done, epochs=row.epochs
+        )
+        if row.epochs is not None
+        else str(row.epochs_done)
+    )
 
 
 def _latent_text(row: RunRow) -> str:
     parts = []
     if row.latent_dim is not None:
-        parts.append(f"{row.latent_dim} numbers")
+        parts.append(
+            QCoreApplication.translate("runs_table", "{count} numbers").format(count=row.latent_dim)
+        )
     if row.beta is not None:
-        parts.append(f"KL weight {row.beta:g}")
+        parts.append(
+            QCoreApplication.translate("runs_table", "KL weight {beta:g}").format(beta=row.beta)
+        )
     return " · ".join(parts)
 
 
 def _accuracy_text(row: RunRow) -> str:
     if row.accuracy is None:
         return ""
-    return f"{row.accuracy:.1%}" + ("" if row.finished else " (val)")
+    return f"{row.accuracy:.1%}" + (
+        "" if row.finished else QCoreApplication.translate("runs_table", " (val)")
+    )
 
 
 def _loss_text(row: RunRow) -> str:
     if row.loss is None:
         return ""
-    text = f"G {row.loss:.4g} · D {row.d_loss:.4g}" if row.d_loss is not None else f"{row.loss:.4g}"
-    return text if row.finished or row.task == "gan" else f"{text} (val)"
+    text = (
+        QCoreApplication.translate("runs_table", "G {loss:.4g} · D {d_loss:.4g}").format(
+            loss=row.loss, d_loss=row.d_loss
+        )
+        if row.d_loss is not None
+        else f"{row.loss:.4g}"
+    )
+    return (
+        text
+        if row.finished or row.task == "gan"
+        else QCoreApplication.translate("runs_table", "{text} (val)").format(text=text)
+    )
 
 
 Column = tuple[str, Callable[[RunRow], str], Callable[[RunRow], object], str]
 
 # header, text, sort key, tooltip of the header
 COLUMNS: tuple[Column, ...] = (
-    ("Name", lambda r: r.name, lambda r: r.name.casefold(), "The run's folder name"),
     (
-        "Date",
+        QT_TRANSLATE_NOOP("runs_table", "Name"),
+        lambda r: r.name,
+        lambda r: r.name.casefold(),
+        QT_TRANSLATE_NOOP("runs_table", "The run's folder name"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("runs_table", "Date"),
         lambda r: r.started.strftime("%Y-%m-%d %H:%M"),
         lambda r: r.started.timestamp(),
-        "When the run was started",
+        QT_TRANSLATE_NOOP("runs_table", "When the run was started"),
     ),
-    ("Dataset", lambda r: r.dataset, lambda r: r.dataset.casefold(), ""),
-    ("Model", lambda r: model_name(r.model), lambda r: model_name(r.model).casefold(), ""),
-    ("Status", lambda r: r.status, lambda r: r.status, ""),
     (
-        "Accuracy",
+        QT_TRANSLATE_NOOP("runs_table", "Dataset"),
+        lambda r: r.dataset,
+        lambda r: r.dataset.casefold(),
+        "",
+    ),
+    (
+        QT_TRANSLATE_NOOP("runs_table", "Model"),
+        lambda r: model_name(r.model),
+        lambda r: model_name(r.model).casefold(),
+        "",
+    ),
+    (QT_TRANSLATE_NOOP("runs_table", "Status"), lambda r: r.status, lambda r: r.status, ""),
+    (
+        QT_TRANSLATE_NOOP("runs_table", "Accuracy"),
         _accuracy_text,
         lambda r: _number_or_missing(r.accuracy),
-        "Test accuracy of a classifier (validation accuracy while a run is unfinished)",
+        QT_TRANSLATE_NOOP(
+            "runs_table",
+            "Test accuracy of a classifier (validation accuracy while a run is unfinished)",
+        ),
     ),
     (
-        "Final loss",
+        QT_TRANSLATE_NOOP("runs_table", "Final loss"),
         _loss_text,
         lambda r: _number_or_missing(r.loss),
-        "Test loss (a GAN: generator and discriminator losses of the last epoch)",
+        QT_TRANSLATE_NOOP(
+            "runs_table", "Test loss (a GAN: generator and discriminator losses of the last epoch)"
+        ),
     ),
     (
-        "Epochs",
+        QT_TRANSLATE_NOOP("runs_table", "Epochs"),
         _epochs_text,
         lambda r: _number_or_missing(r.epochs_done if r.epochs_done is not None else r.epochs),
-        "Epochs trained (of those planned, when the run ended early)",
+        QT_TRANSLATE_NOOP(
+            "runs_table", "Epochs trained (of those planned, when the run ended early)"
+        ),
     ),
-    ("Batch", lambda r: str(r.batch_size or ""), lambda r: _number_or_missing(r.batch_size), ""),
     (
-        "LR",
+        QT_TRANSLATE_NOOP("runs_table", "Batch"),
+        lambda r: str(r.batch_size or ""),
+        lambda r: _number_or_missing(r.batch_size),
+        "",
+    ),
+    (
+        QT_TRANSLATE_NOOP("runs_table", "LR"),
         lambda r: "" if r.lr is None else f"{r.lr:g}",
         lambda r: _number_or_missing(r.lr),
-        "Learning rate",
+        QT_TRANSLATE_NOOP("runs_table", "Learning rate"),
     ),
-    ("Optimizer", lambda r: r.optimizer, lambda r: r.optimizer, ""),
     (
-        "Code size · KL weight",
+        QT_TRANSLATE_NOOP("runs_table", "Optimizer"),
+        lambda r: r.optimizer,
+        lambda r: r.optimizer,
+        "",
+    ),
+    (
+        QT_TRANSLATE_NOOP("runs_table", "Code size · KL weight"),
         _latent_text,
         lambda r: (_number_or_missing(r.beta), _number_or_missing(r.latent_dim)),
-        "How many numbers a generative model squeezes each image into (latent size z) "
-        "and, for a VAE, how strongly it keeps them tidy (KL weight β)",
+        QT_TRANSLATE_NOOP(
+            "runs_table",
+            "How many numbers a generative model squeezes each image into (latent size z) "
+            "and, for a VAE, how strongly it keeps them tidy (KL weight β)",
+        ),
     ),
 )
 COLUMN_TITLES = tuple(column[0] for column in COLUMNS)
@@ -117,10 +174,14 @@ class RunsTable(QTableWidget):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(0, len(COLUMNS), **kwargs)
-        self.setHorizontalHeaderLabels(COLUMN_TITLES)
+        self.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("runs_table", t) for t in COLUMN_TITLES]
+        )
         for index, (_, _, _, tooltip) in enumerate(COLUMNS):
             if tooltip:
-                self.horizontalHeaderItem(index).setToolTip(tooltip)
+                self.horizontalHeaderItem(index).setToolTip(
+                    QCoreApplication.translate("runs_table", tooltip)
+                )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

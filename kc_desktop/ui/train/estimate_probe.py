@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from kc_desktop.core.choices import AUTO
 from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.core.training.estimate import Estimate, estimate_run
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.jobs import JobRunner, JobState
 
 if TYPE_CHECKING:

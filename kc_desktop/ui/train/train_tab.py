@@ -7,7 +7,7 @@ import math
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -25,7 +25,8 @@ from kc_desktop.core.devices import UsageSampler, resolve_device
 from kc_desktop.core.guidance import model_name
 from kc_desktop.core.kinds import RunState
 from kc_desktop.core.report import epoch_sentence, summary_text
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
+from kc_desktop.ui.i18n import status_text
 from kc_desktop.ui.train import captions
 from kc_desktop.ui.train.run_clock import RunClock
 from kc_desktop.ui.train.verdict_panel import VerdictPanel
@@ -36,33 +37,38 @@ DEVICE_POLL_MS = 500
 
 # (series name, colour, smoothed, log key) for each task: the loss plot and the metric plot.
 LOSS_SERIES: dict[str, list[tuple[str, str, bool, str]]] = {
-    "classify": [("train loss", "#1f77b4", True, "loss")],
-    "reconstruct": [("train loss", "#1f77b4", True, "loss")],
+    "classify": [(QT_TRANSLATE_NOOP("TrainTab", "train loss"), "#1f77b4", True, "loss")],
+    "reconstruct": [(QT_TRANSLATE_NOOP("TrainTab", "train loss"), "#1f77b4", True, "loss")],
     "vae": [
-        ("rebuilding error", "#1f77b4", True, "recon"),
-        ("untidiness of the code (KL)", "#d62728", True, "kl"),
+        (QT_TRANSLATE_NOOP("TrainTab", "rebuilding error"), "#1f77b4", True, "recon"),
+        (QT_TRANSLATE_NOOP("TrainTab", "untidiness of the code (KL)"), "#d62728", True, "kl"),
     ],
     "gan": [
-        ("judge's loss", "#d62728", True, "d_loss"),
-        ("generator's loss", "#2ca02c", True, "g_loss"),
+        (QT_TRANSLATE_NOOP("TrainTab", "judge's loss"), "#d62728", True, "d_loss"),
+        (QT_TRANSLATE_NOOP("TrainTab", "generator's loss"), "#2ca02c", True, "g_loss"),
     ],
 }
 METRIC_SERIES: dict[str, list[tuple[str, str, bool, str]]] = {
-    "classify": [("train accuracy", "#1f77b4", True, "accuracy")],
+    "classify": [(QT_TRANSLATE_NOOP("TrainTab", "train accuracy"), "#1f77b4", True, "accuracy")],
     "reconstruct": [],
     "vae": [],
     "gan": [
-        ("judge's score for real images", "#d62728", True, "d_real"),
-        ("judge's score for generated images", "#2ca02c", True, "d_fake"),
+        (QT_TRANSLATE_NOOP("TrainTab", "judge's score for real images"), "#d62728", True, "d_real"),
+        (
+            QT_TRANSLATE_NOOP("TrainTab", "judge's score for generated images"),
+            "#2ca02c",
+            True,
+            "d_fake",
+        ),
     ],
 }
 VAL_LOSS_SERIES = {"classify": "val_loss", "reconstruct": "val_loss", "vae": "val_loss"}
 VAL_METRIC_SERIES = {
-    "classify": [("val accuracy", "#ff7f0e", "val_accuracy")],
-    "reconstruct": [("val loss", "#ff7f0e", "val_loss")],
+    "classify": [(QT_TRANSLATE_NOOP("TrainTab", "val accuracy"), "#ff7f0e", "val_accuracy")],
+    "reconstruct": [(QT_TRANSLATE_NOOP("TrainTab", "val loss"), "#ff7f0e", "val_loss")],
     "vae": [
-        ("rebuilding error, new images", "#1f77b4", "val_recon"),
-        ("untidiness (KL), new images", "#d62728", "val_kl"),
+        (QT_TRANSLATE_NOOP("TrainTab", "rebuilding error, new images"), "#1f77b4", "val_recon"),
+        (QT_TRANSLATE_NOOP("TrainTab", "untidiness (KL), new images"), "#d62728", "val_kl"),
     ],
 }
 
@@ -97,19 +103,23 @@ class TrainTab(QWidget):
         self.set_run_state(RunState.IDLE)
 
     def _build(self) -> None:
-        self.trainButton = QPushButton("Train", objectName="trainButton")
-        self.trainButton.setToolTip("Start training with the Data and Model tabs' settings (F5)")
+        self.trainButton = QPushButton(self.tr("Train"), objectName="trainButton")
+        self.trainButton.setToolTip(
+            self.tr("Start training with the Data and Model tabs' settings (F5)")
+        )
         self.trainButton.clicked.connect(self.train_requested)
-        self.pauseButton = QPushButton("Pause", objectName="pauseButton")
-        self.pauseButton.setToolTip("Pause after the current step; press again to resume (F6)")
+        self.pauseButton = QPushButton(self.tr("Pause"), objectName="pauseButton")
+        self.pauseButton.setToolTip(
+            self.tr("Pause after the current step; press again to resume (F6)")
+        )
         self.pauseButton.clicked.connect(self.pause_toggled)
-        self.stopButton = QPushButton("Stop", objectName="stopButton")
+        self.stopButton = QPushButton(self.tr("Stop"), objectName="stopButton")
         self.stopButton.setToolTip(
-            "Stop after the current step and keep what was trained (Shift+F5)"
+            self.tr("Stop after the current step and keep what was trained (Shift+F5)")
         )
         self.stopButton.clicked.connect(self.stop_requested)
         self.trainProgress = QProgressBar(objectName="trainProgress")
-        self.trainProgress.setFormat("Ready")
+        self.trainProgress.setFormat(self.tr("Ready"))
         self.trainProgress.setTextVisible(True)
         style = self.style()
         self.trainButton.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
@@ -131,11 +141,15 @@ class TrainTab(QWidget):
         buttons.addWidget(self.estimateLabel)
         buttons.addWidget(self.trainProgress, 1)
 
-        self.lossPlot = CurvePlot(title="Loss", x_label="step", y_label="loss")
+        self.lossPlot = CurvePlot(
+            title=self.tr("Loss"), x_label=self.tr("step"), y_label=self.tr("loss")
+        )
         self.lossPlot.setObjectName("lossPlot")
-        self.metricPlot = CurvePlot(title="Accuracy", x_label="step", y_label="")
+        self.metricPlot = CurvePlot(title=self.tr("Accuracy"), x_label=self.tr("step"), y_label="")
         self.metricPlot.setObjectName("metricPlot")
-        self.devicePlot = CurvePlot(title="Device", x_label="seconds", y_label="%")
+        self.devicePlot = CurvePlot(
+            title=self.tr("Device"), x_label=self.tr("seconds"), y_label="%"
+        )
         self.devicePlot.setObjectName("devicePlot")
         self.lossPlotCaption = _caption("lossPlotCaption", captions.loss_caption("classify"))
         self.metricPlotCaption = _caption("metricPlotCaption", captions.metric_caption("classify"))
@@ -146,12 +160,14 @@ class TrainTab(QWidget):
         self.logView.setFont(QFont("monospace", 9))
         self.logView.setMaximumBlockCount(5000)
         self.runSummaryLabel = QLabel(
-            "No run yet. Press Train to start.", objectName="runSummaryLabel"
+            self.tr("No run yet. Press Train to start."), objectName="runSummaryLabel"
         )
         self.runSummaryLabel.setWordWrap(True)
-        self.saveElsewhereButton = QPushButton("Save elsewhere…", objectName="saveElsewhereButton")
+        self.saveElsewhereButton = QPushButton(
+            self.tr("Save elsewhere…"), objectName="saveElsewhereButton"
+        )
         self.saveElsewhereButton.setToolTip(
-            "The run folder could not be written: save what was trained to another folder."
+            self.tr("The run folder could not be written: save what was trained to another folder.")
         )
         self.saveElsewhereButton.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)
@@ -179,7 +195,7 @@ class TrainTab(QWidget):
         self.pauseButton.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
         self.stopButton.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
         paused = state == RunState.PAUSED
-        self.pauseButton.setText("Resume" if paused else "Pause")
+        self.pauseButton.setText(self.tr("Resume") if paused else self.tr("Pause"))
         icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
         self.pauseButton.setIcon(self.style().standardIcon(icon))
         if paused:
@@ -229,14 +245,21 @@ class TrainTab(QWidget):
         self._setup_curves()
         self.trainProgress.setRange(0, self.epochs * self.steps_per_epoch)
         self.trainProgress.setValue((self.start_epoch - 1) * self.steps_per_epoch)
-        self.trainProgress.setFormat("Starting…")
+        self.trainProgress.setFormat(self.tr("Starting…"))
         config = info["config"]
         model = html.escape(model_name(str(config["model"])))
         self.runSummaryLabel.setText(
-            f"Training <b>{model}</b> on <b>{config['dataset_name']}</b> "
-            f"({info['params']:,} parameters) on {info['device']}"
+            self.tr(
+                "Training <b>{model}</b> on <b>{dataset_name}</b> ({params:,} "
+                "parameters) on {device}"
+            ).format(
+                model=model,
+                dataset_name=core_text(config["dataset_name"]),
+                params=info["params"],
+                device=info["device"],
+            )
         )
-        self.log(f"Run folder: {info['run_dir']}")
+        self.log(self.tr("Run folder: {run_dir}").format(run_dir=info["run_dir"]))
         self._device_x = 0.0
         self.device_timer.start()
 
@@ -249,21 +272,21 @@ class TrainTab(QWidget):
         self.metricPlot.clear()
         self.devicePlot.clear()
         for name, colour, smooth, _ in LOSS_SERIES[self.task]:
-            self.lossPlot.add_series(name, colour, smooth=smooth)
+            self.lossPlot.add_series(self.tr(name), colour, smooth=smooth)
         if self.task in VAL_LOSS_SERIES:
-            self.lossPlot.add_series("val loss", "#ff7f0e", width=3)
+            self.lossPlot.add_series(self.tr("val loss"), "#ff7f0e", width=3)
         for name, colour, smooth, _ in METRIC_SERIES[self.task]:
-            self.metricPlot.add_series(name, colour, smooth=smooth)
+            self.metricPlot.add_series(self.tr(name), colour, smooth=smooth)
         for name, colour, _ in VAL_METRIC_SERIES.get(self.task, []):
-            self.metricPlot.add_series(name, colour, width=3)
-        titles = {"classify": "Accuracy", "gan": "Discriminator outputs"}
-        self.metricPlot.set_title(titles.get(self.task, "Validation"))
+            self.metricPlot.add_series(self.tr(name), colour, width=3)
+        titles = {"classify": self.tr("Accuracy"), "gan": self.tr("Discriminator outputs")}
+        self.metricPlot.set_title(titles.get(self.task, self.tr("Validation")))
         if self._sampler is not None and self._sampler.device.type == "cuda":
-            self.devicePlot.add_series("GPU %", "#2ca02c")
-            self.devicePlot.add_series("GPU memory %", "#9467bd")
+            self.devicePlot.add_series(self.tr("GPU %"), "#2ca02c")
+            self.devicePlot.add_series(self.tr("GPU memory %"), "#9467bd")
         else:
-            self.devicePlot.add_series("CPU %", "#1f77b4")
-            self.devicePlot.add_series("RAM %", "#9467bd")
+            self.devicePlot.add_series(self.tr("CPU %"), "#1f77b4")
+            self.devicePlot.add_series(self.tr("RAM %"), "#9467bd")
 
     def on_metrics(self, records: list[dict[str, Any]]) -> None:
         """A batch of step logs (at most ~10 batches a second)."""
@@ -276,11 +299,11 @@ class TrainTab(QWidget):
             self._last_lr = lr
         for name, _, _, key in LOSS_SERIES[self.task]:
             self.lossPlot.extend(
-                name, [r["global_step"] for r in records], [r[key] for r in records]
+                self.tr(name), [r["global_step"] for r in records], [r[key] for r in records]
             )
         for name, _, _, key in METRIC_SERIES[self.task]:
             self.metricPlot.extend(
-                name, [r["global_step"] for r in records], [r[key] for r in records]
+                self.tr(name), [r["global_step"] for r in records], [r[key] for r in records]
             )
         last = self._last_record = records[-1]
         self.trainProgress.setValue(last["global_step"])
@@ -314,16 +337,16 @@ class TrainTab(QWidget):
         x = logs["epoch"] * self.steps_per_epoch
         key = VAL_LOSS_SERIES.get(self.task)
         if key and key in logs:
-            self.lossPlot.append("val loss", x, logs[key])
+            self.lossPlot.append(self.tr("val loss"), x, logs[key])
         for name, _, log_key in VAL_METRIC_SERIES.get(self.task, []):
             if log_key in logs:
-                self.metricPlot.append(name, x, logs[log_key])
+                self.metricPlot.append(self.tr(name), x, logs[log_key])
         self.log(epoch_sentence(logs, self.epochs, self._previous_epoch, core_text))
         self._previous_epoch = logs
 
     def mark_lr_change(self, global_step: int, old: float, new: float) -> None:
         for plot in (self.lossPlot, self.metricPlot):
-            plot.add_marker(global_step, f"lr {old:g} → {new:g}")
+            plot.add_marker(global_step, self.tr("lr {old:g} → {new:g}").format(old=old, new=new))
 
     def log(self, message: str, level: str = "info") -> None:
         """Add a line and follow it: the newest line is always in view."""
@@ -339,29 +362,33 @@ class TrainTab(QWidget):
 
     def on_finished(self, summary: dict[str, Any]) -> None:
         parts = [html.escape(summary_text(summary, core_text))]
-        reason = html.escape(summary.get("reason") or "")  # already in the log, as an event
+        reason = html.escape(
+            core_text(summary.get("reason") or "")
+        )  # already in the log, as an event
         if summary["status"] == "unsaved":
             parts.append(f"<span style='color:#b00020'>{reason}</span>")
         else:
             if reason and summary["status"] != "completed":
                 parts.append(f"<i>{reason}</i>")
-            parts.append(f"Saved in {summary['run_dir']}")
+            parts.append(self.tr("Saved in {run_dir}").format(run_dir=summary["run_dir"]))
         self.runSummaryLabel.setText(" ".join(parts))
         self.log(" ".join(p for p in parts if "<" not in p))
         self.verdictPanel.show_verdict(self.task, summary, self.dataset_id)
         if summary["status"] == "completed":
             self.trainProgress.setValue(self.trainProgress.maximum())
-            self.trainProgress.setFormat("Done")
+            self.trainProgress.setFormat(self.tr("Done"))
         else:
-            self.trainProgress.setFormat(summary["status"].capitalize())
+            self.trainProgress.setFormat(status_text(summary["status"]).capitalize())
 
     def show_unsaved(self, unsaved: bool) -> None:
         """Offer (or stop offering) to save a run whose folder could not be written."""
         self.saveElsewhereButton.setVisible(unsaved)
 
     def on_failed(self, message: str) -> None:
-        self.runSummaryLabel.setText(f"<b>Training failed:</b> {message}")
-        self.trainProgress.setFormat("Failed")
+        self.runSummaryLabel.setText(
+            self.tr("<b>Training failed:</b> {message}").format(message=message)
+        )
+        self.trainProgress.setFormat(self.tr("Failed"))
         self.log(message, "error")
         failed = {"status": "failed", "reason": message}
         self.verdictPanel.show_verdict(self.task, failed, self.dataset_id)
@@ -374,12 +401,12 @@ class TrainTab(QWidget):
         if "gpu_mem_mb" in reading:
             util = reading["gpu_util"]
             if not math.isnan(util):
-                self.devicePlot.append("GPU %", self._device_x, util)
+                self.devicePlot.append(self.tr("GPU %"), self._device_x, util)
             share = 100 * reading["gpu_mem_mb"] / max(reading["gpu_mem_total_mb"], 1)
-            self.devicePlot.append("GPU memory %", self._device_x, share)
+            self.devicePlot.append(self.tr("GPU memory %"), self._device_x, share)
         else:
-            self.devicePlot.append("CPU %", self._device_x, reading["cpu_percent"])
-            self.devicePlot.append("RAM %", self._device_x, reading["ram_percent"])
+            self.devicePlot.append(self.tr("CPU %"), self._device_x, reading["cpu_percent"])
+            self.devicePlot.append(self.tr("RAM %"), self._device_x, reading["ram_percent"])
 
 
 def _caption(name: str, text: str) -> QLabel:

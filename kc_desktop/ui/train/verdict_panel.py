@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.guidance import verdict
 from kc_desktop.core.kinds import Task
-from kc_desktop.ui.i18n import core_text
+from kc_desktop.ui.core_text import core_text
 
 
 class VerdictPanel(QFrame):

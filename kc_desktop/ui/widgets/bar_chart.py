@@ -30,8 +30,8 @@ class BarChart(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        y_label: str = "images",
-        placeholder: str = "No data yet.",
+        y_label: str | None = None,
+        placeholder: str | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(parent, **kwargs)
@@ -52,6 +52,7 @@ class BarChart(QWidget):
             axis = self.plot_item.getAxis(name)
             axis.setPen(self._foreground)
             axis.setTextPen(self._foreground)
+        y_label = self.tr("images") if y_label is None else y_label
         if y_label:
             self.plot_item.setLabel("left", y_label, color=self._foreground.name())
         legend_fill = QColor(self._background)
@@ -64,6 +65,8 @@ class BarChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
+        if placeholder is None:
+            placeholder = self.tr("No data yet.")
         self._placeholder = QLabel(placeholder, self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

@@ -149,7 +149,7 @@ class CurvePlot(QWidget):
         title: str = "",
         x_label: str = "",
         y_label: str = "",
-        placeholder: str = "No data yet.",
+        placeholder: str | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(parent, **kwargs)
@@ -191,6 +191,8 @@ class CurvePlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
+        if placeholder is None:
+            placeholder = self.tr("No data yet.")
         self._placeholder = QLabel(placeholder, self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setWordWrap(True)  # e.g. the Train tab's ready sentence

@@ -182,7 +182,7 @@ class DrawCanvas(QWidget):
             painter.drawText(
                 square.adjusted(8, 8, -8, -8),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                "draw here · Delete clears",
+                self.tr("draw here · Delete clears"),
             )
         painter.end()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -32,12 +32,19 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QWidget
 
 from kc_desktop.ui.images import qimage_to_array
 
-IMAGE_FILTER = (
-    "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff *.ppm *.pgm);;All files (*)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP(
+    "drop_area",
+    "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff *.ppm *.pgm);;All files (*)",
 )
-FILES_MESSAGE = "Drop image files here, click to choose, or paste (Ctrl+V)"
-FOLDER_MESSAGE = "Drop a folder of images here (one subfolder per class), or click to choose one"
-NOTHING_TO_PASTE = "The clipboard holds no image and no files to paste."
+FILES_MESSAGE = QT_TRANSLATE_NOOP(
+    "drop_area", "Drop image files here, click to choose, or paste (Ctrl+V)"
+)
+FOLDER_MESSAGE = QT_TRANSLATE_NOOP(
+    "drop_area", "Drop a folder of images here (one subfolder per class), or click to choose one"
+)
+NOTHING_TO_PASTE = QT_TRANSLATE_NOOP(
+    "drop_area", "The clipboard holds no image and no files to paste."
+)
 
 ChooseFiles = Callable[[], "list[str]"]
 ChooseFolder = Callable[[], "str | None"]
@@ -66,7 +73,11 @@ class DropArea(QFrame):
     ) -> None:
         super().__init__(parent, **kwargs)
         self.accept_dirs = accept_dirs
-        self._message = message or (FOLDER_MESSAGE if accept_dirs else FILES_MESSAGE)
+        self._message = message or (
+            QCoreApplication.translate("drop_area", FOLDER_MESSAGE)
+            if accept_dirs
+            else QCoreApplication.translate("drop_area", FILES_MESSAGE)
+        )
         self._drag_active = False
         self._last_dir = str(Path.home())
         self.choose_files: ChooseFiles = self._ask_files
@@ -113,7 +124,7 @@ class DropArea(QFrame):
             if not image.isNull():
                 self.image_pasted.emit(qimage_to_array(image, mode="RGB"))
                 return True
-        self.rejected.emit(NOTHING_TO_PASTE)
+        self.rejected.emit(QCoreApplication.translate("drop_area", NOTHING_TO_PASTE))
         return False
 
     # ---------------------------------------------------------------- Qt overrides
@@ -200,7 +211,11 @@ class DropArea(QFrame):
         painter.setFont(font)
         text_colour = accent if self._drag_active else palette.color(QPalette.ColorRole.Text)
         painter.setPen(text_colour)
-        release = "Release to open this folder" if self.accept_dirs else "Release to add the files"
+        release = (
+            self.tr("Release to open this folder")
+            if self.accept_dirs
+            else self.tr("Release to add the files")
+        )
         text = release if self._drag_active else self._message
         painter.drawText(
             box.adjusted(12, 4, -12, -4),
@@ -235,9 +250,16 @@ class DropArea(QFrame):
             self.update()
 
     def _ask_files(self) -> list[str]:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Choose images", self._last_dir, IMAGE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose images"),
+            self._last_dir,
+            QCoreApplication.translate("drop_area", IMAGE_FILTER),
+        )
         return list(paths)
 
     def _ask_folder(self) -> str | None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose an image folder", self._last_dir)
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose an image folder"), self._last_dir
+        )
         return folder or None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,7 +34,7 @@ BACKGROUND = QColor("#1e1e1e")
 CELL_BORDER = QColor("#4a4a4a")
 CAPTION_COLOR = QColor("#d8d8d8")
 PLACEHOLDER_COLOR = QColor("#a0a0a0")
-DEFAULT_PLACEHOLDER = "No images yet."
+DEFAULT_PLACEHOLDER = QT_TRANSLATE_NOOP("image_grid", "No images yet.")
 SNAP_SHARE = 0.8  # snap an upscale to a whole factor when it keeps >= 80% of the size
 
 
@@ -95,7 +95,7 @@ class ImageGrid(QWidget):
         self._images: list[QImage] = []
         self._captions: list[str] = []
         self._single: QImage | None = None
-        self._placeholder = DEFAULT_PLACEHOLDER
+        self._placeholder = QCoreApplication.translate("image_grid", DEFAULT_PLACEHOLDER)
         self._layout: _Layout | None = None
         self.setAutoFillBackground(False)
         self.setMinimumSize(80, 60)
@@ -321,7 +321,9 @@ class ImageGrid(QWidget):
     def _cell_tooltip(self, index: int) -> str:
         image = self._images[index]
         caption = self._captions[index] if index < len(self._captions) else ""
-        size = f"image {index + 1} of {len(self._images)}, {image.width()}×{image.height()} px"
+        size = self.tr("image {value} of {count}, {width}×{height} px").format(
+            value=index + 1, count=len(self._images), width=image.width(), height=image.height()
+        )
         return f"{caption}\n{size}" if caption else size
 
 

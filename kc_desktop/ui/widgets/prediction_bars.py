@@ -113,7 +113,7 @@ class PredictionBars(QWidget):
         """Show the rows in the order given (best first), probabilities in [0, 1]."""
         self._predictions = [(str(label), float(p)) for label, p in predictions]
         if not self._predictions:
-            self.set_message("No predictions.")
+            self.set_message(self.tr("No predictions."))
             return
         self._bars.set_rows(self._predictions)
         self._message.hide()
