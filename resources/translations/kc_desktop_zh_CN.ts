@@ -136,10 +136,6 @@
         <translation>打开已保存的运行…</translation>
     </message>
     <message>
-        <source>Load a model trained earlier: choose its run folder (Ctrl+Shift+O).</source>
-        <translation>加载以前训练的模型：选择它的运行文件夹（Ctrl+Shift+O）。</translation>
-    </message>
-    <message>
         <source>Live camera…</source>
         <translation>实时摄像头…</translation>
     </message>
@@ -182,6 +178,10 @@
     <message>
         <source>pasted image</source>
         <translation>粘贴的图像</translation>
+    </message>
+    <message>
+        <source>Load a model trained earlier from the list of saved runs (Ctrl+Shift+O).</source>
+        <translation>从已保存的运行列表中载入以前训练的模型（Ctrl+Shift+O）。</translation>
     </message>
     <message>
         <source>Could not open the run in {path}: {error}</source>
@@ -786,6 +786,45 @@
     </message>
 </context>
 <context>
+    <name>FolderFormatRow</name>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Side in pixels the pictures are scaled to. It starts at the files&apos; own size (at most 150); smaller trains faster, larger keeps more detail.</source>
+        <translation>图片缩放到的边长（像素）。初始值为文件本身的尺寸（最多 150）；越小训练越快，越大保留的细节越多。</translation>
+    </message>
+    <message>
+        <source>As the files are</source>
+        <translation>与文件相同</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>Greyscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Greyscale pictures hold a third of the data of colour ones. As the files are: greyscale when every picture is.</source>
+        <translation>灰度图片的数据量是彩色图片的三分之一。“与文件相同”：所有图片都是灰度时按灰度读取。</translation>
+    </message>
+    <message>
+        <source>Read at:</source>
+        <translation>读取为：</translation>
+    </message>
+    <message>
+        <source>As the files are (greyscale)</source>
+        <translation>与文件相同（灰度）</translation>
+    </message>
+    <message>
+        <source>As the files are (colour)</source>
+        <translation>与文件相同（彩色）</translation>
+    </message>
+</context>
+<context>
     <name>GalleryTab</name>
     <message>
         <source>Step back through the epochs to see how the pictures improved. The slider follows the newest epoch unless you move it back.</source>
@@ -914,6 +953,88 @@
     <message>
         <source>No {kind} for epoch {epoch}.</source>
         <translation>第 {epoch} 轮没有 {kind}。</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStarted</name>
+    <message>
+        <source>1 of 5 · Data: the examples</source>
+        <translation>第 1 步，共 5 步 · 数据：示例</translation>
+    </message>
+    <message>
+        <source>A model learns from examples. Start with the handwritten digits that come with the app, or open a folder of your own pictures, one subfolder per kind.</source>
+        <translation>模型从示例中学习。可以先用应用自带的手写数字，也可以打开你自己的图片文件夹，每一类放在一个子文件夹里。</translation>
+    </message>
+    <message>
+        <source>2 of 5 · Model: the learner</source>
+        <translation>第 2 步，共 5 步 · 模型：学习者</translation>
+    </message>
+    <message>
+        <source>Choose what learns: a small network that sorts images into classes, or one that makes new images. The defaults are a good first try.</source>
+        <translation>选择由谁来学习：把图像分到各类的小网络，或是生成新图像的网络。默认设置就很适合第一次尝试。</translation>
+    </message>
+    <message>
+        <source>3 of 5 · Train: watch it learn</source>
+        <translation>第 3 步，共 5 步 · 训练：看它学习</translation>
+    </message>
+    <message>
+        <source>Press Train (F5). The curves show the model getting better, the log says so in words, and at the end you get a verdict and where to go next.</source>
+        <translation>按“训练”（F5）。曲线显示模型在变好，日志用文字说明进展，结束时会给出结论和下一步可以做什么。</translation>
+    </message>
+    <message>
+        <source>4 of 5 · Gallery: the results</source>
+        <translation>第 4 步，共 5 步 · 图库：结果</translation>
+    </message>
+    <message>
+        <source>See which images the model gets wrong and why, or the new images a generative model draws.</source>
+        <translation>看看模型把哪些图像认错了以及原因，或者看生成模型画出的新图像。</translation>
+    </message>
+    <message>
+        <source>5 of 5 · Classify: try it yourself</source>
+        <translation>第 5 步，共 5 步 · 分类：亲自试试</translation>
+    </message>
+    <message>
+        <source>Draw a digit or drop a photo and see the model&apos;s guess. If it does not look like anything it knows, the model says it is not sure.</source>
+        <translation>画一个数字或拖入一张照片，看看模型的猜测。如果它看起来不像模型认识的任何东西，模型会说它不确定。</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStartedTour</name>
+    <message>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>The previous step (Alt+Left)</source>
+        <translation>上一步（Alt+左方向键）</translation>
+    </message>
+    <message>
+        <source>Skip the tour</source>
+        <translation>跳过导览</translation>
+    </message>
+    <message>
+        <source>Close the tour; Help → Getting started shows it again (Esc)</source>
+        <translation>关闭导览；可在“帮助 → 入门”中再次打开（Esc）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Close the tour and begin on the Data tab</source>
+        <translation>关闭导览，从“数据”页开始</translation>
+    </message>
+    <message>
+        <source>The next tab (Enter)</source>
+        <translation>下一个标签页（Enter）</translation>
     </message>
 </context>
 <context>
@@ -1100,8 +1221,20 @@
         <translation>运行记录(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Presenter mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, large text and thick curves for a projector (F11 to leave)</source>
+        <translation>全屏、大字体和粗曲线，适合投影仪（按 F11 退出）</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -1116,8 +1249,8 @@
         <translation>请等数据集加载完毕，再按“训练”。</translation>
     </message>
     <message>
-        <source>Starting {model} on {name}…</source>
-        <translation>正在启动 {model}，数据集 {name}…</translation>
+        <source>Starting {model} on {dataset}…</source>
+        <translation>开始在 {dataset} 上训练 {model}…</translation>
     </message>
     <message>
         <source>Resumed.</source>
@@ -1130,6 +1263,10 @@
     <message>
         <source>New learning rate {lr:g} will apply when the run resumes.</source>
         <translation>新的学习率 {lr:g} 将在运行继续时生效。</translation>
+    </message>
+    <message>
+        <source>A new {model} is training; this tab uses the model below until it ends.</source>
+        <translation>新的 {model} 正在训练；在它结束之前，此页使用下面的模型。</translation>
     </message>
     <message>
         <source>Training on {device}…</source>
@@ -1215,13 +1352,13 @@
         <source>A model is training. Stop it, save what it has learned, and quit?</source>
         <translation>有模型正在训练。要停止它、保存已学到的内容并退出吗？</translation>
     </message>
+    <message>
+        <source>Choose a run and press Open (or double-click it).</source>
+        <translation>选择一次运行，然后按“打开”（或双击它）。</translation>
+    </message>
 </context>
 <context>
     <name>ModelTab</name>
-    <message>
-        <source>Passes over the training images. More epochs learn more but take longer and can over-fit.</source>
-        <translation>遍历训练图像的次数。轮数越多学得越多，但耗时更长，也可能过拟合。</translation>
-    </message>
     <message>
         <source>Images per step. Larger batches are faster per image but use more memory.</source>
         <translation>每步的图像数。批次越大，每张图像越快，但占用更多内存。</translation>
@@ -1279,6 +1416,10 @@
         <translation>轮数：</translation>
     </message>
     <message>
+        <source>Learning-rate schedule:</source>
+        <translation>学习率调度：</translation>
+    </message>
+    <message>
         <source>Batch size:</source>
         <translation>批次大小：</translation>
     </message>
@@ -1311,6 +1452,14 @@
         <translation>超参数</translation>
     </message>
     <message>
+        <source>Passes over the training images. Auto (the default) stops once the validation loss has not improved for a few epochs, keeps the best epoch&apos;s weights and never runs past the time budget. A number trains exactly that many epochs.</source>
+        <translation>遍历训练图像的轮数。“自动”（默认）在验证损失连续几轮没有改善时停止，保留最佳一轮的权重，并且不会超出时间预算。填写数字则正好训练那么多轮。</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
         <source>Augmentation (classifiers)</source>
         <translation>数据增强（分类器）</translation>
     </message>
@@ -1335,16 +1484,32 @@
         <translation>勾选一个开关即可预览增强后的样本。</translation>
     </message>
     <message>
+        <source>Show layers</source>
+        <translation>显示各层</translation>
+    </message>
+    <message>
+        <source>The table of layers, shapes and parameters</source>
+        <translation>各层、形状和参数的表格</translation>
+    </message>
+    <message>
         <source>Layers and size</source>
         <translation>层与大小</translation>
+    </message>
+    <message>
+        <source>Hide layers</source>
+        <translation>隐藏各层</translation>
     </message>
     <message>
         <source>Load a dataset to see the layers for its image size.</source>
         <translation>加载数据集后可查看对应图像尺寸的各层。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{total_params:,}&lt;/b&gt; parameters ({megabytes:.1f} MB of weights), input {channels}×{size}×{size}</source>
-        <translation>&lt;b&gt;{total_params:,}&lt;/b&gt; 个参数（权重 {megabytes:.1f} MB），输入 {channels}×{size}×{size}</translation>
+        <source>{params} parameters ({megabytes} MB of weights), input {c}×{size}×{size}</source>
+        <translation>{params} 个参数（权重 {megabytes} MB），输入 {c}×{size}×{size}</translation>
+    </message>
+    <message>
+        <source>How the learning rate moves during the run. One-cycle rises for the first quarter, then falls towards zero: the same epochs reach a better model. The learning rate above is the peak. Constant switches scheduling off.</source>
+        <translation>训练过程中学习率如何变化。单周期在前四分之一上升，然后降向零：同样的轮数能得到更好的模型。上面的学习率是峰值。“恒定”即关闭调度。</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1549,10 @@
     <message>
         <source>Left: sample, right: nearest training image; d = pixel distance. Real images the model never saw lie at a median d {held_out_median:.2f} from the training set; the closest sample here is at d {closest:.2f}.</source>
         <translation>左：样本，右：最近的训练图像；d = 像素距离。模型从未见过的真实图像与训练集的距离中位数为 d {held_out_median:.2f}；这里最近的样本为 d {closest:.2f}。</translation>
+    </message>
+    <message>
+        <source>{copies} of {count} samples look like near-copies.</source>
+        <translation>{count} 个样本中有 {copies} 个看起来几乎是复制品。</translation>
     </message>
     <message>
         <source>Nearest training images found: {copies} of {count} samples look like near-copies.</source>
@@ -1431,20 +1600,28 @@
         <translation>每轮结束时显示该轮的得分。</translation>
     </message>
     <message>
+        <source>Quality score of the generated images per epoch (Fréchet distance) — lower is better</source>
+        <translation>每轮生成图像的质量分数（Fréchet 距离）——越低越好</translation>
+    </message>
+    <message>
+        <source>; real images score {real}</source>
+        <translation>；真实图像的分数为 {real}</translation>
+    </message>
+    <message>
         <source>Epoch {epoch} has no quality score.</source>
         <translation>第 {epoch} 轮没有质量得分。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Epoch {epoch}&lt;/b&gt;: Fréchet distance &lt;b&gt;{frechet_distance:.1f}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;第 {epoch} 轮&lt;/b&gt;：弗雷歇距离 &lt;b&gt;{frechet_distance:.1f}&lt;/b&gt;</translation>
+        <source>&lt;b&gt;Epoch {epoch}&lt;/b&gt;: quality score &lt;b&gt;{score:.1f}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;第 {epoch} 轮&lt;/b&gt;：质量分数 &lt;b&gt;{score:.1f}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Covers &lt;b&gt;{covered}&lt;/b&gt; of {total} classes, evenness {evenness:.2f} (1 = every class equally often)</source>
+        <translation>&lt;br&gt;覆盖 {total} 个类别中的 &lt;b&gt;{covered}&lt;/b&gt; 个，均匀度 {evenness:.2f}（1 = 每个类别出现得一样多）</translation>
     </message>
     <message>
         <source> (real held-out images: {frechet_real:.1f})</source>
         <translation>（留出的真实图像：{frechet_real:.1f}）</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Covers &lt;b&gt;{classes_covered}&lt;/b&gt; of {value} classes, evenness {get:.2f}</source>
-        <translation>&lt;br&gt;覆盖 {value} 个类别中的 &lt;b&gt;{classes_covered}&lt;/b&gt; 个，均匀度 {get:.2f}</translation>
     </message>
 </context>
 <context>
@@ -1690,32 +1867,8 @@
         <translation>训练损失</translation>
     </message>
     <message>
-        <source>reconstruction</source>
-        <translation>重建</translation>
-    </message>
-    <message>
-        <source>KL</source>
-        <translation>KL</translation>
-    </message>
-    <message>
-        <source>D loss</source>
-        <translation>判别器损失</translation>
-    </message>
-    <message>
-        <source>G loss</source>
-        <translation>生成器损失</translation>
-    </message>
-    <message>
         <source>train accuracy</source>
         <translation>训练准确率</translation>
-    </message>
-    <message>
-        <source>D(x)</source>
-        <translation>D(x)</translation>
-    </message>
-    <message>
-        <source>D(G(z))</source>
-        <translation>D(G(z))</translation>
     </message>
     <message>
         <source>val accuracy</source>
@@ -1724,14 +1877,6 @@
     <message>
         <source>val loss</source>
         <translation>验证损失</translation>
-    </message>
-    <message>
-        <source>val reconstruction</source>
-        <translation>验证重建</translation>
-    </message>
-    <message>
-        <source>val KL</source>
-        <translation>验证 KL</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1822,6 +1967,46 @@
         <translation>正在启动…</translation>
     </message>
     <message>
+        <source>rebuilding error</source>
+        <translation>重建误差</translation>
+    </message>
+    <message>
+        <source>untidiness of the code (KL)</source>
+        <translation>编码的杂乱程度（KL）</translation>
+    </message>
+    <message>
+        <source>judge&apos;s loss</source>
+        <translation>判别器损失</translation>
+    </message>
+    <message>
+        <source>generator&apos;s loss</source>
+        <translation>生成器损失</translation>
+    </message>
+    <message>
+        <source>judge&apos;s score for real images</source>
+        <translation>判别器对真实图像的评分</translation>
+    </message>
+    <message>
+        <source>judge&apos;s score for generated images</source>
+        <translation>判别器对生成图像的评分</translation>
+    </message>
+    <message>
+        <source>rebuilding error, new images</source>
+        <translation>重建误差（新图像）</translation>
+    </message>
+    <message>
+        <source>untidiness (KL), new images</source>
+        <translation>杂乱程度（KL，新图像）</translation>
+    </message>
+    <message>
+        <source>How long the run will take on this machine, from a few timed training steps. Epochs auto may finish sooner.</source>
+        <translation>根据几个计时的训练步骤估算本机上这次运行需要多长时间。自动轮数可能会更早结束。</translation>
+    </message>
+    <message>
+        <source>Estimating the time…</source>
+        <translation>正在估算时间…</translation>
+    </message>
+    <message>
         <source>Training &lt;b&gt;{model}&lt;/b&gt; on &lt;b&gt;{dataset_name}&lt;/b&gt; ({params:,} parameters) on {device}</source>
         <translation>正在训练 &lt;b&gt;{model}&lt;/b&gt;，数据集 &lt;b&gt;{dataset_name}&lt;/b&gt;（{params:,} 个参数），设备 {device}</translation>
     </message>
@@ -1872,6 +2057,60 @@
     <message>
         <source>Failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <source>auto epochs (at most {n})</source>
+        <translation>自动轮数（最多 {n} 轮）</translation>
+    </message>
+    <message>
+        <source>{n} epochs</source>
+        <translation>{n} 轮</translation>
+    </message>
+    <message>
+        <source>Ready: {model} on {dataset}, {epochs}, {duration}. Press Train (F5).</source>
+        <translation>准备就绪：在 {dataset} 上训练 {model}，{epochs}，{duration}。按“训练”（F5）。</translation>
+    </message>
+</context>
+<context>
+    <name>Unsure</name>
+    <message>
+        <source>Familiarity {score:.1f}; below {threshold:.1f} the model says it is not sure (about 4 in 100 real images of its classes are). The bars are its guesses anyway.</source>
+        <translation>熟悉度 {score:.1f}；低于 {threshold:.1f} 时模型会说不确定（其类别的真实图像中约每 100 张有 4 张如此）。条形图仍是它的猜测。</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <source>Open the Classify tab and give the model an image</source>
+        <translation>打开“分类”页，给模型一张图像</translation>
+    </message>
+    <message>
+        <source>See the results</source>
+        <translation>查看结果</translation>
+    </message>
+    <message>
+        <source>The Gallery: which test images it got right and wrong, and why</source>
+        <translation>图库：哪些测试图像认对了、哪些认错了，以及原因</translation>
+    </message>
+    <message>
+        <source>Try it: draw a digit</source>
+        <translation>试一试：画一个数字</translation>
+    </message>
+    <message>
+        <source>Try it: classify an image</source>
+        <translation>试一试：给一张图像分类</translation>
+    </message>
+    <message>
+        <source>See the generated images</source>
+        <translation>查看生成的图像</translation>
+    </message>
+    <message>
+        <source>See the rebuilt images</source>
+        <translation>查看重建的图像</translation>
+    </message>
+    <message>
+        <source>The Gallery: what the model made</source>
+        <translation>图库：模型做出的图像</translation>
     </message>
 </context>
 <context>
@@ -2028,10 +2267,6 @@
 </context>
 <context>
     <name>core</name>
-    <message>
-        <source>Image size must be {min_size} to {max_size} pixels, not {size}.</source>
-        <translation>图像尺寸必须在 {min_size} 到 {max_size} 像素之间，而不是 {size}。</translation>
-    </message>
     <message>
         <source>{display_text} has images of only one class ({join}); a classifier needs at least two class folders.</source>
         <translation>{display_text} 只有一个类别的图像（{join}）；分类器至少需要两个类别文件夹。</translation>
@@ -2721,6 +2956,66 @@
         <translation>{model}，数据集 {dataset}</translation>
     </message>
     <message>
+        <source>The run did not finish: {reason} Change a setting and press Train again.</source>
+        <translation>这次运行没有完成：{reason} 请修改设置后再按“训练”。</translation>
+    </message>
+    <message>
+        <source>It works: the model got {right} of 100 images it had never seen right. Try it with your own drawing.</source>
+        <translation>成功了：在 100 张从未见过的图像中，模型认对了 {right} 张。用你自己画的图试试吧。</translation>
+    </message>
+    <message>
+        <source>Getting there: the model got {right} of 100 new images right. More epochs usually help; press Train again.</source>
+        <translation>快成功了：在 100 张新图像中模型认对了 {right} 张。通常多训练几轮会有帮助；再按一次“训练”。</translation>
+    </message>
+    <message>
+        <source>Not yet: the model got only {right} of 100 new images right. Train for more epochs or try another model.</source>
+        <translation>还不行：在 100 张新图像中模型只认对了 {right} 张。多训练几轮，或换一个模型试试。</translation>
+    </message>
+    <message>
+        <source>Done: the model now draws new images of its own. Look at them in the Gallery; the quality score there says how close they are to real ones (lower is better).</source>
+        <translation>完成：模型现在能自己画出新图像了。到图库里看看；那里的质量分数表示它们与真实图像有多接近（越低越好）。</translation>
+    </message>
+    <message>
+        <source>Done: the model learned to squeeze each image into a few numbers and rebuild it. Compare the originals and the rebuilt images in the Gallery.</source>
+        <translation>完成：模型学会了把每张图像压缩成几个数字再重建出来。在图库中比较原图和重建图像。</translation>
+    </message>
+    <message>
+        <source>1 image-drawing layer</source>
+        <translation>1 个绘图层</translation>
+    </message>
+    <message>
+        <source>{count} image-drawing layers</source>
+        <translation>{count} 个绘图层</translation>
+    </message>
+    <message>
+        <source>1 pattern-finding layer</source>
+        <translation>1 个找图案的层</translation>
+    </message>
+    <message>
+        <source>{count} pattern-finding layers</source>
+        <translation>{count} 个找图案的层</translation>
+    </message>
+    <message>
+        <source>1 memory layer</source>
+        <translation>1 个记忆层</translation>
+    </message>
+    <message>
+        <source>{count} memory layers</source>
+        <translation>{count} 个记忆层</translation>
+    </message>
+    <message>
+        <source>1 decision layer</source>
+        <translation>1 个决策层</translation>
+    </message>
+    <message>
+        <source>{count} decision layers</source>
+        <translation>{count} 个决策层</translation>
+    </message>
+    <message>
+        <source>{count} numbers to learn</source>
+        <translation>{count} 个要学习的数</translation>
+    </message>
+    <message>
         <source>All {count} GPUs</source>
         <translation>全部 {count} 块 GPU</translation>
     </message>
@@ -2767,6 +3062,50 @@
     <message>
         <source>{name} is not a kc_desktop run: it lacks a readable config.json or model.safetensors.</source>
         <translation>{name} 不是 kc_desktop 运行：缺少可读取的 config.json 或 model.safetensors。</translation>
+    </message>
+    <message>
+        <source>Stopped early after epoch {epoch}: the validation loss had not improved for {patience} epochs. Kept the weights of epoch {best} (the best).</source>
+        <translation>在第 {epoch} 轮后提前停止：验证损失已连续 {patience} 轮没有改善。保留了第 {best} 轮（最佳）的权重。</translation>
+    </message>
+    <message>
+        <source>Stopped after epoch {epoch}: another epoch would pass the time budget of {budget}. Kept the weights of epoch {best} (the best).</source>
+        <translation>在第 {epoch} 轮后停止：再训练一轮将超出 {budget} 的时间预算。保留了第 {best} 轮（最佳）的权重。</translation>
+    </message>
+    <message>
+        <source>At {seconds:.1f} s an epoch, {epochs} epochs fit the time budget of {budget}; the learning-rate schedule now ends there.</source>
+        <translation>每轮 {seconds:.1f} 秒，{budget} 的时间预算可容纳 {epochs} 轮；学习率调度现在在那里结束。</translation>
+    </message>
+    <message>
+        <source>about {n} s</source>
+        <translation>约 {n} 秒</translation>
+    </message>
+    <message>
+        <source>about {n} min</source>
+        <translation>约 {n} 分钟</translation>
+    </message>
+    <message>
+        <source>about {n} h {m} min</source>
+        <translation>约 {n} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>{duration} on this CPU</source>
+        <translation>在此 CPU 上{duration}</translation>
+    </message>
+    <message>
+        <source>{duration} on this GPU</source>
+        <translation>在此 GPU 上{duration}</translation>
+    </message>
+    <message>
+        <source>One-cycle (warm up, then anneal)</source>
+        <translation>单周期（先预热，再退火）</translation>
+    </message>
+    <message>
+        <source>Cosine (anneal from the start)</source>
+        <translation>余弦（从开始就退火）</translation>
+    </message>
+    <message>
+        <source>Constant (off)</source>
+        <translation>恒定（关闭）</translation>
     </message>
 </context>
 <context>
@@ -2977,12 +3316,12 @@
 <context>
     <name>quality_panel</name>
     <message>
-        <source>Fréchet distance</source>
-        <translation>弗雷歇距离</translation>
+        <source>generated images</source>
+        <translation>生成的图像</translation>
     </message>
     <message>
-        <source>real held-out images</source>
-        <translation>留出的真实图像</translation>
+        <source>real images (the best possible)</source>
+        <translation>真实图像（最好的可能）</translation>
     </message>
     <message>
         <source>No quality scores for this run: they are computed after each epoch of a VAE or DCGAN when “Score samples each epoch” is ticked on the Model tab.</source>
@@ -3000,12 +3339,12 @@
         <translation>{epochs_done} / {epochs}</translation>
     </message>
     <message>
-        <source>β {beta:g}</source>
-        <translation>β {beta:g}</translation>
+        <source>{count} numbers</source>
+        <translation>{count} 个数</translation>
     </message>
     <message>
-        <source>z {latent_dim}</source>
-        <translation>z {latent_dim}</translation>
+        <source>KL weight {beta:g}</source>
+        <translation>KL 权重 {beta:g}</translation>
     </message>
     <message>
         <source> (val)</source>
@@ -3088,12 +3427,12 @@
         <translation>优化器</translation>
     </message>
     <message>
-        <source>β / latent</source>
-        <translation>β / 潜在维度</translation>
+        <source>Code size · KL weight</source>
+        <translation>编码大小 · KL 权重</translation>
     </message>
     <message>
-        <source>The VAE&apos;s KL weight β and the latent size z of generative models</source>
-        <translation>VAE 的 KL 权重 β 和生成模型的潜在维度 z</translation>
+        <source>How many numbers a generative model squeezes each image into (latent size z) and, for a VAE, how strongly it keeps them tidy (KL weight β)</source>
+        <translation>生成模型把每张图像压缩成多少个数（潜在维度 z），以及对变分自编码器而言，它保持这些数整齐的力度（KL 权重 β）</translation>
     </message>
 </context>
 <context>

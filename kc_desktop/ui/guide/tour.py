@@ -18,48 +18,50 @@ OFFERED_KEY = "guide/tour_offered"
 def _steps() -> list[tuple[int, str, str]]:
     """(tab index, title, text) of each step, translated."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("GettingStarted", text)
-
     return [
         (
             0,
-            tr("1 of 5 · Data: the examples"),
-            tr(
+            QCoreApplication.translate("GettingStarted", "1 of 5 · Data: the examples"),
+            QCoreApplication.translate(
+                "GettingStarted",
                 "A model learns from examples. Start with the handwritten digits that come "
-                "with the app, or open a folder of your own pictures, one subfolder per kind."
+                "with the app, or open a folder of your own pictures, one subfolder per kind.",
             ),
         ),
         (
             1,
-            tr("2 of 5 · Model: the learner"),
-            tr(
+            QCoreApplication.translate("GettingStarted", "2 of 5 · Model: the learner"),
+            QCoreApplication.translate(
+                "GettingStarted",
                 "Choose what learns: a small network that sorts images into classes, or one "
-                "that makes new images. The defaults are a good first try."
+                "that makes new images. The defaults are a good first try.",
             ),
         ),
         (
             2,
-            tr("3 of 5 · Train: watch it learn"),
-            tr(
+            QCoreApplication.translate("GettingStarted", "3 of 5 · Train: watch it learn"),
+            QCoreApplication.translate(
+                "GettingStarted",
                 "Press Train (F5). The curves show the model getting better, the log says so "
-                "in words, and at the end you get a verdict and where to go next."
+                "in words, and at the end you get a verdict and where to go next.",
             ),
         ),
         (
             3,
-            tr("4 of 5 · Gallery: the results"),
-            tr(
+            QCoreApplication.translate("GettingStarted", "4 of 5 · Gallery: the results"),
+            QCoreApplication.translate(
+                "GettingStarted",
                 "See which images the model gets wrong and why, or the new images a "
-                "generative model draws."
+                "generative model draws.",
             ),
         ),
         (
             4,
-            tr("5 of 5 · Classify: try it yourself"),
-            tr(
+            QCoreApplication.translate("GettingStarted", "5 of 5 · Classify: try it yourself"),
+            QCoreApplication.translate(
+                "GettingStarted",
                 "Draw a digit or drop a photo and see the model's guess. If it does not look "
-                "like anything it knows, the model says it is not sure."
+                "like anything it knows, the model says it is not sure.",
             ),
         ),
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
 from kc_desktop.core.guidance import newest_classifier_run
@@ -60,7 +60,9 @@ class WindowGuidance(QObject):
             dock.runsTable.selectRow(0)
         dock.runsTable.setFocus()
         self.window.show_message(
-            self.window.tr("Choose a run and press Open (or double-click it).")
+            QCoreApplication.translate(
+                "MainWindow", "Choose a run and press Open (or double-click it)."
+            )
         )
 
     def newest_classifier_run(self) -> Path | None:
