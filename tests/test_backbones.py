@@ -55,7 +55,7 @@ def photos(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def photo_config(photos: Path, **overrides: object) -> TrainConfig:
-    values = {"epochs": 3, "backbone_size": 64, "lr": 3e-3} | overrides
+    values = {"epochs": 8, "backbone_size": 64, "lr": 3e-3} | overrides
     return TrainConfig(dataset="folder", folder=str(photos), model="mobilenet-v3-small", **values)
 
 

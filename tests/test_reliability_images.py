@@ -174,7 +174,7 @@ def test_data_tab_previews_a_folder_full_of_hostile_files(qtbot, tmp_path: Path)
     dataset = tab.dataset
     assert len(dataset.labels) == 6 + len(HOSTILE_FILES) - len(expected_bad)
     assert tab.datasetPreview.image_count() == min(32, len(dataset.labels))
-    assert tab.skippedLabel.isVisible() and f"{len(expected_bad)} files" in tab.skippedLabel.text()
+    assert tab.skippedLabel.isVisible() and f"{len(expected_bad)} file" in tab.skippedLabel.text()
     report = dict(line.split(": ", 1) for line in tab.skipped_report().splitlines())
     assert set(report) == expected_bad
     assert all(_one_line(reason) for reason in report.values())

@@ -43,7 +43,7 @@ def test_a_photo_folder_trains_quick_on_mobilenet(ready_window: Any, qtbot, tmp_
     assert not model.backboneBox.isHidden() and "found" in model.backboneBox.weightsLabel.text()
     sizes = model.backboneBox.backboneSizeCombo
     sizes.setCurrentIndex(sizes.findData(64))
-    model.epochsSpin.setValue(4)
+    model.epochsSpin.setValue(8)
     model.learningRateSpin.setValue(0.003)
     preparing: list[tuple[str, int, int]] = []
     window.session.preparing.connect(lambda *args: preparing.append(args))

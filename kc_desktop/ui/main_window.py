@@ -147,11 +147,11 @@ class MainWindow(QMainWindow):
         self.trainEstimate = TrainEstimate(self)
         self._build_runs_dock()
         self._build_menus()
+        describe_controls(self)  # first: the form labels then copy their fields' tooltips
         self._wire_guidance()
         self.deviceLabel.setText(core_text(describe_device(resolve_device("auto"))))
         self._restore_choices()
         self._open_newest_classifier()
-        describe_controls(self)
         self.is_core_ready = True
         self.show_message(self.tr("Ready."))
         self.core_ready.emit()

@@ -78,8 +78,6 @@ class TrainEstimate(QObject):
             return
         config = window.model_tab.config(dataset)
         window.train_tab.show_estimating()
-        with self._quiet:
-            self._running += 1
         self.jobs.start(
             ESTIMATE,
             lambda state: self._probe(config, dataset, state),
@@ -96,7 +94,11 @@ class TrainEstimate(QObject):
     def _probe(
         self, config: TrainConfig, dataset: ImageDataset, state: JobState
     ) -> tuple[str, str] | None:
+        with self._quiet:  # counted here, on the pool: a job cancelled before it ran never is
+            self._running += 1
         try:
+            if state.cancelled():  # cancelled while it waited: stop() may already have returned
+                return None
             estimate = estimate_run(config, dataset, cancelled=state.cancelled)
             if estimate is None:
                 return None

@@ -45,7 +45,12 @@ class VerdictPanel(QFrame):
         font = self.verdictLabel.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.verdictLabel.setFont(font)
-        self.seeResultsButton = QPushButton(objectName="seeResultsButton")
+        self.seeResultsButton = QPushButton(
+            self.tr("See the results"), objectName="seeResultsButton"
+        )
+        self.seeResultsButton.setToolTip(
+            self.tr("The Gallery: which test images it got right and wrong, and why")
+        )
         self.seeResultsButton.clicked.connect(self.results_requested)
         self.tryItButton = QPushButton(objectName="tryItButton")
         self.tryItButton.setToolTip(self.tr("Open the Classify tab and give the model an image"))
