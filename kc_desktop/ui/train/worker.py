@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from kc_desktop.core.training.callbacks import Callback
 from kc_desktop.core.training.config import TrainConfig
@@ -96,9 +96,20 @@ class TrainingWorker(QObject):
             summary = trainer.fit()
             self.unsaved = trainer.unsaved
         except Exception as error:
+            self._hand_back_to_gui_thread()
             self.failed.emit(plain_error(error))
             return
+        self._hand_back_to_gui_thread()
         self.finished.emit(summary)
+
+    def _hand_back_to_gui_thread(self) -> None:
+        """Move this object to the GUI thread before the run's thread ends, so that its
+        ``deleteLater`` runs there. Deleted on the run's thread, its destructor asks Python
+        (under Qt's signal lock) for the GIL while the GUI thread, holding the GIL, may wait
+        for that same lock to delete a widget's text control: a deadlock the suite once hit."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
 
     def _on_progress(self, what: str, done: int, total: int) -> None:
         """Forward preparation progress (weights download, features pass) ~10 times a second."""
