@@ -7,19 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import make_trainer
+from helpers import StopAt, make_trainer
 from kc_desktop.core.data.loader import DeviceBatches
-from kc_desktop.core.training.callbacks import Callback
 from kc_desktop.core.training.control import RunControl
-
-
-class _StopAtStep(Callback):
-    def __init__(self, control: RunControl, step: int) -> None:
-        self.control, self.step = control, step
-
-    def on_step_end(self, logs: dict) -> None:
-        if logs["global_step"] == self.step:
-            self.control.stop()
 
 
 def test_stop_fetches_no_batch_after_the_request(tmp_path: Path, monkeypatch) -> None:
@@ -35,7 +25,7 @@ def test_stop_fetches_no_batch_after_the_request(tmp_path: Path, monkeypatch) ->
     monkeypatch.setattr(DeviceBatches, "_batches", counting)
     control = RunControl()
     trainer = make_trainer(
-        tmp_path, control=control, callbacks=[_StopAtStep(control, 2)], epochs=3, log_every=1
+        tmp_path, control=control, callbacks=[StopAt(control, 2)], epochs=3, log_every=1
     )
     summary = trainer.fit()
     assert summary["status"] == "stopped"
@@ -48,7 +38,7 @@ def test_stop_at_an_epoch_end_keeps_every_step_trained(tmp_path: Path, stop_at: 
     Stop on the next epoch's first step keeps that step too."""
     control = RunControl()
     trainer = make_trainer(
-        tmp_path, control=control, callbacks=[_StopAtStep(control, stop_at)], epochs=3
+        tmp_path, control=control, callbacks=[StopAt(control, stop_at)], epochs=3
     )
     summary = trainer.fit()
     assert summary["status"] == "stopped"
