@@ -7,8 +7,10 @@ the same in both.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kc_desktop.core.camera.catalog import open_source
 from kc_desktop.core.camera.source import FrameSource
 from kc_desktop.ui.camera.picker import CameraPicker
 from kc_desktop.ui.camera.preview import CameraPreview
@@ -16,7 +18,10 @@ from kc_desktop.ui.core_text import core_text
 
 
 class CameraColumn(QWidget):
-    """``cameraCombo`` over ``cameraPreview`` over ``cameraMessage`` (hidden until needed)."""
+    """``cameraCombo`` over ``cameraPreview`` over ``cameraMessage`` (hidden until needed);
+    ``source_opened(source, listed)`` for the view to show: the camera to use now."""
+
+    source_opened = Signal(object, bool)  # FrameSource; listed: it came from the picker
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +41,15 @@ class CameraColumn(QWidget):
         self.box.addWidget(self.cameraPreview, 1)
         self.box.addWidget(self.cameraMessage)
 
+    def follow_picker(self, source: FrameSource | None = None) -> None:
+        """Open ``source`` now (else the picker's preferred one, once listed) and each camera
+        the user picks from then on."""
+        self.cameraCombo.source_chosen.connect(self._on_source_picked)
+        if source is not None:
+            self.source_opened.emit(source, False)
+        else:
+            self.cameraCombo.source_listed.connect(self._on_source_picked)
+
     def starting(self, source: FrameSource, *, listed: bool) -> None:
         """A blank picture while ``source`` starts; named in the picker unless chosen there."""
         self.cameraMessage.hide()
@@ -43,6 +57,9 @@ class CameraColumn(QWidget):
         self.cameraPreview.set_placeholder(self.tr("Starting the camera…"))
         if not listed:
             self.cameraCombo.show_external(core_text(source.name))
+
+    def _on_source_picked(self, source_id: str, name: str) -> None:
+        self.source_opened.emit(open_source(source_id, name), True)
 
     def show_problem(self, message: str) -> None:
         """Say what went wrong under the picture (and in its place while there is none)."""

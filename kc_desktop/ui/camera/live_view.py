@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kc_desktop.core.camera.catalog import open_source
 from kc_desktop.core.camera.source import FrameSource
 from kc_desktop.core.inference import LoadedRun
 from kc_desktop.core.insight.ood import Verdict
@@ -65,11 +64,8 @@ class LiveClassifyView(QDialog):
         self.destroyed.connect(lambda *_: worker.shutdown())
         self._build()
         self.set_run(None)
-        self.cameraCombo.source_chosen.connect(self._on_source_chosen)
-        if source is not None:
-            self.use_source(source)
-        else:
-            self.cameraCombo.source_listed.connect(self._on_source_chosen)
+        self.cameraColumn.source_opened.connect(self._on_source_opened)
+        self.cameraColumn.follow_picker(source)
 
     def _build(self) -> None:
         self.cameraColumn = CameraColumn(self)
@@ -167,8 +163,8 @@ class LiveClassifyView(QDialog):
             sequence = self._frozen[0] if self._frozen else self.feed.sequence
             self.worker.submit(sequence, frame, self.liveSaliencyCheck.isChecked())
 
-    def _on_source_chosen(self, source_id: str, name: str) -> None:
-        self.use_source(open_source(source_id, name), listed=True)
+    def _on_source_opened(self, source: FrameSource, listed: bool) -> None:
+        self.use_source(source, listed=listed)
 
     def _on_feed_frame_arrived(self, sequence: int, frame: np.ndarray) -> None:
         if self.paused:

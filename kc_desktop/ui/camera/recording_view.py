@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kc_desktop.core.camera.catalog import open_source
 from kc_desktop.core.camera.recording import RecordedDataset, RecordingError
 from kc_desktop.core.camera.source import FrameSource
 from kc_desktop.ui.camera.camera_column import CameraColumn
@@ -62,11 +61,8 @@ class RecordingView(QDialog):
         self._capture_timer = QTimer(self)
         self._capture_timer.timeout.connect(self._on_capture_timer_timeout)
         self._build()
-        self.cameraCombo.source_chosen.connect(self._on_source_chosen)
-        if source is not None:
-            self.use_source(source)
-        else:
-            self.cameraCombo.source_listed.connect(self._on_source_chosen)
+        self.cameraColumn.source_opened.connect(self._on_source_opened)
+        self.cameraColumn.follow_picker(source)
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
@@ -242,8 +238,8 @@ class RecordingView(QDialog):
             ).format(reason=error.strerror or error)
         return core_text(str(error))
 
-    def _on_source_chosen(self, source_id: str, name: str) -> None:
-        self.use_source(open_source(source_id, name), listed=True)
+    def _on_source_opened(self, source: FrameSource, listed: bool) -> None:
+        self.use_source(source, listed=listed)
 
     def _on_feed_frame_arrived(self, _sequence: int, frame: np.ndarray) -> None:
         self.cameraPreview.set_frame(frame)
