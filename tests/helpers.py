@@ -12,6 +12,8 @@ import pytest
 import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
+from kc_desktop.core.training.callbacks import Callback
+from kc_desktop.core.training.control import RunControl
 
 
 def tiny_dataset(
@@ -119,6 +121,17 @@ def make_trainer(runs_parent: Path, data: ImageDataset | str = "tiny", **options
 
 
 TRAINER_KEYWORDS = ("callbacks", "control", "run_dir", "resume", "epoch_metrics")
+
+
+class StopAt(Callback):
+    """Press Stop (``control.stop()``) once the run has logged step ``global_step``."""
+
+    def __init__(self, control: RunControl, global_step: int) -> None:
+        self.control, self.global_step = control, global_step
+
+    def on_step_end(self, logs: dict) -> None:
+        if logs["global_step"] == self.global_step:
+            self.control.stop()
 
 
 def train_digits_run(tmp_path_factory: pytest.TempPathFactory, **config: object) -> Path:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from helpers import disk_full_at_model_write, make_trainer
+from helpers import StopAt, disk_full_at_model_write, make_trainer
 from kc_desktop.core.inference import load_run
 from kc_desktop.core.runs.checkpoints import load_checkpoint
 from kc_desktop.core.runs.layout import MODEL_FILE, RunDirectory
@@ -67,15 +67,6 @@ def _temp_files(run_dir: str | Path) -> list[str]:
     return sorted(p.name for p in Path(run_dir).rglob("*.tmp"))
 
 
-class _StopAt(Callback):
-    def __init__(self, control: RunControl, global_step: int) -> None:
-        self.control, self.global_step = control, global_step
-
-    def on_step_end(self, logs: dict) -> None:
-        if logs["global_step"] == self.global_step:
-            self.control.stop()
-
-
 @pytest.fixture(scope="module")
 def unstopped(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, History]:
     """The reference: three epochs that nothing interrupted."""
@@ -86,7 +77,7 @@ def unstopped(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, History]:
 def test_stop_mid_epoch_then_resume_equals_an_unstopped_run(tmp_path: Path, unstopped) -> None:
     reference, reference_history = unstopped
     control = RunControl()
-    stopped, _, _ = _fit(tmp_path, control=control, callbacks=[_StopAt(control, 6)])
+    stopped, _, _ = _fit(tmp_path, control=control, callbacks=[StopAt(control, 6)])
     assert stopped["status"] == "stopped" and stopped["epochs"] == 1
     run_dir = Path(stopped["run_dir"])
     _, _, info = load_checkpoint(run_dir / MODEL_FILE)

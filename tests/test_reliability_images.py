@@ -23,7 +23,8 @@ from kc_desktop.cli import main
 from kc_desktop.core.data.images import MAX_PIXELS
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import load_run
-from kc_desktop.ui.classify.classify_tab import MAX_ROWS, ClassifyTab
+from kc_desktop.ui.classify.classify_tab import ClassifyTab
+from kc_desktop.ui.classify.files_panel import MAX_ROWS
 from kc_desktop.ui.data.data_tab import DataTab
 
 HOSTILE_FILES = (

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication
 from helpers import drag_enter, drop
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.inference import LoadedRun, load_run
-from kc_desktop.ui.classify import classify_tab as classify_module
-from kc_desktop.ui.classify import classify_work
-from kc_desktop.ui.classify.classify_tab import NO_RUN_TEXT, ClassifyTab
+from kc_desktop.ui.classify import classify_work, files_panel
+from kc_desktop.ui.classify.classify_tab import ClassifyTab
+from kc_desktop.ui.classify.run_text import NO_RUN_TEXT
 from kc_desktop.ui.images import array_to_qimage
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
@@ -125,7 +125,7 @@ def test_corrupt_file_gets_a_reason_and_the_good_one_is_classified(
 def test_rows_are_newest_first_capped_and_cleared(
     tab: ClassifyTab, classifier: LoadedRun, monkeypatch, qtbot, tmp_path: Path, digit_samples
 ) -> None:
-    monkeypatch.setattr(classify_module, "MAX_ROWS", 3)
+    monkeypatch.setattr(files_panel, "MAX_ROWS", 3)
     tab.set_run(classifier)
     paths = [_write_png(tmp_path / f"d{i}.png", img) for i, (img, _) in enumerate(digit_samples)]
     tab.classify_files([str(paths[0]), str(paths[1])])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from helpers import drag_enter, drop
 from kc_desktop.ui.images import array_to_qimage, qimage_to_array
+from kc_desktop.ui.widgets import curve_plot
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.curve_plot import (
     FRAME_SHARE,
@@ -468,8 +469,30 @@ def test_the_redraw_rate_follows_what_a_frame_costs(qtbot) -> None:
     plot = _show(qtbot, CurvePlot(title="Loss", x_label="step"), 400, 260)
     plot.add_series("loss", "#1f77b4")
     plot.extend("loss", [1, 2, 3], [0.9, 0.8, 0.7])
-    plot.plot_widget.last_paint_s = 0.030  # as if its last paint took 30 ms
+    plot.plot_widget.take_paint_s()
+    plot.plot_widget.paint_s = 0.030  # as if it had painted for 30 ms since the last frame
     plot._on_redraw_timer_timeout()  # the timer's tick, now: no paint can come in between
     assert not plot.is_dirty()
     assert plot.redraw_interval_ms() >= round(30 / FRAME_SHARE)  # frames got rarer
     assert list(plot.curve_item("loss").yData) == [0.9, 0.8, 0.7]
+
+
+def test_plots_redrawing_together_share_one_frame_budget(qtbot) -> None:
+    """Three plots of 15 ms frames redraw as rarely as one plot of 45 ms frames would: the
+    GUI thread's share spent on curves does not grow with the number of plots."""
+    curve_plot._frame_costs.clear()  # plots of earlier tests that Qt deleted mid-redraw
+    plots = [_show(qtbot, CurvePlot(title=name), 300, 200) for name in ("a", "b", "c")]
+    for plot in plots:
+        plot.add_series("loss", "#1f77b4")
+        plot.extend("loss", [1, 2], [0.9, 0.8])
+        plot.plot_widget.take_paint_s()
+        plot.plot_widget.paint_s = 0.015
+        plot._on_redraw_timer_timeout()
+    assert plots[-1].redraw_interval_ms() >= round(45 / FRAME_SHARE)
+    plots[0].hide()
+    plots[0]._on_redraw_timer_timeout()  # hidden: it stops and leaves the budget to the others
+    plots[-1].extend("loss", [3], [0.7])
+    plots[-1].plot_widget.take_paint_s()
+    plots[-1].plot_widget.paint_s = 0.015
+    plots[-1]._on_redraw_timer_timeout()
+    assert round(30 / FRAME_SHARE) <= plots[-1].redraw_interval_ms() < round(45 / FRAME_SHARE)

@@ -6,13 +6,20 @@ device, converted to float [0, 1] and augmented there in a few batched kernels. 
 ``DataLoader``, no worker processes, no per-image Python: the airbench and "MNIST in
 seconds" recipe. ``resize_images`` brings a whole split to a model's input side once,
 before training.
+
+``EpochBatches`` is what every batch source shares: which samples each batch of each epoch
+holds (order, augmentation seed, each process's share) and the step to the model's float
+input. ``DeviceBatches`` serves them from device memory, ``streaming.StreamedBatches`` from a
+memory map; both give the very same batches for the same seed, epoch and process.
 """
 
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 import numpy as np
 import torch
@@ -21,6 +28,10 @@ import torch.nn.functional as F  # noqa: N812 - the PyTorch convention
 from kc_desktop.core.errors import DataError
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+Batch = tuple[torch.Tensor, torch.Tensor]
 RESIZE_CHUNK_BYTES = 64 * 2**20
 """Float working memory per ``resize_images`` chunk (bounds the peak for large sets)."""
 
@@ -122,25 +133,31 @@ def resize_images(images: torch.Tensor, size: int) -> torch.Tensor:
     return out
 
 
-class DeviceBatches:
-    """Shuffled (x, y) batches of an in-memory image set, served from ``device`` memory.
+class BatchOptions(TypedDict, total=False):
+    """The keyword arguments of every batch source (``EpochBatches`` says what they do)."""
 
-    ``images`` are uint8 (N, C, H, W), served as float [0, 1]; float (N, D) feature rows
-    (a pretrained backbone's cached embeddings) are served as they are.
+    device: torch.device | str
+    shuffle: bool
+    drop_last: bool
+    augment: Augment | None
+    seed: int
+    rank: int
+    world_size: int
+
+
+class EpochBatches(ABC):
+    """Shuffled (x, y) batches of ``num_samples`` samples, an epoch per iteration.
 
     Each epoch draws a fresh permutation from a generator seeded by (seed, epoch), so the
-    epochs differ from each other but a run with the same seed repeats exactly, and a run
-    resumed at epoch k (``set_epoch(k)``) sees the batches it would have seen.
-
-    Under data-parallel training each of ``world_size`` processes passes its ``rank``: every
-    process draws the same permutation and takes its share of each global batch of
-    ``batch_size`` (``rank_share``), so together they see exactly one process's batches.
+    epochs differ from each other but a run with the same seed repeats exactly. Under
+    data-parallel training each of ``world_size`` processes passes its ``rank``: every process
+    draws the same permutation and takes its share of each global batch of ``batch_size``
+    (``rank_share``), so together they see exactly one process's batches.
     """
 
     def __init__(
         self,
-        images: torch.Tensor,
-        labels: torch.Tensor,
+        num_samples: int,
         batch_size: int,
         *,
         device: torch.device | str = "cpu",
@@ -151,26 +168,15 @@ class DeviceBatches:
         rank: int = 0,
         world_size: int = 1,
     ) -> None:
-        features = images.is_floating_point() and images.ndim == 2
-        if not features and (images.dtype != torch.uint8 or images.ndim != 4):
-            raise TypeError(f"DeviceBatches needs uint8 (N, C, H, W) images, not {images.dtype}.")
-        if features and augment is not None and augment.enabled:
-            raise ValueError("Feature rows (N, D) cannot be augmented like images.")
-        if labels.shape != (images.shape[0],):
-            raise DataError(f"{images.shape[0]} images but labels of shape {tuple(labels.shape)}.")
         if batch_size < 1:
             raise DataError(f"Batch size must be at least 1, not {batch_size}.")
         self.device = torch.device(device)
-        self.images = images.to(self.device)
-        self.labels = labels.to(self.device, torch.int64)
-        self.num_samples = int(images.shape[0])
+        self.num_samples = int(num_samples)
         self.batch_size = int(batch_size)
-        self.shuffle = shuffle
-        self.drop_last = drop_last
+        self.shuffle, self.drop_last = shuffle, drop_last
         self.augment = augment if augment is not None and augment.enabled else None
-        self.seed = int(seed)
+        self.seed, self.epoch = int(seed), 0
         self.rank, self.world_size = int(rank), int(world_size)
-        self.epoch = 0
         self._augment_generator = (
             torch.Generator(device=self.device) if self.augment is not None else None
         )
@@ -183,34 +189,74 @@ class DeviceBatches:
         """Make the next iteration serve epoch ``epoch`` (for resumed runs)."""
         self.epoch = int(epoch)
 
-    def __iter__(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+    def __iter__(self) -> Iterator[Batch]:
         epoch = self.epoch
         self.epoch += 1
-        order = None
-        if self.shuffle:
-            order = epoch_order(self.num_samples, self.seed, epoch).to(self.device)
+        order = epoch_order(self.num_samples, self.seed, epoch) if self.shuffle else None
         if self._augment_generator is not None:
             self._augment_generator.manual_seed(_mix(self.seed, epoch, 1))
         return self._batches(order)
 
-    def _batches(self, order: torch.Tensor | None) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+    @abstractmethod
+    def _batches(self, order: torch.Tensor | None) -> Iterator[Batch]:
+        """The epoch's batches in ``order`` (None: the samples as they stand)."""
+
+    def _positions(self, batch: int, order: torch.Tensor | None) -> torch.Tensor:
+        """This process's sample positions (int64, where ``order`` is) in batch number ``batch``."""
+        start = batch * self.batch_size
+        stop = min(start + self.batch_size, self.num_samples)
+        positions = order[start:stop] if order is not None else torch.arange(start, stop)
+        return rank_share(positions, self.rank, self.world_size)
+
+    def _model_input(self, images: torch.Tensor) -> torch.Tensor:
+        """uint8 pixels on the device -> float [0, 1], augmented; float features as they are."""
+        x = images.float().div_(255) if images.dtype == torch.uint8 else images
+        if self.augment is not None:
+            x = augment_batch(x, self.augment, self._augment_generator)
+        return x
+
+
+class DeviceBatches(EpochBatches):
+    """Shuffled (x, y) batches of an in-memory image set, served from ``device`` memory.
+
+    ``images`` are uint8 (N, C, H, W), served as float [0, 1]; float (N, D) feature rows
+    (a pretrained backbone's cached embeddings) are served as they are. Each batch is an
+    index on the device (a plain slice when unshuffled on one process).
+    """
+
+    def __init__(
+        self,
+        images: torch.Tensor,
+        labels: torch.Tensor,
+        batch_size: int,
+        **options: Unpack[BatchOptions],
+    ) -> None:
+        features = images.is_floating_point() and images.ndim == 2
+        if not features and (images.dtype != torch.uint8 or images.ndim != 4):
+            raise TypeError(f"DeviceBatches needs uint8 (N, C, H, W) images, not {images.dtype}.")
+        augment = options.get("augment")
+        if features and augment is not None and augment.enabled:
+            raise ValueError("Feature rows (N, D) cannot be augmented like images.")
+        if labels.shape != (images.shape[0],):
+            raise DataError(f"{images.shape[0]} images but labels of shape {tuple(labels.shape)}.")
+        super().__init__(int(images.shape[0]), batch_size, **options)
+        self.images = images.to(self.device)
+        self.labels = labels.to(self.device, torch.int64)
+
+    def _batches(self, order: torch.Tensor | None) -> Iterator[Batch]:
+        if order is None and self.world_size > 1:
+            order = torch.arange(self.num_samples)
+        order = order.to(self.device) if order is not None else None  # once an epoch
         for batch in range(len(self)):
-            start = batch * self.batch_size
-            stop = min(start + self.batch_size, self.num_samples)
-            if order is None and self.world_size == 1:
-                images, labels = self.images[start:stop], self.labels[start:stop]
+            if order is None:
+                start = batch * self.batch_size
+                images = self.images[start : start + self.batch_size]
+                labels = self.labels[start : start + self.batch_size]
             else:
-                index = order[start:stop] if order is not None else self._positions(start, stop)
-                index = rank_share(index, self.rank, self.world_size)
+                index = self._positions(batch, order).to(self.device)
                 images = self.images.index_select(0, index)
                 labels = self.labels.index_select(0, index)
-            x = images.float().div_(255) if images.dtype == torch.uint8 else images
-            if self.augment is not None:
-                x = augment_batch(x, self.augment, self._augment_generator)
-            yield x, labels
-
-    def _positions(self, start: int, stop: int) -> torch.Tensor:
-        return torch.arange(start, stop, device=self.device)
+            yield self._model_input(images), labels
 
 
 def batch_count(samples: int, batch_size: int, drop_last: bool, world_size: int = 1) -> int:

@@ -19,23 +19,24 @@ import queue
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import psutil
 import torch
 
 from kc_desktop.core.data.dataset import ImageDataset
 from kc_desktop.core.data.loader import (
-    Augment,
+    Batch,
+    BatchOptions,
     DeviceBatches,
-    _mix,
-    augment_batch,
-    batch_count,
-    epoch_order,
-    rank_share,
+    EpochBatches,
     resize_images,
 )
 from kc_desktop.core.data.mapped import GATHER_CHUNK_BYTES, gather_rows, is_mapped
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 RAM_SHARE = 0.5
 """Share of the free RAM a dataset may take before it is streamed from its map instead."""
@@ -156,80 +157,24 @@ def split_head(split: Split, count: int) -> torch.Tensor:
 
 
 def make_batches(
-    split: Split,
-    batch_size: int,
-    *,
-    device: torch.device,
-    shuffle: bool,
-    seed: int = 0,
-    augment: Augment | None = None,
-    rank: int = 0,
-    world_size: int = 1,
+    split: Split, batch_size: int, **options: Unpack[BatchOptions]
 ) -> DeviceBatches | StreamedBatches:
     """Batches of ``split`` from the device (in memory) or from the map (streamed)."""
-    kind = StreamedBatches if isinstance(split, StreamedSplit) else DeviceBatches
-    source = (split,) if isinstance(split, StreamedSplit) else split
-    return kind(
-        *source,
-        batch_size,
-        device=device,
-        shuffle=shuffle,
-        seed=seed,
-        augment=augment,
-        rank=rank,
-        world_size=world_size,
-    )
+    if isinstance(split, StreamedSplit):
+        return StreamedBatches(split, batch_size, **options)
+    return DeviceBatches(*split, batch_size, **options)
 
 
-class StreamedBatches:
+class StreamedBatches(EpochBatches):
     """``DeviceBatches``' batches of a ``StreamedSplit``, gathered on a background thread."""
 
     def __init__(
-        self,
-        split: StreamedSplit,
-        batch_size: int,
-        *,
-        device: torch.device | str = "cpu",
-        shuffle: bool = True,
-        drop_last: bool = False,
-        augment: Augment | None = None,
-        seed: int = 0,
-        rank: int = 0,
-        world_size: int = 1,
+        self, split: StreamedSplit, batch_size: int, **options: Unpack[BatchOptions]
     ) -> None:
-        if batch_size < 1:
-            raise ValueError(f"Batch size must be at least 1, not {batch_size}.")
+        super().__init__(len(split), batch_size, **options)
         self.split = split
-        self.device = torch.device(device)
-        self.num_samples = len(split)
-        self.batch_size = int(batch_size)
-        self.shuffle, self.drop_last = shuffle, drop_last
-        self.augment = augment if augment is not None and augment.enabled else None
-        self.seed, self.epoch = int(seed), 0
-        self.rank, self.world_size = int(rank), int(world_size)
-        self._augment_generator = (
-            torch.Generator(device=self.device) if self.augment is not None else None
-        )
 
-    def __len__(self) -> int:
-        return batch_count(self.num_samples, self.batch_size, self.drop_last, self.world_size)
-
-    def set_epoch(self, epoch: int) -> None:
-        self.epoch = int(epoch)
-
-    def __iter__(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
-        epoch = self.epoch
-        self.epoch += 1
-        order = (
-            epoch_order(self.num_samples, self.seed, epoch)
-            if self.shuffle
-            else torch.arange(self.num_samples)
-        )
-        if self._augment_generator is not None:
-            self._augment_generator.manual_seed(_mix(self.seed, epoch, 1))
-        return self._batches(order)
-
-    def _batches(self, order: torch.Tensor) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+    def _batches(self, order: torch.Tensor | None) -> Iterator[Batch]:
         ready: queue.Queue = queue.Queue(maxsize=PREFETCH)
         stop = threading.Event()
         thread = threading.Thread(
@@ -242,24 +187,21 @@ class StreamedBatches:
                 if isinstance(item, BaseException):
                     raise item
                 images, labels = item
-                x = images.to(self.device, non_blocking=True).float().div_(255)
-                if self.augment is not None:
-                    x = augment_batch(x, self.augment, self._augment_generator)
+                x = self._model_input(images.to(self.device, non_blocking=True))
                 yield x, labels.to(self.device, non_blocking=True)
         finally:
             stop.set()
             _drain(ready)
             thread.join()
 
-    def _gather(self, order: torch.Tensor, ready: queue.Queue, stop: threading.Event) -> None:
+    def _gather(
+        self, order: torch.Tensor | None, ready: queue.Queue, stop: threading.Event
+    ) -> None:
         """Background thread: each batch's rows, pinned on CUDA, in order, until ``stop``."""
         pin = self.device.type == "cuda"
         try:
             for batch in range(len(self)):
-                start = batch * self.batch_size
-                positions = rank_share(
-                    order[start : start + self.batch_size], self.rank, self.world_size
-                )
+                positions = self._positions(batch, order)
                 images, labels = self.split.rows(positions), self.split.labels[positions]
                 if pin:
                     images, labels = images.pin_memory(), labels.pin_memory()

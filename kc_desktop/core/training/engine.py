@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import torch
 
@@ -54,6 +54,7 @@ from kc_desktop.core.training.unsaved import RunNotSaved, UnsavedRun
 if TYPE_CHECKING:
     from kc_desktop.core.training.distributed import DistributedRun
 
+T = TypeVar("T")
 EVAL_BATCH_SIZE = 256
 PREVIEW_IMAGES = 8
 
@@ -268,8 +269,7 @@ class Trainer:
         window_sum = torch.zeros(len(names), device=self.device)
         window_steps = window_samples = 0
         epoch_started = window_started = time.perf_counter()
-        for step, (x, y) in batches:
-            paused = self.control.checkpoint()
+        for paused, (step, (x, y)) in self._checked(batches, steps - state.steps_done):
             if paused:
                 epoch_started += paused
                 window_started += paused
@@ -360,6 +360,14 @@ class Trainer:
         state.steps_done = point.step
         state.epoch_sum = point.epoch_sums_tensor(self.device)
         return state.epoch_sum, batches
+
+    def _checked(self, batches: Iterator[T], count: int) -> Iterator[tuple[float, T]]:
+        """The next ``count`` batches, each with the seconds paused before it. The control is
+        asked *before* a batch is fetched (gathered, augmented), so Stop halts within the step
+        under way rather than after the next batch is ready."""
+        for _ in range(count):
+            paused = self.control.checkpoint()
+            yield paused, next(batches)
 
     def _apply_pending_lr(self, state: _RunState, epoch: int) -> None:
         lr = self.control.take_pending_lr()

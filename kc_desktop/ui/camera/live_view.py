@@ -24,16 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kc_desktop.core.camera.catalog import open_source
 from kc_desktop.core.camera.source import FrameSource
 from kc_desktop.core.inference import LoadedRun
 from kc_desktop.core.insight.ood import Verdict
+from kc_desktop.ui.camera.camera_column import CameraColumn
 from kc_desktop.ui.camera.feed import CameraFeed
 from kc_desktop.ui.camera.live_worker import LiveInference
-from kc_desktop.ui.camera.picker import CameraPicker
-from kc_desktop.ui.camera.preview import CameraPreview
 from kc_desktop.ui.classify.unsure import show_unsure, unsure_label
-from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.widgets.prediction_bars import PredictionBars
 
 RATE_WINDOW_S = 2.0
@@ -67,20 +64,14 @@ class LiveClassifyView(QDialog):
         self.destroyed.connect(lambda *_: worker.shutdown())
         self._build()
         self.set_run(None)
-        self.cameraCombo.source_chosen.connect(self._on_source_chosen)
-        if source is not None:
-            self.use_source(source)
-        else:
-            self.cameraCombo.source_listed.connect(self._on_source_chosen)
+        self.cameraColumn.source_opened.connect(self._on_source_opened)
+        self.cameraColumn.follow_picker(source)
 
     def _build(self) -> None:
-        self.cameraCombo = CameraPicker(self)
-        self.cameraPreview = CameraPreview(objectName="cameraPreview")
-        self.cameraPreview.set_placeholder(self.tr("Starting the camera…"))
-        self.cameraMessage = QLabel(objectName="cameraMessage")
-        self.cameraMessage.setWordWrap(True)
-        self.cameraMessage.setStyleSheet("color: #b00020;")
-        self.cameraMessage.hide()
+        self.cameraColumn = CameraColumn(self)
+        self.cameraCombo = self.cameraColumn.cameraCombo
+        self.cameraPreview = self.cameraColumn.cameraPreview
+        self.cameraMessage = self.cameraColumn.cameraMessage
         self.liveUnsureLabel = unsure_label("liveUnsureLabel")
         self.livePredictionBars = PredictionBars()
         self.livePredictionBars.setObjectName("livePredictionBars")
@@ -104,18 +95,11 @@ class LiveClassifyView(QDialog):
             self.tr("Lay the regions that drove the answer over the picture, in red (G).")
         )
         self.liveSaliencyCheck.toggled.connect(self._on_saliency_toggled)
-        picker_row = QHBoxLayout()
-        picker_row.addWidget(QLabel(self.tr("Camera:")))
-        picker_row.addWidget(self.cameraCombo, 1)
-        left = QVBoxLayout()
-        left.addLayout(picker_row)
-        left.addWidget(self.cameraPreview, 1)
-        left.addWidget(self.cameraMessage)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pauseLiveButton)
         buttons.addWidget(self.snapshotButton)
         buttons.addWidget(self.liveSaliencyCheck, 1)
-        left.addLayout(buttons)
+        self.cameraColumn.box.addLayout(buttons)
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("<b>What the model sees</b>")))
         side.addWidget(self.liveUnsureLabel)
@@ -132,18 +116,14 @@ class LiveClassifyView(QDialog):
         side.addWidget(hint)
         side.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
+        layout.addWidget(self.cameraColumn, 3)
         layout.addLayout(side, 2)
         self.resize(960, 560)
 
     # ---------------------------------------------------------------- public API
     def use_source(self, source: FrameSource, *, listed: bool = False) -> None:
-        self.cameraMessage.hide()
-        self.cameraPreview.clear()
-        self.cameraPreview.set_placeholder(self.tr("Starting the camera…"))
+        self.cameraColumn.starting(source, listed=listed)
         self.set_paused(False)
-        if not listed:
-            self.cameraCombo.show_external(core_text(source.name))
         self.feed.start(source)
 
     def set_run(self, run: LoadedRun | None) -> None:
@@ -183,8 +163,8 @@ class LiveClassifyView(QDialog):
             sequence = self._frozen[0] if self._frozen else self.feed.sequence
             self.worker.submit(sequence, frame, self.liveSaliencyCheck.isChecked())
 
-    def _on_source_chosen(self, source_id: str, name: str) -> None:
-        self.use_source(open_source(source_id, name), listed=True)
+    def _on_source_opened(self, source: FrameSource, listed: bool) -> None:
+        self.use_source(source, listed=listed)
 
     def _on_feed_frame_arrived(self, sequence: int, frame: np.ndarray) -> None:
         if self.paused:
@@ -199,10 +179,7 @@ class LiveClassifyView(QDialog):
             self.worker.submit(sequence, frame, overlay)
 
     def _on_feed_failed(self, message: str) -> None:
-        self.cameraMessage.setText(message)
-        self.cameraMessage.show()
-        if self.cameraPreview.frame is None:
-            self.cameraPreview.set_placeholder(message)
+        self.cameraColumn.show_problem(message)
 
     def _on_saliency_toggled(self, on: bool) -> None:
         if not on:

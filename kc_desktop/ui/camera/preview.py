@@ -8,11 +8,11 @@ transparency follows the saliency, as the Classify tab's "Why this answer?" box 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kc_desktop.ui.classify.saliency_overlay import HEAT_RGB
+from kc_desktop.ui.classify.saliency_overlay import heat_image, paint_message
 from kc_desktop.ui.images import array_to_qimage
 
 BACKGROUND = QColor("#1e1e1e")
@@ -45,11 +45,7 @@ class CameraPreview(QWidget):
         if heatmap is None:
             self._heat = None
         else:
-            heat = np.clip(np.asarray(heatmap, dtype=np.float32), 0.0, 1.0)
-            rgba = np.zeros((*heat.shape, 4), dtype=np.uint8)
-            rgba[..., :3] = HEAT_RGB
-            rgba[..., 3] = np.round(heat * 255 * HEAT_OPACITY).astype(np.uint8)
-            self._heat = array_to_qimage(rgba)
+            self._heat = heat_image(heatmap, HEAT_OPACITY)
         self.update()
 
     @property
@@ -77,12 +73,7 @@ class CameraPreview(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), BACKGROUND)
         if self._image is None:
-            painter.setPen(TEXT_COLOR)
-            painter.drawText(
-                self.rect().adjusted(12, 12, -12, -12),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                self._placeholder,
-            )
+            paint_message(painter, self.rect(), self._placeholder, TEXT_COLOR)
             painter.end()
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)

@@ -25,13 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kc_desktop.core.camera.catalog import open_source
 from kc_desktop.core.camera.recording import RecordedDataset, RecordingError
 from kc_desktop.core.camera.source import FrameSource
+from kc_desktop.ui.camera.camera_column import CameraColumn
 from kc_desktop.ui.camera.class_panel import ClassPanel
 from kc_desktop.ui.camera.feed import CameraFeed
-from kc_desktop.ui.camera.picker import CameraPicker
-from kc_desktop.ui.camera.preview import CameraPreview
 from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.widgets.image_grid import ImageGrid
 
@@ -63,21 +61,15 @@ class RecordingView(QDialog):
         self._capture_timer = QTimer(self)
         self._capture_timer.timeout.connect(self._on_capture_timer_timeout)
         self._build()
-        self.cameraCombo.source_chosen.connect(self._on_source_chosen)
-        if source is not None:
-            self.use_source(source)
-        else:
-            self.cameraCombo.source_listed.connect(self._on_source_chosen)
+        self.cameraColumn.source_opened.connect(self._on_source_opened)
+        self.cameraColumn.follow_picker(source)
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.cameraCombo = CameraPicker(self)
-        self.cameraPreview = CameraPreview(objectName="cameraPreview")
-        self.cameraPreview.set_placeholder(self.tr("Starting the camera…"))
-        self.cameraMessage = QLabel(objectName="cameraMessage")
-        self.cameraMessage.setWordWrap(True)
-        self.cameraMessage.setStyleSheet("color: #b00020;")
-        self.cameraMessage.hide()
+        self.cameraColumn = CameraColumn(self)
+        self.cameraCombo = self.cameraColumn.cameraCombo
+        self.cameraPreview = self.cameraColumn.cameraPreview
+        self.cameraMessage = self.cameraColumn.cameraMessage
         self.recordButton = QPushButton(
             self.tr("● Hold to record (Space)"), objectName="recordButton"
         )
@@ -90,17 +82,10 @@ class RecordingView(QDialog):
         self.recordButton.pressed.connect(self.start_recording)
         self.recordButton.released.connect(self.stop_recording)
         self.recordStatus = QLabel(objectName="recordStatus")
-        picker_row = QHBoxLayout()
-        picker_row.addWidget(QLabel(self.tr("Camera:")))
-        picker_row.addWidget(self.cameraCombo, 1)
-        left = QVBoxLayout()
-        left.addLayout(picker_row)
-        left.addWidget(self.cameraPreview, 1)
-        left.addWidget(self.cameraMessage)
-        left.addWidget(self.recordButton)
-        left.addWidget(self.recordStatus)
+        self.cameraColumn.box.addWidget(self.recordButton)
+        self.cameraColumn.box.addWidget(self.recordStatus)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
+        layout.addWidget(self.cameraColumn, 3)
         layout.addLayout(self._build_side(), 2)
         self.resize(1000, 620)
         for widget in self.findChildren(QWidget):
@@ -148,11 +133,7 @@ class RecordingView(QDialog):
     def use_source(self, source: FrameSource, *, listed: bool = False) -> None:
         """Show (and record from) ``source`` from now on."""
         self.stop_recording()
-        self.cameraMessage.hide()
-        self.cameraPreview.clear()
-        self.cameraPreview.set_placeholder(self.tr("Starting the camera…"))
-        if not listed:
-            self.cameraCombo.show_external(core_text(source.name))
+        self.cameraColumn.starting(source, listed=listed)
         self.feed.start(source)
         self._update_controls()
 
@@ -257,8 +238,8 @@ class RecordingView(QDialog):
             ).format(reason=error.strerror or error)
         return core_text(str(error))
 
-    def _on_source_chosen(self, source_id: str, name: str) -> None:
-        self.use_source(open_source(source_id, name), listed=True)
+    def _on_source_opened(self, source: FrameSource, listed: bool) -> None:
+        self.use_source(source, listed=listed)
 
     def _on_feed_frame_arrived(self, _sequence: int, frame: np.ndarray) -> None:
         self.cameraPreview.set_frame(frame)
@@ -268,9 +249,7 @@ class RecordingView(QDialog):
         self.stop_recording()
         if was_recording or (self.dataset is not None and self.dataset.total()):
             message += " " + self.tr("The frames recorded so far are kept.")
-        self._say(message)
-        if self.cameraPreview.frame is None:
-            self.cameraPreview.set_placeholder(message)
+        self.cameraColumn.show_problem(message)
         self._update_controls()
 
     def _on_capture_timer_timeout(self) -> None:

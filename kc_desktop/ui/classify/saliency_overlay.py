@@ -23,6 +23,26 @@ BAR_SHARE = 0.3  # of the widget width given to attention bars, when there are a
 GAP = 6
 
 
+def heat_image(heatmap: np.ndarray, strength: float = 1.0) -> QImage:
+    """A float (h, w) map in [0, 1] as red pixels as opaque as their heat (times
+    ``strength``): the layer both the saliency box and the live camera lay over a picture."""
+    heat = np.clip(np.asarray(heatmap, dtype=np.float32), 0.0, 1.0)
+    rgba = np.zeros((*heat.shape, 4), dtype=np.uint8)
+    rgba[..., :3] = HEAT_RGB
+    rgba[..., 3] = np.round(heat * 255 * strength).astype(np.uint8)
+    return array_to_qimage(rgba)
+
+
+def paint_message(painter: QPainter, rect: QRect, text: str, color: QColor) -> None:
+    """``text`` centred and wrapped in ``rect``: what an image view shows while it has none."""
+    painter.setPen(color)
+    painter.drawText(
+        rect.adjusted(12, 12, -12, -12),
+        Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+        text,
+    )
+
+
 class SaliencyOverlay(QWidget):
     """``set_saliency(image, heatmap, row_weights)``; ``set_opacity`` fades the red layer."""
 
@@ -40,16 +60,12 @@ class SaliencyOverlay(QWidget):
         self, image: np.ndarray, heatmap: np.ndarray, row_weights: np.ndarray | None = None
     ) -> None:
         """uint8 (H, W[, C]) ``image``, float (H, W) ``heatmap`` in [0, 1], (H,) row weights."""
-        heat = np.clip(np.asarray(heatmap, dtype=np.float32), 0.0, 1.0)
-        if heat.shape != image.shape[:2]:
+        if np.shape(heatmap) != image.shape[:2]:
             raise ValueError(
-                f"The heat map {heat.shape} must match the image {tuple(image.shape[:2])}."
+                f"The heat map {np.shape(heatmap)} must match the image {tuple(image.shape[:2])}."
             )
-        rgba = np.zeros((*heat.shape, 4), dtype=np.uint8)
-        rgba[..., :3] = HEAT_RGB
-        rgba[..., 3] = np.round(heat * 255).astype(np.uint8)
         self._image = array_to_qimage(np.ascontiguousarray(image))
-        self._heat = array_to_qimage(rgba)
+        self._heat = heat_image(heatmap)
         self._row_weights = None if row_weights is None else np.asarray(row_weights, dtype=float)
         self.update()
 
@@ -91,12 +107,7 @@ class SaliencyOverlay(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), BACKGROUND)
         if self._image is None or self._heat is None:
-            painter.setPen(PLACEHOLDER_COLOR)
-            painter.drawText(
-                self.rect().adjusted(12, 12, -12, -12),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                self._placeholder,
-            )
+            paint_message(painter, self.rect(), self._placeholder, PLACEHOLDER_COLOR)
             painter.end()
             return
         target = self.image_rect()

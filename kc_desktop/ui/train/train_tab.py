@@ -33,7 +33,7 @@ from kc_desktop.ui.train.verdict_panel import VerdictPanel
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 from kc_desktop.ui.widgets.tint import tint
 
-DEVICE_POLL_MS = 500
+DEVICE_POLL_MS = 1000  # a usage curve needs no more; each reading costs the plot a frame
 
 # (series name, colour, smoothed, log key) for each task: the loss plot and the metric plot.
 LOSS_SERIES: dict[str, list[tuple[str, str, bool, str]]] = {
@@ -271,6 +271,8 @@ class TrainTab(QWidget):
         self.lossPlot.clear()
         self.metricPlot.clear()
         self.devicePlot.clear()
+        for plot in (self.lossPlot, self.metricPlot):  # steps: the run's length is known
+            plot.set_x_end(self.epochs * self.steps_per_epoch)
         for name, colour, smooth, _ in LOSS_SERIES[self.task]:
             self.lossPlot.add_series(self.tr(name), colour, smooth=smooth)
         if self.task in VAL_LOSS_SERIES:

@@ -7,16 +7,20 @@ pyqtgraph's own scrolling-plot examples):
   amortised O(1)); the curves get views of those buffers, never Python lists re-converted;
 * the curves are redrawn on a QTimer, and only when a point arrived since the last
   redraw (a dirty flag), however fast points come in. The timer's interval adapts to what
-  a frame costs (handing the points over plus the paint that follows): each plot spends
-  at most ``FRAME_SHARE`` of the GUI thread on frames, never more often than 20 Hz. At 25
-  unconditional frames the GUI thread used about a quarter of a core, which on two cores
-  came out of the training's samples/s; on a slow or busy machine frames get rarer, not
-  the training slower;
+  a frame costs (handing the points over plus the paint that follows): all the plots that
+  are redrawing together spend at most ``FRAME_SHARE`` of the GUI thread on frames (one
+  budget, shared: each plot's interval follows the summed cost of the last frames of all
+  of them), never more often than 20 Hz. At 25 unconditional frames the GUI thread used
+  about a quarter of a core, and with a budget per plot the Train tab's three plots still
+  held the GUI thread (and Python's GIL, which the training thread needs between its
+  kernels) 16% of the time: the window trained at 0.84 of the headless speed. On a slow or
+  busy machine frames get rarer, not the training slower; a hidden plot draws nothing;
 * pyqtgraph draws only what is in view (``setClipToView``) and at most a few points per
   pixel column, keeping the peaks (``setDownsampling(auto=True, mode="peak")``);
-* the view range moves only when a point falls outside it, with headroom (``_fit_view``),
-  not on every new point as pyqtgraph's auto-range does: each move re-renders the axes'
-  ticks, labels and grid, which was half of a frame's cost while a run logs steps.
+* the view range moves only when a point falls outside it, with headroom ahead of the
+  curves (``_fit_view``), not on every new point as pyqtgraph's auto-range does: each
+  move re-renders the axes' ticks, labels and grid in a second, larger paint, which was
+  half of a frame's cost while a run logs steps (a falling loss moved the view every frame).
 
 A smoothed series shows an exponential moving average over a faint raw line, the way
 TensorBoard does: noisy per-step losses are easier to read. The average is updated as points
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import math
 import time
+import weakref
 from collections.abc import Iterable
 from itertools import cycle
 
@@ -38,15 +43,20 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 REDRAW_INTERVAL_MS = 50  # at most 20 frames a second; frames only when points arrived
 MAX_REDRAW_INTERVAL_MS = 1000  # and at least one a second while points arrive
-FRAME_SHARE = 0.05  # of the GUI thread's time one plot may spend on frames
+FRAME_SHARE = 0.05  # of the GUI thread's time all plots together may spend on frames
 INITIAL_CAPACITY = 256
 SYMBOLS_UP_TO = 50  # plain series with this few points get a dot on each point
 DEFAULT_SMOOTHING = 0.9
 RAW_SHARE = 0.3  # the raw line of a smoothed series: 30% its colour, 70% background
 X_HEADROOM = 0.25  # the x range reaches 25% past the newest point: a few moves per run
 Y_MARGIN = 0.08  # share of the data's span left free below and above the curves
+Y_HEADROOM = 0.25  # and past the side the curves left the view by: a falling loss moves it rarely
 MARKER_COLOR = "#8c8c8c"
 FALLBACK_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
+
+
+_frame_costs: weakref.WeakKeyDictionary[CurvePlot, float] = weakref.WeakKeyDictionary()
+"""The last frame's cost (seconds) of every plot redrawing now: the budget they share."""
 
 
 class _GrowableArray:
@@ -171,6 +181,7 @@ class CurvePlot(QWidget):
         self._view_box.sigRangeChangedManually.connect(self._on_view_range_changed_manually)
         self._following = True  # the view follows the data until the user pans or zooms
         self._view: tuple[float, float, float, float] | None = None  # x0, x1, y0, y1
+        self._x_end: float | None = None  # where the x axis ends while the points fit
         for name in ("left", "bottom"):
             axis = self.plot_item.getAxis(name)
             axis.setPen(self._foreground)
@@ -252,6 +263,12 @@ class CurvePlot(QWidget):
             assert series.item is not None
             series.item.setPen(pg.mkPen(series.color, width=series.width * scale))
 
+    def set_x_end(self, x: float | None) -> None:
+        """Let the x axis reach ``x`` from the start (e.g. a run's last step): the curves
+        grow into a still frame instead of the view moving as they go; None: follow them."""
+        self._x_end = x
+        self._view = None
+
     def add_marker(self, x: float, label: str = "") -> None:
         """A vertical dashed line at ``x`` with ``label`` (e.g. "lr 0.001 → 0.0005")."""
         pen = pg.mkPen(MARKER_COLOR, width=1, style=Qt.PenStyle.DashLine)
@@ -279,8 +296,8 @@ class CurvePlot(QWidget):
             self.plot_item.removeItem(line)
         self._markers = []
         self._colors = cycle(FALLBACK_COLORS)
-        self._following, self._view = True, None
-        self._redraw_timer.stop()
+        self._following, self._view, self._x_end = True, None, None
+        self._stop_redrawing()
         self._update_placeholder()
 
     # ---------------------------------------------------------------- data
@@ -372,12 +389,17 @@ class CurvePlot(QWidget):
 
     def _on_redraw_timer_timeout(self) -> None:
         if not self.is_dirty() or not self.isVisible():
-            self._redraw_timer.stop()  # idle, or hidden: showEvent restarts it
+            self._stop_redrawing()  # idle, or hidden: showEvent restarts it
             return
         started = time.perf_counter()
         self.redraw()
-        frame_s = time.perf_counter() - started + self.plot_widget.last_paint_s
-        self._redraw_timer.setInterval(redraw_interval_ms(frame_s))
+        painted_s = self.plot_widget.take_paint_s()
+        _frame_costs[self] = time.perf_counter() - started + painted_s
+        self._redraw_timer.setInterval(redraw_interval_ms(sum(_frame_costs.values())))
+
+    def _stop_redrawing(self) -> None:
+        self._redraw_timer.stop()
+        _frame_costs.pop(self, None)  # the plots still redrawing get its share
 
     def redraw_interval_ms(self) -> int:
         """The redraw timer's interval now (it follows the cost of the last frame)."""
@@ -418,8 +440,19 @@ class CurvePlot(QWidget):
         if view is not None and view[0] <= x0 and x1 <= view[1] and view[2] <= y0 and y1 <= view[3]:
             return
         x_span = (x1 - x0) or max(abs(x1), 1.0)
-        y_margin = Y_MARGIN * ((y1 - y0) or max(abs(y1), 1.0))
-        self._view = (x0, x1 + X_HEADROOM * x_span, y0 - y_margin, y1 + y_margin)
+        margin = Y_MARGIN * ((y1 - y0) or max(abs(y1), 1.0))
+        low, high = y0 - margin, y1 + margin
+        room = Y_HEADROOM * ((y1 - y0) or max(abs(y1), 1.0))
+        # Room on the side the curves left by, but not past 0 and 1 (where losses and
+        # accuracies stop) when they are on the inner side of it.
+        if view is not None and y0 < view[2]:
+            low = max(low - room, min(low, -margin) if y0 >= 0 else -math.inf)
+        if view is not None and y1 > view[3]:
+            high = min(high + room, max(high, 1 + margin) if y1 <= 1 else math.inf)
+        right = x1 + X_HEADROOM * x_span
+        if self._x_end is not None and x1 <= self._x_end:
+            right = self._x_end
+        self._view = (x0, right, low, high)
         self._view_box.setRange(
             xRange=self._view[:2], yRange=self._view[2:], padding=0, disableAutoRange=False
         )
@@ -459,14 +492,23 @@ def redraw_interval_ms(frame_s: float) -> int:
 
 
 class _TimedPlotWidget(pg.PlotWidget):
-    """pyqtgraph's plot widget, remembering how long its last paint took."""
+    """pyqtgraph's plot widget, adding up how long it paints. A redraw is often painted in
+    two or three passes (the curves, then the axes once the view range has moved), so a
+    frame costs all the paints since the previous one, not the last alone."""
 
-    last_paint_s = 0.0
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.paint_s = 0.0
 
     def paintEvent(self, event: object) -> None:
         started = time.perf_counter()
         super().paintEvent(event)
-        self.last_paint_s = time.perf_counter() - started
+        self.paint_s += time.perf_counter() - started
+
+    def take_paint_s(self) -> float:
+        """Seconds spent painting since the last call."""
+        painted, self.paint_s = self.paint_s, 0.0
+        return painted
 
 
 def _blend(color: QColor, background: QColor, share: float) -> QColor:
