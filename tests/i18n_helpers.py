@@ -30,5 +30,18 @@ def visible_texts(window: QWidget) -> list[str]:
     return [text for text in texts if text and text not in LANGUAGE_NAMES]
 
 
+ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}(?:[ ,;']+[A-Za-z]{2,}){2,}")
+"""Three English words in a row: a sentence left untranslated (names and paths have none)."""
+
+
 def chinese(texts: list[str]) -> list[str]:
     return [text for text in texts if CJK.search(text)]
+
+
+def is_chinese(text: str) -> bool:
+    return bool(CJK.search(text))
+
+
+def english_sentences(text: str) -> list[str]:
+    """Runs of English words in ``text``, which should be Chinese."""
+    return ENGLISH_WORDS.findall(text)

@@ -446,9 +446,11 @@ class MainWindow(QMainWindow):
         try:
             self._set_current_run(load_run(summary["run_dir"]))
         except (ValueError, OSError) as error:
+            from kc_desktop.ui.errors import plain_error
+
             self.train_tab.log(
                 self.tr("The run could not be reopened for the gallery: {error}").format(
-                    error=error
+                    error=plain_error(error)
                 ),
                 "warning",
             )
@@ -516,8 +518,12 @@ class MainWindow(QMainWindow):
         try:
             self._set_current_run(load_run(destination))
         except (ValueError, OSError) as error:
+            from kc_desktop.ui.errors import plain_error
+
             self.train_tab.log(
-                self.tr("The saved run could not be reopened: {error}").format(error=error),
+                self.tr("The saved run could not be reopened: {error}").format(
+                    error=plain_error(error)
+                ),
                 "warning",
             )
         return destination

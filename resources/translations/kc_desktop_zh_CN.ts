@@ -1092,6 +1092,85 @@
     </message>
 </context>
 <context>
+    <name>LayerTable</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Draws a larger picture from patterns</source>
+        <translation>由图案画出更大的图像</translation>
+    </message>
+    <message>
+        <source>Finds patterns in the picture</source>
+        <translation>在图像中寻找图案</translation>
+    </message>
+    <message>
+        <source>Reads row by row, remembering</source>
+        <translation>逐行读取并记住前面的内容</translation>
+    </message>
+    <message>
+        <source>Weighs everything found so far</source>
+        <translation>综合权衡目前找到的一切</translation>
+    </message>
+    <message>
+        <source>Keeps the numbers in a steady range</source>
+        <translation>让数值保持在稳定的范围内</translation>
+    </message>
+    <message>
+        <source>Lets strong signals through</source>
+        <translation>让强信号通过</translation>
+    </message>
+    <message>
+        <source>Squeezes the numbers into a fixed range</source>
+        <translation>把数值压缩到固定范围内</translation>
+    </message>
+    <message>
+        <source>Shrinks the picture, keeping the main signals</source>
+        <translation>缩小图像，保留主要信号</translation>
+    </message>
+    <message>
+        <source>Ignores random parts while training, against memorising</source>
+        <translation>训练时随机忽略一部分，防止死记硬背</translation>
+    </message>
+    <message>
+        <source>Lays the picture out as one long row</source>
+        <translation>把图像展开成一长行</translation>
+    </message>
+    <message>
+        <source>Folds a long row back into a picture</source>
+        <translation>把一长行折回成图像</translation>
+    </message>
+    <message>
+        <source>Makes the picture larger</source>
+        <translation>把图像放大</translation>
+    </message>
+    <message>
+        <source>Passes its input on unchanged</source>
+        <translation>原样传递输入</translation>
+    </message>
+    <message>
+        <source>Prepares the picture as ImageNet was</source>
+        <translation>按 ImageNet 的方式准备图像</translation>
+    </message>
+    <message>
+        <source>Total parameters: {total:,} (trainable: {trainable:,})</source>
+        <translation>参数总数：{total:,}（可训练：{trainable:,}）</translation>
+    </message>
+</context>
+<context>
     <name>LiveClassifyView</name>
     <message>
         <source>Classify live from the camera</source>
@@ -2215,6 +2294,30 @@
         <source>Gallery views</source>
         <translation>图库视图</translation>
     </message>
+    <message>
+        <source>Images per class</source>
+        <translation>每个类别的图像数</translation>
+    </message>
+    <message>
+        <source>Loss per epoch</source>
+        <translation>每轮的损失</translation>
+    </message>
+    <message>
+        <source>Accuracy or quality per epoch</source>
+        <translation>每轮的准确率或质量</translation>
+    </message>
+    <message>
+        <source>Processor and memory load</source>
+        <translation>处理器和内存负载</translation>
+    </message>
+    <message>
+        <source>Comparison of the selected runs</source>
+        <translation>所选运行的比较</translation>
+    </message>
+    <message>
+        <source>Sample quality per epoch</source>
+        <translation>每轮的样本质量</translation>
+    </message>
 </context>
 <context>
     <name>classify_tab</name>
@@ -2272,8 +2375,16 @@
         <translation>{display_text} 只有一个类别的图像（{join}）；分类器至少需要两个类别文件夹。</translation>
     </message>
     <message>
+        <source>The decoded images could not be written to {folder} ({error}); free some disk space or choose a smaller image size.</source>
+        <translation>解码后的图像无法写入 {folder}（{error}）；请释放一些磁盘空间，或选择更小的图像尺寸。</translation>
+    </message>
+    <message>
         <source>could not be read ({name})</source>
         <translation>无法读取（{name}）</translation>
+    </message>
+    <message>
+        <source>{count:,} images of {size}x{size} pixels need {needed:.1f} GiB of disk in {folder} but only {free:.1f} GiB is free; free some space or choose a smaller image size.</source>
+        <translation>{count:,} 张 {size}x{size} 像素的图像需要在 {folder} 中占用 {needed:.1f} GiB 磁盘空间，但只剩 {free:.1f} GiB；请释放一些空间，或选择更小的图像尺寸。</translation>
     </message>
     <message>
         <source>{shown} holds no files in its class folders.</source>
@@ -2580,8 +2691,20 @@
         <translation>生成器学习画出判别器无法与真实图像区分的图像；两者相互对抗地训练。</translation>
     </message>
     <message>
+        <source>Unknown model {model_id!r}. Known models: {known}.</source>
+        <translation>未知的模型 {model_id!r}。已知的模型：{known}。</translation>
+    </message>
+    <message>
+        <source>Epochs must be a number or auto, not {epochs!r}.</source>
+        <translation>轮数必须是一个数字或 auto，而不是 {epochs!r}。</translation>
+    </message>
+    <message>
         <source>Epochs must be at least 1.</source>
         <translation>轮数至少为 1。</translation>
+    </message>
+    <message>
+        <source>The time budget must be a positive number of seconds.</source>
+        <translation>时间预算必须是一个正的秒数。</translation>
     </message>
     <message>
         <source>Batch size must be at least 1.</source>
@@ -2598,6 +2721,10 @@
     <message>
         <source>Beta (the VAE&apos;s KL weight) cannot be negative.</source>
         <translation>Beta（VAE 的 KL 权重）不能为负。</translation>
+    </message>
+    <message>
+        <source>The pretrained model&apos;s image size must be from 32 to 224 pixels.</source>
+        <translation>预训练模型的图像尺寸必须在 32 到 224 像素之间。</translation>
     </message>
     <message>
         <source>Validation and test fractions must be between 0 and 1.</source>
@@ -2668,8 +2795,36 @@
         <translation>无法写入运行文件夹 {folder}（{write_failure}）。</translation>
     </message>
     <message>
+        <source>{title} has not been downloaded yet; allow the download (it needs an internet connection) or choose an offline dataset. {hint}</source>
+        <translation>{title} 还没有下载；请允许下载（需要联网），或选择一个离线数据集。{hint}</translation>
+    </message>
+    <message>
+        <source>The downloaded {title} files could not be read ({reason}); they were removed, so loading {title} again downloads a fresh copy.</source>
+        <translation>下载的 {title} 文件无法读取（{reason}）；它们已被删除，再次加载 {title} 会重新下载一份。</translation>
+    </message>
+    <message>
+        <source>Could not download {title}: {reason}. {hint}</source>
+        <translation>无法下载 {title}：{reason}。{hint}</translation>
+    </message>
+    <message>
+        <source>the server answered {code} ({reason})</source>
+        <translation>服务器返回 {code}（{reason}）</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>cannot write to {folder} (permission denied)</source>
+        <translation>无法写入 {folder}（权限被拒绝）</translation>
+    </message>
+    <message>
+        <source>no network connection</source>
+        <translation>没有网络连接</translation>
+    </message>
+    <message>
+        <source>a network or disk error ({reason})</source>
+        <translation>网络或磁盘错误（{reason}）</translation>
     </message>
     <message>
         <source>the disk quota is used up</source>
@@ -2750,6 +2905,10 @@
     <message>
         <source>Not sure — this does not look like any of the classes I know</source>
         <translation>不确定 — 这看起来不像我认识的任何类别</translation>
+    </message>
+    <message>
+        <source>This run has no familiarity test; train it again to get one.</source>
+        <translation>这次运行没有熟悉度测试；请重新训练以获得它。</translation>
     </message>
     <message>
         <source>The {title} weights could not be downloaded ({reason}); download {url} on a computer that is online and copy the file {name} into the folder {folder}, or choose a model trained from scratch, such as Photo CNN.</source>
@@ -3106,6 +3265,138 @@
     <message>
         <source>Constant (off)</source>
         <translation>恒定（关闭）</translation>
+    </message>
+    <message>
+        <source>Unknown learning-rate schedule {kind!r}; choose {names}.</source>
+        <translation>未知的学习率调度 {kind!r}；请选择 {names}。</translation>
+    </message>
+    <message>
+        <source>Unknown picture source {source_id!r}.</source>
+        <translation>未知的画面来源 {source_id!r}。</translation>
+    </message>
+    <message>
+        <source>Offline datasets: {names}.</source>
+        <translation>离线数据集：{names}。</translation>
+    </message>
+    <message>
+        <source>Image size must be {low} to {high} pixels, not {size}.</source>
+        <translation>图像尺寸必须在 {low} 到 {high} 像素之间，而不是 {size}。</translation>
+    </message>
+    <message>
+        <source>Unknown colour {colour!r}; choose auto, rgb or grey.</source>
+        <translation>未知的颜色 {colour!r}；请选择 auto、rgb 或 grey。</translation>
+    </message>
+    <message>
+        <source>Too few images ({total}) to make training, validation and test sets; add more images or lower the validation and test fractions.</source>
+        <translation>图像太少（{total} 张），无法划分训练集、验证集和测试集；请添加更多图像，或降低验证集和测试集的比例。</translation>
+    </message>
+    <message>
+        <source>Validation fraction must be at least 0 and below 1, not {value}.</source>
+        <translation>验证集比例必须不小于 0 且小于 1，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Test fraction must be at least 0 and below 1, not {value}.</source>
+        <translation>测试集比例必须不小于 0 且小于 1，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Validation and test fractions together must stay below 1, or no image would be left for training.</source>
+        <translation>验证集和测试集的比例之和必须小于 1，否则就没有图像可用于训练了。</translation>
+    </message>
+    <message>
+        <source>The data has changed since this run was trained (it was trained on {name} with classes {classes}); its test images cannot be rebuilt.</source>
+        <translation>自这次运行训练以来，数据已经改变（它是在 {name} 上训练的，类别为 {classes}）；无法重建它的测试图像。</translation>
+    </message>
+    <message>
+        <source>other data</source>
+        <translation>其他数据</translation>
+    </message>
+    <message>
+        <source>This run expects {expected}-channel images but the data has {found}; its test images cannot be rebuilt.</source>
+        <translation>这次运行需要 {expected} 通道的图像，但数据是 {found} 通道；无法重建它的测试图像。</translation>
+    </message>
+    <message>
+        <source>These images are split differently from the run&apos;s own split (seed {seed}); scoring them could include images the model trained on.</source>
+        <translation>这些图像的划分与这次运行自己的划分（种子 {seed}）不同；对它们评分可能会包含模型训练过的图像。</translation>
+    </message>
+    <message>
+        <source>Only classifier runs can be evaluated on test images.</source>
+        <translation>只有分类器的运行才能在测试图像上评估。</translation>
+    </message>
+    <message>
+        <source>This run has no test images (its test fraction was 0).</source>
+        <translation>这次运行没有测试图像（它的测试集比例为 0）。</translation>
+    </message>
+    <message>
+        <source>Latent dimension {dim} does not exist; choose 0 to {last}.</source>
+        <translation>潜在维度 {dim} 不存在；请选择 0 到 {last}。</translation>
+    </message>
+    <message>
+        <source>Only VAE and DCGAN runs draw new samples to compare.</source>
+        <translation>只有 VAE 和 DCGAN 的运行会生成新样本用于比较。</translation>
+    </message>
+    <message>
+        <source>{name} is missing from {folder}.</source>
+        <translation>{folder} 中缺少 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (not valid JSON).</source>
+        <translation>{name} 已损坏（不是有效的 JSON）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a kc_desktop checkpoint (safetensors) or is damaged.</source>
+        <translation>{name} 不是 kc_desktop 的检查点（safetensors），或者已损坏。</translation>
+    </message>
+    <message>
+        <source>{name} was not written by kc_desktop.</source>
+        <translation>{name} 不是由 kc_desktop 写入的。</translation>
+    </message>
+    <message>
+        <source>Give the run a name.</source>
+        <translation>请给这次运行起个名字。</translation>
+    </message>
+    <message>
+        <source>A run name cannot contain any of {characters} or control characters.</source>
+        <translation>运行名称不能包含 {characters} 中的任何字符或控制字符。</translation>
+    </message>
+    <message>
+        <source>A run name cannot start with a dot.</source>
+        <translation>运行名称不能以点开头。</translation>
+    </message>
+    <message>
+        <source>A run name cannot end with a dot.</source>
+        <translation>运行名称不能以点结尾。</translation>
+    </message>
+    <message>
+        <source>A run name can have at most {count} characters.</source>
+        <translation>运行名称最多只能有 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>A run named {name!r} already exists; choose another name.</source>
+        <translation>名为 {name!r} 的运行已经存在；请换一个名字。</translation>
+    </message>
+    <message>
+        <source>{name} is training now and cannot be renamed; stop it first.</source>
+        <translation>{name} 正在训练，无法重命名；请先停止它。</translation>
+    </message>
+    <message>
+        <source>{name} is training now and cannot be deleted; stop it first.</source>
+        <translation>{name} 正在训练，无法删除；请先停止它。</translation>
+    </message>
+    <message>
+        <source>{name} is not a run folder in {parent}.</source>
+        <translation>{name} 不是 {parent} 中的运行文件夹。</translation>
+    </message>
+    <message>
+        <source>{name} is not a run folder: {error}</source>
+        <translation>{name} 不是运行文件夹：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a run folder.</source>
+        <translation>{path} 不是运行文件夹。</translation>
+    </message>
+    <message>
+        <source>{name}/config.json is not a kc_desktop run config.</source>
+        <translation>{name}/config.json 不是 kc_desktop 的运行配置。</translation>
     </message>
 </context>
 <context>

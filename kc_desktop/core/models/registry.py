@@ -280,7 +280,11 @@ def get_model_spec(model_id: str) -> ModelSpec:
         return _BY_ID[model_id]
     except (KeyError, TypeError):
         known = ", ".join(_BY_ID)
-        raise UnknownModelError(f"Unknown model {model_id!r}. Known models: {known}.") from None
+        raise UnknownModelError(
+            QT_TRANSLATE_NOOP("core", "Unknown model {model_id!r}. Known models: {known}.").format(
+                model_id=model_id, known=known
+            )
+        ) from None
 
 
 def build_model(

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.core.runs.checkpoints import (
     CheckpointError,
@@ -98,10 +99,16 @@ class RunDirectory:
 
     def read_config(self) -> dict[str, Any]:
         if not self.path.is_dir():
-            raise CheckpointError(f"{self.path} is not a run folder.")
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{path} is not a run folder.").format(path=self.path)
+            )
         config = read_json(self.file(CONFIG_FILE))
         if not isinstance(config, dict) or "model" not in config:
-            raise CheckpointError(f"{self.path.name}/config.json is not a kc_desktop run config.")
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP(
+                    "core", "{name}/config.json is not a kc_desktop run config."
+                ).format(name=self.path.name)
+            )
         return config
 
     def write_summary(self, summary: dict[str, Any]) -> None:

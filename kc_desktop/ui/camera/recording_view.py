@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.camera.catalog import open_source
 from kc_desktop.core.camera.recording import RecordedDataset, RecordingError
 from kc_desktop.core.camera.source import FrameSource
+from kc_desktop.core.i18n import message_of
 from kc_desktop.ui.camera.class_panel import ClassPanel
 from kc_desktop.ui.camera.feed import CameraFeed
 from kc_desktop.ui.camera.picker import CameraPicker
@@ -255,7 +256,7 @@ class RecordingView(QDialog):
             return QCoreApplication.translate(
                 "RecordingView", "The frames cannot be saved: {reason}"
             ).format(reason=error.strerror or error)
-        return core_text(str(error))
+        return core_text(message_of(error))
 
     def _on_source_chosen(self, source_id: str, name: str) -> None:
         self.use_source(open_source(source_id, name), listed=True)
