@@ -27,6 +27,8 @@ CORE_CONTEXT = "core"
 
 _FIELD = re.compile(r"\{(\w+)(![rsa])?(:[^{}]*)?\}")
 _MAX_DEPTH = 3
+_MIN_LITERAL = 12
+"""Templates with less fixed text ("{model} on {dataset}") would match unrelated sentences."""
 _catalogue: list[Path | None] = [None]
 
 log = logging.getLogger(__name__)
@@ -103,7 +105,8 @@ def _templates(ts_file: Path) -> tuple[str, ...]:
         if context.findtext("name") == CORE_CONTEXT
         for message in context.iter("message")
     }
-    return tuple(sorted((t for t in found if _FIELD.search(t)), key=len, reverse=True))
+    specific = (t for t in found if _FIELD.search(t) and len(_FIELD.sub("", t)) >= _MIN_LITERAL)
+    return tuple(sorted(specific, key=len, reverse=True))
 
 
 def _match(template: str, text: str) -> dict[str, str] | None:

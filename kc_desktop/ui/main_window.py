@@ -388,7 +388,8 @@ class MainWindow(QMainWindow):
             return
         self.train_tab.start_log(
             self.tr("Starting {model} on {dataset}…").format(
-                model=model_name(config.model), dataset=core_text(self.data_tab.dataset.name)
+                model=core_text(model_name(config.model)),
+                dataset=core_text(self.data_tab.dataset.name),
             )
         )
         self.session.start(config, self.data_tab.dataset)

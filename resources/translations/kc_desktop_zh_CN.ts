@@ -1940,6 +1940,61 @@
     </message>
 </context>
 <context>
+    <name>TrainCaptions</name>
+    <message>
+        <source>How wrong the model&apos;s guesses are, step by step (orange: images it does not train on) — lower is better.</source>
+        <translation>模型的猜测错得有多离谱，逐步显示（橙色：不参与训练的图像）——越低越好。</translation>
+    </message>
+    <message>
+        <source>How different the rebuilt images are from the originals — lower is better.</source>
+        <translation>重建的图像与原图相差多少——越低越好。</translation>
+    </message>
+    <message>
+        <source>Blue: how different the rebuilt images are; red: how untidy the model&apos;s code space is — both lower is better.</source>
+        <translation>蓝色：重建图像的差异；红色：模型编码空间的杂乱程度——两者都是越低越好。</translation>
+    </message>
+    <message>
+        <source>The judge (red) and the generator (green) compete: curves that level off mean neither wins outright, which is good.</source>
+        <translation>判别器（红色）与生成器（绿色）相互竞争：曲线趋于平稳说明谁也没有完全获胜，这是好事。</translation>
+    </message>
+    <message>
+        <source>Share of images it gets right: blue while training, orange on images it never trains on — higher is better.</source>
+        <translation>答对的图像比例：蓝色为训练中，橙色为从不参与训练的图像——越高越好。</translation>
+    </message>
+    <message>
+        <source>Rebuilding error on images it never trains on, after each epoch — lower is better.</source>
+        <translation>每轮结束后，在从不参与训练的图像上的重建误差——越低越好。</translation>
+    </message>
+    <message>
+        <source>The same two errors on images it never trains on, after each epoch — lower is better.</source>
+        <translation>每轮结束后，在从不参与训练的图像上的同样两种误差——越低越好。</translation>
+    </message>
+    <message>
+        <source>How real the judge thinks real (red) and generated (green) images are: they should end up close together.</source>
+        <translation>判别器认为真实图像（红色）和生成图像（绿色）有多真：两者最终应该接近。</translation>
+    </message>
+    <message>
+        <source>How busy the processor and memory are while it trains — for information only.</source>
+        <translation>训练时处理器和内存有多忙——仅供参考。</translation>
+    </message>
+    <message>
+        <source>Technical: cross-entropy loss; accuracy on the train / val split.</source>
+        <translation>技术细节：交叉熵损失；训练集 / 验证集上的准确率。</translation>
+    </message>
+    <message>
+        <source>Technical: mean squared reconstruction error (train / val).</source>
+        <translation>技术细节：均方重建误差（训练集 / 验证集）。</translation>
+    </message>
+    <message>
+        <source>Technical: reconstruction term and KL divergence of the latent code from a standard normal (the ELBO&apos;s two parts, KL weighted by beta).</source>
+        <translation>技术细节：重建项，以及潜在编码相对标准正态分布的 KL 散度（ELBO 的两部分，KL 按 beta 加权）。</translation>
+    </message>
+    <message>
+        <source>Technical: discriminator (D) and generator (G) losses; D(x) is the discriminator&apos;s output for real images, D(G(z)) for generated ones.</source>
+        <translation>技术细节：判别器（D）和生成器（G）的损失；D(x) 是判别器对真实图像的输出，D(G(z)) 是对生成图像的输出。</translation>
+    </message>
+</context>
+<context>
     <name>TrainTab</name>
     <message>
         <source>train loss</source>
@@ -2657,6 +2712,26 @@
     <message>
         <source>Four convolution blocks (32-64-128-128) with dropout, made for photos of up to 150x150 pixels, such as your own image folders.</source>
         <translation>四个卷积块（32-64-128-128）加 dropout，适用于最大 150x150 像素的照片，例如你自己的图像文件夹。</translation>
+    </message>
+    <message>
+        <source>{title} (pretrained)</source>
+        <translation>{title}（预训练）</translation>
+    </message>
+    <message>
+        <source>{title}, pretrained on ImageNet&apos;s 1.2 million photos: a few dozen photos per class go a long way. {how}</source>
+        <translation>{title}，在 ImageNet 的 120 万张照片上预训练过：每个类别几十张照片就能取得很好的效果。{how}</translation>
+    </message>
+    <message>
+        <source>Small and fast: best for a CPU.</source>
+        <translation>小而快：最适合 CPU。</translation>
+    </message>
+    <message>
+        <source>Larger and slower; sometimes more accurate.</source>
+        <translation>更大也更慢；有时更准确。</translation>
+    </message>
+    <message>
+        <source>The most accurate of the three; slowest.</source>
+        <translation>三者中最准确；也最慢。</translation>
     </message>
     <message>
         <source>LSTM with attention</source>
