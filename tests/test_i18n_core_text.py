@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from kc_desktop.core.camera.opencv_sources import VideoFileSource
 from kc_desktop.core.camera.source import CameraProblem
+from kc_desktop.core.data.errors import DatasetUnavailableError
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP, Sentence, message_of
 from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.i18n import install_translators
@@ -107,3 +108,18 @@ def test_data_error_shows_in_chinese(qtbot, tmp_path: Path, chinese_ui) -> None:
     qtbot.waitUntil(lambda: not tab.errorPanel.isHidden(), timeout=30_000)
     text = tab.datasetErrorLabel.text()
     assert is_chinese(text) and english_sentences(text) == [], text
+
+
+def test_a_failed_download_reads_in_chinese(chinese_ui) -> None:
+    """The reason inside a download failure is translated too, not only the frame."""
+    from kc_desktop.core.data.remote import _download_reason
+    from kc_desktop.ui.errors import plain_error
+
+    cause = ValueError(QT_TRANSLATE_NOOP("core", "the download lacks {files}").format(files="a.gz"))
+    hint = QT_TRANSLATE_NOOP("core", "Offline datasets: {names}.").format(names="digits")
+    error = DatasetUnavailableError(
+        QT_TRANSLATE_NOOP("core", "Could not download {title}: {reason}. {hint}").format(
+            title="MNIST", reason=_download_reason(cause), hint=hint
+        )
+    )
+    assert plain_error(error) == "无法下载 MNIST：下载内容缺少 a.gz。离线数据集：digits。"

@@ -2878,6 +2878,14 @@
         <translation>下载的 {title} 文件无法读取（{reason}）；它们已被删除，再次加载 {title} 会重新下载一份。</translation>
     </message>
     <message>
+        <source>the downloaded file is damaged (checksum mismatch)</source>
+        <translation>下载的文件已损坏（校验和不符）</translation>
+    </message>
+    <message>
+        <source>the download lacks {files}</source>
+        <translation>下载内容缺少 {files}</translation>
+    </message>
+    <message>
         <source>Could not download {title}: {reason}. {hint}</source>
         <translation>无法下载 {title}：{reason}。{hint}</translation>
     </message>
@@ -3466,12 +3474,36 @@
         <translation>{name} 不是运行文件夹：{error}</translation>
     </message>
     <message>
+        <source>Could not create a new folder named {name} in {parent}.</source>
+        <translation>无法在 {parent} 中新建名为 {name} 的文件夹。</translation>
+    </message>
+    <message>
         <source>{path} is not a run folder.</source>
         <translation>{path} 不是运行文件夹。</translation>
     </message>
     <message>
         <source>{name}/config.json is not a kc_desktop run config.</source>
         <translation>{name}/config.json 不是 kc_desktop 的运行配置。</translation>
+    </message>
+    <message>
+        <source>A Fréchet distance needs at least two images per set.</source>
+        <translation>Fréchet 距离要求每组至少有两张图像。</translation>
+    </message>
+    <message>
+        <source>Pretrained networks need images of at least {size} pixels.</source>
+        <translation>预训练网络需要至少 {size} 像素的图像。</translation>
+    </message>
+    <message>
+        <source>The small CNN needs images of at least 10x10 pixels, not {size}.</source>
+        <translation>小型 CNN 需要至少 10x10 像素的图像，而不是 {size}。</translation>
+    </message>
+    <message>
+        <source>The folder CNN needs images of at least 16x16 pixels, not {size}.</source>
+        <translation>文件夹 CNN 需要至少 16x16 像素的图像，而不是 {size}。</translation>
+    </message>
+    <message>
+        <source>Generative models need an image side divisible by 4, not {size}.</source>
+        <translation>生成模型需要图像边长能被 4 整除，而不是 {size}。</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ from kc_desktop.core.data.classes import CIFAR10_CLASSES, DIGIT_CLASSES, FASHION
 from kc_desktop.core.data.dataset import SourceImages
 from kc_desktop.core.data.errors import DatasetUnavailableError, offline_hint
 from kc_desktop.core.data.splits import FIXED_TEST, FREE
-from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP, message_of
 
 DOWNLOAD_TIMEOUT_S = 30
 """Seconds without any data before a download gives up (urllib's socket timeout)."""
@@ -107,7 +107,9 @@ def fetch(url: str, folder: Path, filename: str, md5: str) -> None:
     ):
         shutil.copyfileobj(response, out, 1 << 20)
     if not check_md5(str(target), md5):
-        raise ValueError("the downloaded file is damaged (checksum mismatch)")
+        raise ValueError(
+            QT_TRANSLATE_NOOP("core", "the downloaded file is damaged (checksum mismatch)")
+        )
     extract_archive(str(target), str(folder), remove_finished=True)
 
 
@@ -156,7 +158,11 @@ def _download(remote: RemoteDataset, root: Path) -> None:
                 _fetch_from_mirrors(cls.mirrors, fetched, filename, md5)
         missing = [name for name in _expected_files(remote) if not (fetched / name).is_file()]
         if missing:
-            raise ValueError(f"the download lacks {', '.join(missing)}")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("core", "the download lacks {files}").format(
+                    files=", ".join(missing)
+                )
+            )
         final.parent.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(final, ignore_errors=True)
         os.replace(fetched, final)
@@ -286,5 +292,9 @@ def _download_reason(error: BaseException) -> str:
 
 
 def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
+    """The error's message on one short line (a marked sentence stays one, to be translated)."""
+    message = message_of(error)
+    text = " ".join(message.split()) or type(error).__name__
+    if text == message and len(text) <= 160:
+        return message
     return text if len(text) <= 160 else text[:157] + "..."

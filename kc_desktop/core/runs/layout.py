@@ -74,7 +74,11 @@ def unique_folder(parent: str | Path, name: str) -> Path:
         except FileExistsError:
             continue
         return candidate
-    raise OSError(f"Could not create a new folder named {name} in {parent}.")
+    raise OSError(
+        QT_TRANSLATE_NOOP("core", "Could not create a new folder named {name} in {parent}.").format(
+            name=name, parent=parent
+        )
+    )
 
 
 @dataclass
