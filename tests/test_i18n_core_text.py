@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 from camera_helpers import FailingSource, write_shapes_video
-from i18n_helpers import english_sentences, is_chinese
+from i18n_helpers import chinese, english_sentences, is_chinese, visible_texts
 from PySide6.QtWidgets import QMainWindow
 
 from kc_desktop.core.camera.opencv_sources import VideoFileSource
@@ -123,3 +123,23 @@ def test_a_failed_download_reads_in_chinese(chinese_ui) -> None:
         )
     )
     assert plain_error(error) == "无法下载 MNIST：下载内容缺少 a.gz。离线数据集：digits。"
+
+
+def test_camera_views_speak_chinese(qtbot, chinese_ui, digits_classifier_dir: Path) -> None:
+    """The recording view and the live view (a run loaded, the synthetic scene) in Chinese."""
+    from kc_desktop.core.camera.synthetic import SyntheticSource
+    from kc_desktop.core.inference import load_run
+    from kc_desktop.ui.camera.live_view import LiveClassifyView
+    from kc_desktop.ui.camera.recording_view import RecordingView
+
+    recording = RecordingView(source=SyntheticSource())
+    live = LiveClassifyView(source=SyntheticSource())
+    live.set_run(load_run(digits_classifier_dir))
+    for view in (recording, live):
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitUntil(lambda v=view: v.feed.frame is not None, timeout=20_000)
+        texts = visible_texts(view)
+        leftovers = [text for text in texts if english_sentences(text)]
+        assert leftovers == [] and len(chinese(texts)) > 5, leftovers
+        view.close()
