@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from i18n_helpers import chinese, visible_texts
+from i18n_helpers import chinese, english_sentences, visible_texts
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QMenu
 
+from kc_desktop.core.paths import runs_dir
 from kc_desktop.ui.i18n import install_translators
 
 ZH_TABS = ["数据", "模型", "训练", "图库", "分类"]
@@ -35,6 +38,28 @@ def open_window(qtbot, monkeypatch: pytest.MonkeyPatch, language: str) -> Any:
     return window
 
 
+def open_run_everywhere(window: Any, qtbot, run: Path) -> None:
+    """Open a trained run (Gallery, Classify) and list it in the shown Runs dock."""
+    window.classify_tab.open_run(str(run))
+    qtbot.waitUntil(lambda: window.current_run is not None, timeout=30_000)
+    shutil.copytree(run, runs_dir() / run.name)
+    window.runsDock.show()
+    window.runsDock.refresh()
+    qtbot.waitUntil(lambda: window.runsDock.runsTable.rowCount() == 1, timeout=10_000)
+
+
+def assert_every_part_speaks(window: Any, is_expected) -> None:
+    """Each tab, the Runs dock and each menu show texts that pass ``is_expected``."""
+    parts = {window.mainTabs.tabText(i): window.mainTabs.widget(i) for i in range(5)}
+    parts["runs"] = window.runsDock
+    silent = [name for name, part in parts.items() if not is_expected(visible_texts(part))]
+    for action in window.menuBar().actions():
+        entries = [a.text() for a in action.menu().actions() if not a.isSeparator()]
+        if not is_expected([action.text(), *entries]):
+            silent.append(action.text())
+    assert silent == []
+
+
 def menu_titles(window: Any) -> list[str]:
     return [action.text() for action in window.menuBar().actions()]
 
@@ -57,9 +82,10 @@ def test_zh_cn_window_speaks_chinese(qtbot, monkeypatch, english_afterwards) -> 
     assert not window.windowIcon().isNull()
 
 
-def test_en_shows_no_chinese(qtbot, monkeypatch) -> None:
+def test_en_shows_no_chinese(qtbot, monkeypatch, digits_classifier_dir) -> None:
     window = open_window(qtbot, monkeypatch, "en")
-    texts = visible_texts(window)
+    open_run_everywhere(window, qtbot, digits_classifier_dir)
+    texts = visible_texts(window, with_views=True)
     assert "Train" in [window.train_tab.trainButton.text()]
     assert len(texts) > 100
     assert chinese(texts) == []
@@ -81,9 +107,12 @@ def test_switching_language_at_run_time(qtbot, monkeypatch, english_afterwards) 
     assert window.train_tab.trainButton.text() == "训练"
     assert window.mainTabs.currentIndex() == 3  # the user stays where they were
     assert len(chinese(visible_texts(window))) > 50
+    assert_every_part_speaks(window, lambda texts: len(chinese(texts)) >= len(texts) // 2 > 0)
+    assert window.runsDock.windowTitle() == "运行记录"
     assert window.languageMenu.actions()[2].isChecked()
     assert choose_language(window, "en")
     assert window.train_tab.trainButton.text() == "Train"
+    assert_every_part_speaks(window, lambda texts: texts and not chinese(texts))
     # The replaced widgets go with deleteLater(): at once in the app's event loop, but a test
     # runs outside it, so their deletion is flushed here.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -122,3 +151,15 @@ def test_core_templates_are_translated_with_their_values(english_afterwards) -> 
     assert core_text(message).startswith("loss 在第 3 轮结束时变成了 nan：训练发散了。")
     assert core_text("Stopped by the user.") == "已被用户停止。"
     assert core_text("no such sentence") == "no such sentence"
+
+
+def test_zh_cn_shows_no_english_sentence(
+    qtbot, monkeypatch, english_afterwards, digits_classifier_dir
+) -> None:
+    """Every tab, the Runs dock and the menus with a trained run open: no English left over."""
+    window = open_window(qtbot, monkeypatch, "zh_CN")
+    open_run_everywhere(window, qtbot, digits_classifier_dir)
+    leftovers = sorted(
+        {f"{text!r}" for text in visible_texts(window, with_views=True) if english_sentences(text)}
+    )
+    assert leftovers == [], "\n".join(leftovers)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -99,3 +100,34 @@ def test_resources_hold_icon_desktop_entry_and_demo_images() -> None:
     demo = sorted(p.name for p in (resources_dir() / "demo").glob("*.png"))
     assert [n for n in demo if n.startswith("digit_")] == [f"digit_{d}.png" for d in range(10)]
     assert len([n for n in demo if n.startswith("shape_")]) == 5
+
+
+def test_no_literal_hides_behind_a_translate_wrapper() -> None:
+    """``def _tr(text): return translate(ctx, text)`` called with literals: lupdate sees none."""
+    hidden = []
+    for path in sorted((ROOT / "kc_desktop" / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = {
+            function.name
+            for function in ast.walk(tree)
+            if isinstance(function, ast.FunctionDef)
+            and any(
+                isinstance(call, ast.Call)
+                and getattr(call.func, "attr", getattr(call.func, "id", "")) in ("translate", "tr")
+                and any(
+                    isinstance(arg, ast.Name) and arg.id in {a.arg for a in function.args.args}
+                    for arg in call.args
+                )
+                for call in ast.walk(function)
+            )
+        }
+        hidden += [
+            f"{path.name}:{call.lineno}"
+            for call in ast.walk(tree)
+            if isinstance(call, ast.Call)
+            and getattr(call.func, "id", getattr(call.func, "attr", "")) in wrappers
+            and any(
+                isinstance(arg, ast.Constant) and isinstance(arg.value, str) for arg in call.args
+            )
+        ]
+    assert hidden == [], "call QCoreApplication.translate(context, literal) there"

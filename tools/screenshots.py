@@ -20,11 +20,15 @@ os.environ.setdefault("KC_DESKTOP_HOME", tempfile.mkdtemp(prefix="kc_screens_"))
 
 from PIL import Image
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QFontDatabase
 
 from kc_desktop.ui.app import create_application
 from kc_desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+ANY = QFontDatabase.WritingSystem.Any
+WRITING_SYSTEMS = {"zh": QFontDatabase.WritingSystem.SimplifiedChinese}
+"""The script a language needs a font for (the first two letters of its code)."""
 
 
 def wait_until(condition, timeout_s: float = 120.0) -> None:
@@ -81,6 +85,12 @@ def main() -> int:
         OUT = OUT / args.lang
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
+    if args.lang and not QFontDatabase.families(WRITING_SYSTEMS.get(args.lang[:2], ANY)):
+        print(
+            f"No font for {args.lang} is installed: its text would show as boxes. Install one "
+            "(Debian / Ubuntu: apt-get install -y fonts-noto-cjk), then run this again."
+        )
+        return 1
     window = MainWindow()
     window.resize(1280, 820)
     window.show()
@@ -107,7 +117,9 @@ def main() -> int:
     wait_until(lambda: window.gallery_tab.evaluationView.evaluation is not None)
     grab(window, 3, "evaluation")
     grab(window, 0, "data")
+    window.model_tab.showLayersButton.setChecked(True)  # the layer table, in plain words
     grab(window, 1, "model")
+    window.model_tab.showLayersButton.setChecked(False)
     grab(window, 2, "train")
     dataset = window.data_tab.dataset
     samples = []

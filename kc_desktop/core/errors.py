@@ -8,14 +8,22 @@ that catches those keeps working. Anything else that escapes is a bug, not the u
 
 from __future__ import annotations
 
+from kc_desktop.core.i18n import message_of
+
 
 class KcError(Exception):
     """A mistake or a missing resource a person can fix; the message says how."""
 
     @property
     def user_message(self) -> str:
-        """The first line of the message: what happened and what to do next."""
-        text = str(self).strip()
+        """The first line of the message: what happened and what to do next.
+
+        A one-line marked sentence comes back as it was raised, so the window can translate it.
+        """
+        message = message_of(self)
+        text = message.strip()
+        if text and text == message and "\n" not in text:
+            return message
         return text.splitlines()[0] if text else type(self).__name__
 
 

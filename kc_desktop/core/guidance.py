@@ -35,7 +35,7 @@ def run_title(config: Mapping[str, Any], translate: Translate = _english) -> str
     """``Small CNN (28x28) on Handwritten digits``: what a run is, in the window title."""
     dataset = str(config.get("dataset_name") or config.get("dataset") or "")
     return translate(QT_TRANSLATE_NOOP("core", "{model} on {dataset}")).format(
-        model=model_name(str(config.get("model", ""))), dataset=dataset
+        model=translate(model_name(str(config.get("model", "")))), dataset=translate(dataset)
     )
 
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kc_desktop.core.errors import KcError
+from kc_desktop.core.i18n import message_of
 from kc_desktop.ui.core_text import core_text
 
 
 def plain_error(error: BaseException) -> str:
-    """A readable sentence for ``error``; never a traceback."""
+    """A readable sentence for ``error`` in the interface language; never a traceback."""
     if isinstance(error, KcError):
-        return error.user_message
+        return core_text(error.user_message)
     name = type(error).__name__
-    message = core_text(str(error).strip().splitlines()[0]) if str(error).strip() else ""
+    raised = message_of(error)
+    first = raised.strip().splitlines()[0] if raised.strip() else ""
+    message = core_text(raised if first == raised else first)
     if name == "OutOfMemoryError" or "out of memory" in message.lower():
         return QCoreApplication.translate(
             "errors",

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from kc_desktop.resource_paths import translations_dir
-from kc_desktop.ui.core_text import core_text
+from kc_desktop.ui.core_text import core_text, use_catalogue
 
 ENV_VAR = "KC_DESKTOP_LANG"
 SETTINGS_KEY = "ui/language"
@@ -75,6 +75,7 @@ def install_translators(language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    use_catalogue(None)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return language
@@ -86,6 +87,8 @@ def install_translators(language: str) -> str:
         if translator.load(path):
             app.installTranslator(translator)
             _installed.append(translator)
+    catalogue = translations_dir() / f"kc_desktop_{language}.ts"
+    use_catalogue(catalogue if catalogue.is_file() else None)
     return language
 
 

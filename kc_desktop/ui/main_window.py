@@ -388,7 +388,8 @@ class MainWindow(QMainWindow):
             return
         self.train_tab.start_log(
             self.tr("Starting {model} on {dataset}…").format(
-                model=model_name(config.model), dataset=core_text(self.data_tab.dataset.name)
+                model=core_text(model_name(config.model)),
+                dataset=core_text(self.data_tab.dataset.name),
             )
         )
         self.session.start(config, self.data_tab.dataset)
@@ -446,9 +447,11 @@ class MainWindow(QMainWindow):
         try:
             self._set_current_run(load_run(summary["run_dir"]))
         except (ValueError, OSError) as error:
+            from kc_desktop.ui.errors import plain_error
+
             self.train_tab.log(
                 self.tr("The run could not be reopened for the gallery: {error}").format(
-                    error=error
+                    error=plain_error(error)
                 ),
                 "warning",
             )
@@ -516,8 +519,12 @@ class MainWindow(QMainWindow):
         try:
             self._set_current_run(load_run(destination))
         except (ValueError, OSError) as error:
+            from kc_desktop.ui.errors import plain_error
+
             self.train_tab.log(
-                self.tr("The saved run could not be reopened: {error}").format(error=error),
+                self.tr("The saved run could not be reopened: {error}").format(
+                    error=plain_error(error)
+                ),
                 "warning",
             )
         return destination

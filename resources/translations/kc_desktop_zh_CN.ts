@@ -1092,6 +1092,85 @@
     </message>
 </context>
 <context>
+    <name>LayerTable</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Draws a larger picture from patterns</source>
+        <translation>由图案画出更大的图像</translation>
+    </message>
+    <message>
+        <source>Finds patterns in the picture</source>
+        <translation>在图像中寻找图案</translation>
+    </message>
+    <message>
+        <source>Reads row by row, remembering</source>
+        <translation>逐行读取并记住前面的内容</translation>
+    </message>
+    <message>
+        <source>Weighs everything found so far</source>
+        <translation>综合权衡目前找到的一切</translation>
+    </message>
+    <message>
+        <source>Keeps the numbers in a steady range</source>
+        <translation>让数值保持在稳定的范围内</translation>
+    </message>
+    <message>
+        <source>Lets strong signals through</source>
+        <translation>让强信号通过</translation>
+    </message>
+    <message>
+        <source>Squeezes the numbers into a fixed range</source>
+        <translation>把数值压缩到固定范围内</translation>
+    </message>
+    <message>
+        <source>Shrinks the picture, keeping the main signals</source>
+        <translation>缩小图像，保留主要信号</translation>
+    </message>
+    <message>
+        <source>Ignores random parts while training, against memorising</source>
+        <translation>训练时随机忽略一部分，防止死记硬背</translation>
+    </message>
+    <message>
+        <source>Lays the picture out as one long row</source>
+        <translation>把图像展开成一长行</translation>
+    </message>
+    <message>
+        <source>Folds a long row back into a picture</source>
+        <translation>把一长行折回成图像</translation>
+    </message>
+    <message>
+        <source>Makes the picture larger</source>
+        <translation>把图像放大</translation>
+    </message>
+    <message>
+        <source>Passes its input on unchanged</source>
+        <translation>原样传递输入</translation>
+    </message>
+    <message>
+        <source>Prepares the picture as ImageNet was</source>
+        <translation>按 ImageNet 的方式准备图像</translation>
+    </message>
+    <message>
+        <source>Total parameters: {total:,} (trainable: {trainable:,})</source>
+        <translation>参数总数：{total:,}（可训练：{trainable:,}）</translation>
+    </message>
+</context>
+<context>
     <name>LiveClassifyView</name>
     <message>
         <source>Classify live from the camera</source>
@@ -1861,6 +1940,61 @@
     </message>
 </context>
 <context>
+    <name>TrainCaptions</name>
+    <message>
+        <source>How wrong the model&apos;s guesses are, step by step (orange: images it does not train on) — lower is better.</source>
+        <translation>模型的猜测错得有多离谱，逐步显示（橙色：不参与训练的图像）——越低越好。</translation>
+    </message>
+    <message>
+        <source>How different the rebuilt images are from the originals — lower is better.</source>
+        <translation>重建的图像与原图相差多少——越低越好。</translation>
+    </message>
+    <message>
+        <source>Blue: how different the rebuilt images are; red: how untidy the model&apos;s code space is — both lower is better.</source>
+        <translation>蓝色：重建图像的差异；红色：模型编码空间的杂乱程度——两者都是越低越好。</translation>
+    </message>
+    <message>
+        <source>The judge (red) and the generator (green) compete: curves that level off mean neither wins outright, which is good.</source>
+        <translation>判别器（红色）与生成器（绿色）相互竞争：曲线趋于平稳说明谁也没有完全获胜，这是好事。</translation>
+    </message>
+    <message>
+        <source>Share of images it gets right: blue while training, orange on images it never trains on — higher is better.</source>
+        <translation>答对的图像比例：蓝色为训练中，橙色为从不参与训练的图像——越高越好。</translation>
+    </message>
+    <message>
+        <source>Rebuilding error on images it never trains on, after each epoch — lower is better.</source>
+        <translation>每轮结束后，在从不参与训练的图像上的重建误差——越低越好。</translation>
+    </message>
+    <message>
+        <source>The same two errors on images it never trains on, after each epoch — lower is better.</source>
+        <translation>每轮结束后，在从不参与训练的图像上的同样两种误差——越低越好。</translation>
+    </message>
+    <message>
+        <source>How real the judge thinks real (red) and generated (green) images are: they should end up close together.</source>
+        <translation>判别器认为真实图像（红色）和生成图像（绿色）有多真：两者最终应该接近。</translation>
+    </message>
+    <message>
+        <source>How busy the processor and memory are while it trains — for information only.</source>
+        <translation>训练时处理器和内存有多忙——仅供参考。</translation>
+    </message>
+    <message>
+        <source>Technical: cross-entropy loss; accuracy on the train / val split.</source>
+        <translation>技术细节：交叉熵损失；训练集 / 验证集上的准确率。</translation>
+    </message>
+    <message>
+        <source>Technical: mean squared reconstruction error (train / val).</source>
+        <translation>技术细节：均方重建误差（训练集 / 验证集）。</translation>
+    </message>
+    <message>
+        <source>Technical: reconstruction term and KL divergence of the latent code from a standard normal (the ELBO&apos;s two parts, KL weighted by beta).</source>
+        <translation>技术细节：重建项，以及潜在编码相对标准正态分布的 KL 散度（ELBO 的两部分，KL 按 beta 加权）。</translation>
+    </message>
+    <message>
+        <source>Technical: discriminator (D) and generator (G) losses; D(x) is the discriminator&apos;s output for real images, D(G(z)) for generated ones.</source>
+        <translation>技术细节：判别器（D）和生成器（G）的损失；D(x) 是判别器对真实图像的输出，D(G(z)) 是对生成图像的输出。</translation>
+    </message>
+</context>
+<context>
     <name>TrainTab</name>
     <message>
         <source>train loss</source>
@@ -2215,6 +2349,30 @@
         <source>Gallery views</source>
         <translation>图库视图</translation>
     </message>
+    <message>
+        <source>Images per class</source>
+        <translation>每个类别的图像数</translation>
+    </message>
+    <message>
+        <source>Loss per epoch</source>
+        <translation>每轮的损失</translation>
+    </message>
+    <message>
+        <source>Accuracy or quality per epoch</source>
+        <translation>每轮的准确率或质量</translation>
+    </message>
+    <message>
+        <source>Processor and memory load</source>
+        <translation>处理器和内存负载</translation>
+    </message>
+    <message>
+        <source>Comparison of the selected runs</source>
+        <translation>所选运行的比较</translation>
+    </message>
+    <message>
+        <source>Sample quality per epoch</source>
+        <translation>每轮的样本质量</translation>
+    </message>
 </context>
 <context>
     <name>classify_tab</name>
@@ -2272,8 +2430,16 @@
         <translation>{display_text} 只有一个类别的图像（{join}）；分类器至少需要两个类别文件夹。</translation>
     </message>
     <message>
+        <source>The decoded images could not be written to {folder} ({error}); free some disk space or choose a smaller image size.</source>
+        <translation>解码后的图像无法写入 {folder}（{error}）；请释放一些磁盘空间，或选择更小的图像尺寸。</translation>
+    </message>
+    <message>
         <source>could not be read ({name})</source>
         <translation>无法读取（{name}）</translation>
+    </message>
+    <message>
+        <source>{count:,} images of {size}x{size} pixels need {needed:.1f} GiB of disk in {folder} but only {free:.1f} GiB is free; free some space or choose a smaller image size.</source>
+        <translation>{count:,} 张 {size}x{size} 像素的图像需要在 {folder} 中占用 {needed:.1f} GiB 磁盘空间，但只剩 {free:.1f} GiB；请释放一些空间，或选择更小的图像尺寸。</translation>
     </message>
     <message>
         <source>{shown} holds no files in its class folders.</source>
@@ -2548,6 +2714,26 @@
         <translation>四个卷积块（32-64-128-128）加 dropout，适用于最大 150x150 像素的照片，例如你自己的图像文件夹。</translation>
     </message>
     <message>
+        <source>{title} (pretrained)</source>
+        <translation>{title}（预训练）</translation>
+    </message>
+    <message>
+        <source>{title}, pretrained on ImageNet&apos;s 1.2 million photos: a few dozen photos per class go a long way. {how}</source>
+        <translation>{title}，在 ImageNet 的 120 万张照片上预训练过：每个类别几十张照片就能取得很好的效果。{how}</translation>
+    </message>
+    <message>
+        <source>Small and fast: best for a CPU.</source>
+        <translation>小而快：最适合 CPU。</translation>
+    </message>
+    <message>
+        <source>Larger and slower; sometimes more accurate.</source>
+        <translation>更大也更慢；有时更准确。</translation>
+    </message>
+    <message>
+        <source>The most accurate of the three; slowest.</source>
+        <translation>三者中最准确；也最慢。</translation>
+    </message>
+    <message>
         <source>LSTM with attention</source>
         <translation>带注意力的 LSTM</translation>
     </message>
@@ -2580,8 +2766,20 @@
         <translation>生成器学习画出判别器无法与真实图像区分的图像；两者相互对抗地训练。</translation>
     </message>
     <message>
+        <source>Unknown model {model_id!r}. Known models: {known}.</source>
+        <translation>未知的模型 {model_id!r}。已知的模型：{known}。</translation>
+    </message>
+    <message>
+        <source>Epochs must be a number or auto, not {epochs!r}.</source>
+        <translation>轮数必须是一个数字或 auto，而不是 {epochs!r}。</translation>
+    </message>
+    <message>
         <source>Epochs must be at least 1.</source>
         <translation>轮数至少为 1。</translation>
+    </message>
+    <message>
+        <source>The time budget must be a positive number of seconds.</source>
+        <translation>时间预算必须是一个正的秒数。</translation>
     </message>
     <message>
         <source>Batch size must be at least 1.</source>
@@ -2598,6 +2796,10 @@
     <message>
         <source>Beta (the VAE&apos;s KL weight) cannot be negative.</source>
         <translation>Beta（VAE 的 KL 权重）不能为负。</translation>
+    </message>
+    <message>
+        <source>The pretrained model&apos;s image size must be from 32 to 224 pixels.</source>
+        <translation>预训练模型的图像尺寸必须在 32 到 224 像素之间。</translation>
     </message>
     <message>
         <source>Validation and test fractions must be between 0 and 1.</source>
@@ -2668,8 +2870,44 @@
         <translation>无法写入运行文件夹 {folder}（{write_failure}）。</translation>
     </message>
     <message>
+        <source>{title} has not been downloaded yet; allow the download (it needs an internet connection) or choose an offline dataset. {hint}</source>
+        <translation>{title} 还没有下载；请允许下载（需要联网），或选择一个离线数据集。{hint}</translation>
+    </message>
+    <message>
+        <source>The downloaded {title} files could not be read ({reason}); they were removed, so loading {title} again downloads a fresh copy.</source>
+        <translation>下载的 {title} 文件无法读取（{reason}）；它们已被删除，再次加载 {title} 会重新下载一份。</translation>
+    </message>
+    <message>
+        <source>the downloaded file is damaged (checksum mismatch)</source>
+        <translation>下载的文件已损坏（校验和不符）</translation>
+    </message>
+    <message>
+        <source>the download lacks {files}</source>
+        <translation>下载内容缺少 {files}</translation>
+    </message>
+    <message>
+        <source>Could not download {title}: {reason}. {hint}</source>
+        <translation>无法下载 {title}：{reason}。{hint}</translation>
+    </message>
+    <message>
+        <source>the server answered {code} ({reason})</source>
+        <translation>服务器返回 {code}（{reason}）</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>cannot write to {folder} (permission denied)</source>
+        <translation>无法写入 {folder}（权限被拒绝）</translation>
+    </message>
+    <message>
+        <source>no network connection</source>
+        <translation>没有网络连接</translation>
+    </message>
+    <message>
+        <source>a network or disk error ({reason})</source>
+        <translation>网络或磁盘错误（{reason}）</translation>
     </message>
     <message>
         <source>the disk quota is used up</source>
@@ -2750,6 +2988,10 @@
     <message>
         <source>Not sure — this does not look like any of the classes I know</source>
         <translation>不确定 — 这看起来不像我认识的任何类别</translation>
+    </message>
+    <message>
+        <source>This run has no familiarity test; train it again to get one.</source>
+        <translation>这次运行没有熟悉度测试；请重新训练以获得它。</translation>
     </message>
     <message>
         <source>The {title} weights could not be downloaded ({reason}); download {url} on a computer that is online and copy the file {name} into the folder {folder}, or choose a model trained from scratch, such as Photo CNN.</source>
@@ -3106,6 +3348,162 @@
     <message>
         <source>Constant (off)</source>
         <translation>恒定（关闭）</translation>
+    </message>
+    <message>
+        <source>Unknown learning-rate schedule {kind!r}; choose {names}.</source>
+        <translation>未知的学习率调度 {kind!r}；请选择 {names}。</translation>
+    </message>
+    <message>
+        <source>Unknown picture source {source_id!r}.</source>
+        <translation>未知的画面来源 {source_id!r}。</translation>
+    </message>
+    <message>
+        <source>Offline datasets: {names}.</source>
+        <translation>离线数据集：{names}。</translation>
+    </message>
+    <message>
+        <source>Image size must be {low} to {high} pixels, not {size}.</source>
+        <translation>图像尺寸必须在 {low} 到 {high} 像素之间，而不是 {size}。</translation>
+    </message>
+    <message>
+        <source>Unknown colour {colour!r}; choose auto, rgb or grey.</source>
+        <translation>未知的颜色 {colour!r}；请选择 auto、rgb 或 grey。</translation>
+    </message>
+    <message>
+        <source>Too few images ({total}) to make training, validation and test sets; add more images or lower the validation and test fractions.</source>
+        <translation>图像太少（{total} 张），无法划分训练集、验证集和测试集；请添加更多图像，或降低验证集和测试集的比例。</translation>
+    </message>
+    <message>
+        <source>Validation fraction must be at least 0 and below 1, not {value}.</source>
+        <translation>验证集比例必须不小于 0 且小于 1，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Test fraction must be at least 0 and below 1, not {value}.</source>
+        <translation>测试集比例必须不小于 0 且小于 1，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Validation and test fractions together must stay below 1, or no image would be left for training.</source>
+        <translation>验证集和测试集的比例之和必须小于 1，否则就没有图像可用于训练了。</translation>
+    </message>
+    <message>
+        <source>The data has changed since this run was trained (it was trained on {name} with classes {classes}); its test images cannot be rebuilt.</source>
+        <translation>自这次运行训练以来，数据已经改变（它是在 {name} 上训练的，类别为 {classes}）；无法重建它的测试图像。</translation>
+    </message>
+    <message>
+        <source>other data</source>
+        <translation>其他数据</translation>
+    </message>
+    <message>
+        <source>This run expects {expected}-channel images but the data has {found}; its test images cannot be rebuilt.</source>
+        <translation>这次运行需要 {expected} 通道的图像，但数据是 {found} 通道；无法重建它的测试图像。</translation>
+    </message>
+    <message>
+        <source>These images are split differently from the run&apos;s own split (seed {seed}); scoring them could include images the model trained on.</source>
+        <translation>这些图像的划分与这次运行自己的划分（种子 {seed}）不同；对它们评分可能会包含模型训练过的图像。</translation>
+    </message>
+    <message>
+        <source>Only classifier runs can be evaluated on test images.</source>
+        <translation>只有分类器的运行才能在测试图像上评估。</translation>
+    </message>
+    <message>
+        <source>This run has no test images (its test fraction was 0).</source>
+        <translation>这次运行没有测试图像（它的测试集比例为 0）。</translation>
+    </message>
+    <message>
+        <source>Latent dimension {dim} does not exist; choose 0 to {last}.</source>
+        <translation>潜在维度 {dim} 不存在；请选择 0 到 {last}。</translation>
+    </message>
+    <message>
+        <source>Only VAE and DCGAN runs draw new samples to compare.</source>
+        <translation>只有 VAE 和 DCGAN 的运行会生成新样本用于比较。</translation>
+    </message>
+    <message>
+        <source>{name} is missing from {folder}.</source>
+        <translation>{folder} 中缺少 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (not valid JSON).</source>
+        <translation>{name} 已损坏（不是有效的 JSON）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a kc_desktop checkpoint (safetensors) or is damaged.</source>
+        <translation>{name} 不是 kc_desktop 的检查点（safetensors），或者已损坏。</translation>
+    </message>
+    <message>
+        <source>{name} was not written by kc_desktop.</source>
+        <translation>{name} 不是由 kc_desktop 写入的。</translation>
+    </message>
+    <message>
+        <source>Give the run a name.</source>
+        <translation>请给这次运行起个名字。</translation>
+    </message>
+    <message>
+        <source>A run name cannot contain any of {characters} or control characters.</source>
+        <translation>运行名称不能包含 {characters} 中的任何字符或控制字符。</translation>
+    </message>
+    <message>
+        <source>A run name cannot start with a dot.</source>
+        <translation>运行名称不能以点开头。</translation>
+    </message>
+    <message>
+        <source>A run name cannot end with a dot.</source>
+        <translation>运行名称不能以点结尾。</translation>
+    </message>
+    <message>
+        <source>A run name can have at most {count} characters.</source>
+        <translation>运行名称最多只能有 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>A run named {name!r} already exists; choose another name.</source>
+        <translation>名为 {name!r} 的运行已经存在；请换一个名字。</translation>
+    </message>
+    <message>
+        <source>{name} is training now and cannot be renamed; stop it first.</source>
+        <translation>{name} 正在训练，无法重命名；请先停止它。</translation>
+    </message>
+    <message>
+        <source>{name} is training now and cannot be deleted; stop it first.</source>
+        <translation>{name} 正在训练，无法删除；请先停止它。</translation>
+    </message>
+    <message>
+        <source>{name} is not a run folder in {parent}.</source>
+        <translation>{name} 不是 {parent} 中的运行文件夹。</translation>
+    </message>
+    <message>
+        <source>{name} is not a run folder: {error}</source>
+        <translation>{name} 不是运行文件夹：{error}</translation>
+    </message>
+    <message>
+        <source>Could not create a new folder named {name} in {parent}.</source>
+        <translation>无法在 {parent} 中新建名为 {name} 的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is not a run folder.</source>
+        <translation>{path} 不是运行文件夹。</translation>
+    </message>
+    <message>
+        <source>{name}/config.json is not a kc_desktop run config.</source>
+        <translation>{name}/config.json 不是 kc_desktop 的运行配置。</translation>
+    </message>
+    <message>
+        <source>A Fréchet distance needs at least two images per set.</source>
+        <translation>Fréchet 距离要求每组至少有两张图像。</translation>
+    </message>
+    <message>
+        <source>Pretrained networks need images of at least {size} pixels.</source>
+        <translation>预训练网络需要至少 {size} 像素的图像。</translation>
+    </message>
+    <message>
+        <source>The small CNN needs images of at least 10x10 pixels, not {size}.</source>
+        <translation>小型 CNN 需要至少 10x10 像素的图像，而不是 {size}。</translation>
+    </message>
+    <message>
+        <source>The folder CNN needs images of at least 16x16 pixels, not {size}.</source>
+        <translation>文件夹 CNN 需要至少 16x16 像素的图像，而不是 {size}。</translation>
+    </message>
+    <message>
+        <source>Generative models need an image side divisible by 4, not {size}.</source>
+        <translation>生成模型需要图像边长能被 4 整除，而不是 {size}。</translation>
     </message>
 </context>
 <context>

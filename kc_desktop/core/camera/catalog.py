@@ -15,6 +15,7 @@ from pathlib import Path
 from kc_desktop.core.camera.opencv_sources import CameraSource, VideoFileSource
 from kc_desktop.core.camera.source import FrameSource
 from kc_desktop.core.camera.synthetic import SyntheticSource
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 SYNTHETIC_ID = "synthetic"
 PROBED_CAMERAS = 4
@@ -84,4 +85,8 @@ def open_source(source_id: str, name: str | None = None) -> FrameSource:
         return VideoFileSource(source_id[len("file:") :])
     if source_id.startswith("camera:") and source_id[len("camera:") :].isdigit():
         return CameraSource(int(source_id[len("camera:") :]), name)
-    raise ValueError(f"Unknown picture source {source_id!r}.")
+    raise ValueError(
+        QT_TRANSLATE_NOOP("core", "Unknown picture source {source_id!r}.").format(
+            source_id=source_id
+        )
+    )

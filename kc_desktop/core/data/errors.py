@@ -7,6 +7,7 @@ says what went wrong and, where there is one, what to do next.
 from __future__ import annotations
 
 from kc_desktop.core.errors import ConfigError, KcError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 OFFLINE_DATASETS = ("digits", "shapes")
 """Datasets that need no download: named in every "could not download" message."""
@@ -27,4 +28,6 @@ class UnknownDatasetError(ConfigError):
 
 def offline_hint() -> str:
     """The sentence that ends every download failure, naming the datasets that always work."""
-    return f"Offline datasets: {', '.join(OFFLINE_DATASETS)}."
+    return QT_TRANSLATE_NOOP("core", "Offline datasets: {names}.").format(
+        names=", ".join(OFFLINE_DATASETS)
+    )

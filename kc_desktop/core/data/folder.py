@@ -110,8 +110,11 @@ def _decode_to_disk(
     except OSError as error:
         pixels.discard()
         raise DatasetUnavailableError(
-            f"The decoded images could not be written to {pixels.path.parent} ({error}); "
-            "free some disk space or choose a smaller image size."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The decoded images could not be written to {folder} ({error}); "
+                "free some disk space or choose a smaller image size.",
+            ).format(folder=pixels.path.parent, error=error.strerror or error)
         ) from error
     except BaseException:
         pixels.discard()
@@ -217,9 +220,18 @@ def _check_disk(count: int, form: ImageFormat) -> None:
         return
     if needed > free:
         raise DatasetUnavailableError(
-            f"{count:,} images of {size}x{size} pixels need {needed / 2**30:.1f} GiB of disk "
-            f"in {paths.decoded_cache_dir()} but only {free / 2**30:.1f} GiB is free; "
-            "free some space or choose a smaller image size."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{count:,} images of {size}x{size} pixels need {needed:.1f} GiB of disk in "
+                "{folder} but only {free:.1f} GiB is free; free some space or choose a smaller "
+                "image size.",
+            ).format(
+                count=count,
+                size=size,
+                needed=needed / 2**30,
+                folder=paths.decoded_cache_dir(),
+                free=free / 2**30,
+            )
         )
 
 

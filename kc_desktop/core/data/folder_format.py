@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kc_desktop.core.choices import COLOURS
 from kc_desktop.core.data.folder_scan import FolderScan
 from kc_desktop.core.data.images import ImageLoadError, read_header
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 MIN_SIZE, MAX_SIZE = 8, 1024
 MAX_INFERRED_SIZE = 150
@@ -41,9 +42,17 @@ class ImageFormat:
 def check_choice(size: int | None, colour: str) -> None:
     """Raise ValueError with a plain message for a size or colour a person mistyped."""
     if size is not None and not MIN_SIZE <= size <= MAX_SIZE:
-        raise ValueError(f"Image size must be {MIN_SIZE} to {MAX_SIZE} pixels, not {size}.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "core", "Image size must be {low} to {high} pixels, not {size}."
+            ).format(low=MIN_SIZE, high=MAX_SIZE, size=size)
+        )
     if colour not in COLOURS:
-        raise ValueError(f"Unknown colour {colour!r}; choose auto, rgb or grey.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "core", "Unknown colour {colour!r}; choose auto, rgb or grey."
+            ).format(colour=colour)
+        )
 
 
 def resolve_format(scan: FolderScan, size: int | None = None, colour: str = "auto") -> ImageFormat:

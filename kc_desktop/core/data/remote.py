@@ -30,7 +30,7 @@ from kc_desktop.core.data.classes import CIFAR10_CLASSES, DIGIT_CLASSES, FASHION
 from kc_desktop.core.data.dataset import SourceImages
 from kc_desktop.core.data.errors import DatasetUnavailableError, offline_hint
 from kc_desktop.core.data.splits import FIXED_TEST, FREE
-from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP, message_of
 
 DOWNLOAD_TIMEOUT_S = 30
 """Seconds without any data before a download gives up (urllib's socket timeout)."""
@@ -72,8 +72,11 @@ def load_remote(dataset_id: str, *, download: bool = True) -> SourceImages:
     if not _is_present(remote, root):
         if not download:
             raise DatasetUnavailableError(
-                f"{remote.title} has not been downloaded yet; allow the download (it needs "
-                f"an internet connection) or choose an offline dataset. {offline_hint()}"
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{title} has not been downloaded yet; allow the download (it needs an "
+                    "internet connection) or choose an offline dataset. {hint}",
+                ).format(title=remote.title, hint=offline_hint())
             )
         _download(remote, root)
     try:
@@ -81,8 +84,11 @@ def load_remote(dataset_id: str, *, download: bool = True) -> SourceImages:
     except Exception as error:
         shutil.rmtree(_final_folder(remote, root), ignore_errors=True)
         raise DatasetUnavailableError(
-            f"The downloaded {remote.title} files could not be read ({_one_line(error)}); "
-            f"they were removed, so loading {remote.title} again downloads a fresh copy."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The downloaded {title} files could not be read ({reason}); they were removed, "
+                "so loading {title} again downloads a fresh copy.",
+            ).format(title=remote.title, reason=_one_line(error))
         ) from error
 
 
@@ -101,7 +107,9 @@ def fetch(url: str, folder: Path, filename: str, md5: str) -> None:
     ):
         shutil.copyfileobj(response, out, 1 << 20)
     if not check_md5(str(target), md5):
-        raise ValueError("the downloaded file is damaged (checksum mismatch)")
+        raise ValueError(
+            QT_TRANSLATE_NOOP("core", "the downloaded file is damaged (checksum mismatch)")
+        )
     extract_archive(str(target), str(folder), remove_finished=True)
 
 
@@ -150,13 +158,19 @@ def _download(remote: RemoteDataset, root: Path) -> None:
                 _fetch_from_mirrors(cls.mirrors, fetched, filename, md5)
         missing = [name for name in _expected_files(remote) if not (fetched / name).is_file()]
         if missing:
-            raise ValueError(f"the download lacks {', '.join(missing)}")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("core", "the download lacks {files}").format(
+                    files=", ".join(missing)
+                )
+            )
         final.parent.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(final, ignore_errors=True)
         os.replace(fetched, final)
     except Exception as error:
         raise DatasetUnavailableError(
-            f"Could not download {remote.title}: {_download_reason(error)}. {offline_hint()}"
+            QT_TRANSLATE_NOOP("core", "Could not download {title}: {reason}. {hint}").format(
+                title=remote.title, reason=_download_reason(error), hint=offline_hint()
+            )
         ) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -255,22 +269,32 @@ def _download_reason(error: BaseException) -> str:
         current = current.__cause__ or current.__context__
     for item in chain:
         if isinstance(item, urllib.error.HTTPError):
-            return f"the server answered {item.code} ({item.reason})"
+            return QT_TRANSLATE_NOOP("core", "the server answered {code} ({reason})").format(
+                code=item.code, reason=item.reason
+            )
     for item in chain:
         if isinstance(item, OSError) and item.errno == errno.ENOSPC:
             return QT_TRANSLATE_NOOP("core", "the disk is full")
         if isinstance(item, PermissionError):
-            return f"cannot write to {paths.downloads_dir()} (permission denied)"
+            return QT_TRANSLATE_NOOP("core", "cannot write to {folder} (permission denied)").format(
+                folder=paths.downloads_dir()
+            )
     for item in chain:
         if isinstance(
             item, urllib.error.URLError | ConnectionError | TimeoutError | socket.gaierror
         ):
-            return "no network connection"
+            return QT_TRANSLATE_NOOP("core", "no network connection")
     if isinstance(error, OSError):
-        return f"a network or disk error ({_one_line(error)})"
+        return QT_TRANSLATE_NOOP("core", "a network or disk error ({reason})").format(
+            reason=_one_line(error)
+        )
     return _one_line(error)
 
 
 def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
+    """The error's message on one short line (a marked sentence stays one, to be translated)."""
+    message = message_of(error)
+    text = " ".join(message.split()) or type(error).__name__
+    if text == message and len(text) <= 160:
+        return message
     return text if len(text) <= 160 else text[:157] + "..."

@@ -15,6 +15,7 @@ import torch
 
 from kc_desktop.core.data.errors import DatasetUnavailableError
 from kc_desktop.core.errors import ConfigError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 FREE, FIXED_VAL, FIXED_TEST = 0, 1, 2
 """Values of the ``origin`` tensor: carve from this sample, or it belongs to val / test."""
@@ -49,8 +50,11 @@ def make_splits(
     n_val = 0 if fixed_val.numel() else _count(val_base, val_fraction)
     if pool.numel() - n_test - n_val < 1:
         raise DatasetUnavailableError(
-            f"Too few images ({total}) to make training, validation and test sets; "
-            "add more images or lower the validation and test fractions."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Too few images ({total}) to make training, validation and test sets; "
+                "add more images or lower the validation and test fractions.",
+            ).format(total=total)
         )
     order = stratified_order(pool, labels, generator)
     test = stratified_order(fixed_test, labels, generator) if fixed_test.numel() else order[:n_test]
@@ -62,15 +66,24 @@ def make_splits(
     return {"train": order[n_test + n_val :], "val": val, "test": test}
 
 
+VALIDATION_RANGE = QT_TRANSLATE_NOOP(
+    "core", "Validation fraction must be at least 0 and below 1, not {value}."
+)
+TEST_RANGE = QT_TRANSLATE_NOOP("core", "Test fraction must be at least 0 and below 1, not {value}.")
+
+
 def check_fractions(val_fraction: float, test_fraction: float) -> None:
     """Raise ``ValueError`` unless both fractions are in [0, 1) and leave images to train on."""
-    for name, value in (("Validation", val_fraction), ("Test", test_fraction)):
+    for template, value in ((VALIDATION_RANGE, val_fraction), (TEST_RANGE, test_fraction)):
         if not 0.0 <= value < 1.0:
-            raise ConfigError(f"{name} fraction must be at least 0 and below 1, not {value}.")
+            raise ConfigError(template.format(value=value))
     if val_fraction + test_fraction >= 1.0:
         raise ConfigError(
-            "Validation and test fractions together must stay below 1, "
-            "or no image would be left for training."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Validation and test fractions together must stay below 1, "
+                "or no image would be left for training.",
+            )
         )
 
 

@@ -63,7 +63,7 @@ def pack_run(run_dir: str | Path, out_file: str | Path) -> Path:
     try:
         run.read_config()
     except CheckpointError as error:
-        raise ShareError(str(error)) from error
+        raise ShareError(error.user_message) from error
     out = Path(out_file)
     if out.suffix != SUFFIX:
         out = out.with_name(out.name + SUFFIX)

@@ -20,6 +20,7 @@ from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.data.streaming import IN_MEMORY, prepare_split
 from kc_desktop.core.devices import resolve_device
 from kc_desktop.core.errors import DataError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.inference import LoadedRun, load_run
 from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.core.training.config import TrainConfig
@@ -135,20 +136,30 @@ def checked_test_split(
     expected_name = run.config.get("dataset_name")
     if list(dataset.classes) != run.classes or (expected_name and dataset.name != expected_name):
         raise DataError(
-            f"The data has changed since this run was trained (it was trained on "
-            f"{expected_name or 'other data'} with classes {', '.join(run.classes)}); "
-            "its test images cannot be rebuilt."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The data has changed since this run was trained (it was trained on {name} "
+                "with classes {classes}); its test images cannot be rebuilt.",
+            ).format(
+                name=expected_name or QT_TRANSLATE_NOOP("core", "other data"),
+                classes=", ".join(run.classes),
+            )
         )
     if dataset.channels != run.channels:
         raise DataError(
-            f"This run expects {run.channels}-channel images but the data has "
-            f"{dataset.channels}; its test images cannot be rebuilt."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "This run expects {expected}-channel images but the data has {found}; its "
+                "test images cannot be rebuilt.",
+            ).format(expected=run.channels, found=dataset.channels)
         )
     if dataset.split_key() != recorded_split(run.config):
         raise DataError(
-            "These images are split differently from the run's own split (seed "
-            f"{recorded_split(run.config)[0]}); scoring them could include images the model "
-            "trained on."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "These images are split differently from the run's own split (seed {seed}); "
+                "scoring them could include images the model trained on.",
+            ).format(seed=recorded_split(run.config)[0])
         )
     # Gathered a chunk at a time (a memory-mapped folder is never read whole) as uint8 at the
     # model's side: the view keeps these for its mistakes, floats exist one batch at a time.
@@ -165,13 +176,17 @@ def evaluate_run(
     mode, no gradients); ``progress(done, total)`` counts images.
     """
     if not run.task.is_classifier:
-        raise DataError("Only classifier runs can be evaluated on test images.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("core", "Only classifier runs can be evaluated on test images.")
+        )
     images, labels, classes = (
         load_test_split(run) if dataset is None else checked_test_split(run, dataset)
     )
     total = int(labels.numel())
     if total == 0:
-        raise DataError("This run has no test images (its test fraction was 0).")
+        raise DataError(
+            QT_TRANSLATE_NOOP("core", "This run has no test images (its test fraction was 0).")
+        )
     predictions, confidences = predict_batches(run, images, progress)
     return Evaluation(
         classes=classes,

@@ -12,6 +12,7 @@ import torch
 
 from kc_desktop.core.errors import DataError
 from kc_desktop.core.grids import to_grid, to_uint8_images
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.inference import LoadedRun
 from kc_desktop.core.insight.quality_metric import generate
 
@@ -27,7 +28,11 @@ def base_point(run: LoadedRun, seed: int | None = None) -> torch.Tensor:
 
 def _moved(base: torch.Tensor, dim: int, values: list[float]) -> torch.Tensor:
     if not 0 <= dim < len(base):
-        raise DataError(f"Latent dimension {dim} does not exist; choose 0 to {len(base) - 1}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "core", "Latent dimension {dim} does not exist; choose 0 to {last}."
+            ).format(dim=dim, last=len(base) - 1)
+        )
     points = base.repeat(len(values), 1)
     points[:, dim] = torch.tensor(values, dtype=points.dtype)
     return points

@@ -19,6 +19,7 @@ from kc_desktop.core.data.loader import resize_images
 from kc_desktop.core.data.mapped import gather_rows
 from kc_desktop.core.errors import DataError
 from kc_desktop.core.grids import to_uint8_images
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.inference import LoadedRun
 from kc_desktop.core.insight.quality_metric import generate
 
@@ -95,7 +96,9 @@ def nearest_training_images(
 ) -> NearestReport:
     """Draw ``count`` samples from ``run`` and find each one's nearest training image."""
     if run.task not in ("vae", "gan"):
-        raise DataError("Only VAE and DCGAN runs draw new samples to compare.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("core", "Only VAE and DCGAN runs draw new samples to compare.")
+        )
     device = run.device
     generator = torch.Generator().manual_seed(seed)
     z = torch.randn(count, run.latent_dim, generator=generator).to(device)

@@ -184,7 +184,11 @@ def flagged_share(run: LoadedRun, images: torch.Tensor) -> float:
     """The share of uint8 (N, C, H, W) ``images`` (any dataset) the run is unsure about."""
     familiarity: Familiarity | None = getattr(run, "familiarity", None)
     if familiarity is None or len(images) == 0:
-        raise ValueError("This run has no familiarity test; train it again to get one.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "core", "This run has no familiarity test; train it again to get one."
+            )
+        )
     scores = familiarity.score(_all_features(run, images))
     return float((scores < familiarity.threshold).float().mean())
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import torch
 
 from kc_desktop.core.errors import DataError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.insight.feature_net import FeatureNet
 
 COVERED_SHARE = 0.2
@@ -44,7 +45,9 @@ class GaussianStats:
     @classmethod
     def of(cls, features: torch.Tensor) -> GaussianStats:
         if len(features) < 2:
-            raise DataError("A Fréchet distance needs at least two images per set.")
+            raise DataError(
+                QT_TRANSLATE_NOOP("core", "A Fréchet distance needs at least two images per set.")
+            )
         data = features.detach().double().cpu()
         return cls(data.mean(dim=0), torch.cov(data.T))
 

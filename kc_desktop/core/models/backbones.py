@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.models import pretrained_weights
 
 NATIVE_SIZE = 224
@@ -124,7 +125,11 @@ def build_backbone(
     from torchvision.models import get_model
 
     if size < MIN_SIZE:
-        raise ValueError(f"Pretrained networks need images of at least {MIN_SIZE} pixels.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "core", "Pretrained networks need images of at least {size} pixels."
+            ).format(size=MIN_SIZE)
+        )
     backbone = BACKBONES[model_id]
     network = get_model(backbone.torchvision_name, weights=None)
     if pretrained:

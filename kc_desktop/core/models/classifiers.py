@@ -12,6 +12,8 @@ import itertools
 import torch
 from torch import nn
 
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+
 
 def _check_classes(num_classes: int) -> None:
     if num_classes < 1:
@@ -64,7 +66,11 @@ class SmallCNN(nn.Module):
         _check_classes(num_classes)
         side = ((size - 2) // 2 - 2) // 2
         if side < 1:
-            raise ValueError(f"The small CNN needs images of at least 10x10 pixels, not {size}.")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "core", "The small CNN needs images of at least 10x10 pixels, not {size}."
+                ).format(size=size)
+            )
         self.features = nn.Sequential(*_conv_block(channels, 32, 0), *_conv_block(32, 64, 0))
         self.classifier = nn.Sequential(
             nn.Flatten(),
@@ -96,7 +102,11 @@ class FolderCNN(nn.Module):
         for _ in range(4):
             side //= 2
         if side < 1:
-            raise ValueError(f"The folder CNN needs images of at least 16x16 pixels, not {size}.")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "core", "The folder CNN needs images of at least 16x16 pixels, not {size}."
+                ).format(size=size)
+            )
         widths = (channels, 32, 64, 128, 128)
         blocks: list[nn.Module] = []
         for in_channels, out_channels in itertools.pairwise(widths):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+
 DEFAULT_AE_LATENT = 32
 DEFAULT_VAE_LATENT = 8
 """Small on purpose: with 1,437 digits, 8 latent numbers give prior samples that read as
@@ -21,7 +23,11 @@ DEFAULT_GAN_LATENT = 64
 def _check_shape(size: int, latent_dim: int) -> int:
     """The side after two stride-2 steps; plain errors for shapes the models cannot take."""
     if size < 4 or size % 4:
-        raise ValueError(f"Generative models need an image side divisible by 4, not {size}.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "core", "Generative models need an image side divisible by 4, not {size}."
+            ).format(size=size)
+        )
     if latent_dim < 1:
         raise ValueError(f"The latent size must be at least 1, not {latent_dim}.")
     return size // 4

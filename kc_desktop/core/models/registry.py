@@ -165,9 +165,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     *(
         ModelSpec(
             id=model_id,
-            name=f"{title} (pretrained)",
-            description=f"{title}, pretrained on ImageNet's 1.2 million photos: a few dozen "
-            f"photos per class go a long way. {how}",
+            name=QT_TRANSLATE_NOOP("core", "{title} (pretrained)").format(title=title),
+            description=QT_TRANSLATE_NOOP(
+                "core",
+                "{title}, pretrained on ImageNet's 1.2 million photos: a few dozen photos per "
+                "class go a long way. {how}",
+            ).format(title=title, how=how),
             task="classify",
             default_epochs=15,
             default_batch_size=32,
@@ -177,9 +180,21 @@ _SPECS: tuple[ModelSpec, ...] = (
             pretrained=True,
         )
         for model_id, title, how in (
-            ("mobilenet-v3-small", "MobileNet V3 Small", "Small and fast: best for a CPU."),
-            ("resnet18", "ResNet-18", "Larger and slower; sometimes more accurate."),
-            ("efficientnet-b0", "EfficientNet-B0", "The most accurate of the three; slowest."),
+            (
+                "mobilenet-v3-small",
+                "MobileNet V3 Small",
+                QT_TRANSLATE_NOOP("core", "Small and fast: best for a CPU."),
+            ),
+            (
+                "resnet18",
+                "ResNet-18",
+                QT_TRANSLATE_NOOP("core", "Larger and slower; sometimes more accurate."),
+            ),
+            (
+                "efficientnet-b0",
+                "EfficientNet-B0",
+                QT_TRANSLATE_NOOP("core", "The most accurate of the three; slowest."),
+            ),
         )
     ),
     ModelSpec(
@@ -280,7 +295,11 @@ def get_model_spec(model_id: str) -> ModelSpec:
         return _BY_ID[model_id]
     except (KeyError, TypeError):
         known = ", ".join(_BY_ID)
-        raise UnknownModelError(f"Unknown model {model_id!r}. Known models: {known}.") from None
+        raise UnknownModelError(
+            QT_TRANSLATE_NOOP("core", "Unknown model {model_id!r}. Known models: {known}.").format(
+                model_id=model_id, known=known
+            )
+        ) from None
 
 
 def build_model(

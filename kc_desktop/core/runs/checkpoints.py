@@ -20,6 +20,7 @@ from safetensors.torch import load as load_safetensors_bytes
 from safetensors.torch import save as save_safetensors_bytes
 
 from kc_desktop.core.errors import KcError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 
 class CheckpointError(KcError, ValueError):
@@ -53,9 +54,15 @@ def read_json(path: str | Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
-        raise CheckpointError(f"{path.name} is missing from {path.parent}.") from error
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{name} is missing from {folder}.").format(
+                name=path.name, folder=path.parent
+            )
+        ) from error
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CheckpointError(f"{path.name} is damaged (not valid JSON).") from error
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{name} is damaged (not valid JSON).").format(name=path.name)
+        ) from error
 
 
 CHECKPOINT_FORMAT = "kc_desktop.checkpoint.v1"
@@ -94,16 +101,26 @@ def load_checkpoint(
     try:
         data = path.read_bytes()
     except FileNotFoundError as error:
-        raise CheckpointError(f"{path.name} is missing from {path.parent}.") from error
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{name} is missing from {folder}.").format(
+                name=path.name, folder=path.parent
+            )
+        ) from error
     try:
         tensors = load_safetensors_bytes(data)
         header = json.loads(_safetensors_metadata(data).get("kc_desktop", "{}"))
     except (SafetensorError, ValueError, RuntimeError, KeyError) as error:
         raise CheckpointError(
-            f"{path.name} is not a kc_desktop checkpoint (safetensors) or is damaged."
+            QT_TRANSLATE_NOOP(
+                "core", "{name} is not a kc_desktop checkpoint (safetensors) or is damaged."
+            ).format(name=path.name)
         ) from error
     if header.get("format") != CHECKPOINT_FORMAT:
-        raise CheckpointError(f"{path.name} was not written by kc_desktop.")
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{name} was not written by kc_desktop.").format(
+                name=path.name
+            )
+        )
     model_state = {k: v for k, v in tensors.items() if not k.startswith(_OPTIMIZER_PREFIX)}
     optimizer_states = []
     for index, meta in enumerate(header.get("optimizers", [])):

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kc_desktop.core.errors import RunFolderError
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.core.runs.checkpoints import CheckpointError, atomic_write_bytes, read_json
 from kc_desktop.core.runs.layout import CHECKPOINT_FILE, CONFIG_FILE, RunDirectory, list_runs
@@ -165,18 +166,23 @@ def validate_run_name(name: str) -> str:
     """The name with surrounding spaces removed; ValueError with a plain reason if unusable."""
     name = name.strip()
     if not name:
-        raise RunFolderError("Give the run a name.")
+        raise RunFolderError(QT_TRANSLATE_NOOP("core", "Give the run a name."))
     if any(char in FORBIDDEN_NAME_CHARACTERS or ord(char) < 32 for char in name):
         raise RunFolderError(
-            f"A run name cannot contain any of {' '.join(FORBIDDEN_NAME_CHARACTERS)} "
-            "or control characters."
+            QT_TRANSLATE_NOOP(
+                "core", "A run name cannot contain any of {characters} or control characters."
+            ).format(characters=" ".join(FORBIDDEN_NAME_CHARACTERS))
         )
     if name.startswith("."):
-        raise RunFolderError("A run name cannot start with a dot.")
+        raise RunFolderError(QT_TRANSLATE_NOOP("core", "A run name cannot start with a dot."))
     if name.endswith("."):
-        raise RunFolderError("A run name cannot end with a dot.")
+        raise RunFolderError(QT_TRANSLATE_NOOP("core", "A run name cannot end with a dot."))
     if len(name) > MAX_NAME_LENGTH:
-        raise RunFolderError(f"A run name can have at most {MAX_NAME_LENGTH} characters.")
+        raise RunFolderError(
+            QT_TRANSLATE_NOOP("core", "A run name can have at most {count} characters.").format(
+                count=MAX_NAME_LENGTH
+            )
+        )
     return name
 
 
@@ -196,7 +202,11 @@ def rename_run(
         return path
     taken = {entry.name.casefold() for entry in parent.iterdir() if entry.name != path.name}
     if name.casefold() in taken:
-        raise RunFolderError(f"A run named {name!r} already exists; choose another name.")
+        raise RunFolderError(
+            QT_TRANSLATE_NOOP(
+                "core", "A run named {name!r} already exists; choose another name."
+            ).format(name=name)
+        )
     target = parent / name
     path.rename(target)
     return target
@@ -217,16 +227,35 @@ def _runs_parent(parent: Path | None) -> Path:
     return Path(parent) if parent is not None else runs_dir()
 
 
+VERB_TEXT = {
+    "renamed": QT_TRANSLATE_NOOP(
+        "core", "{name} is training now and cannot be renamed; stop it first."
+    ),
+    "deleted": QT_TRANSLATE_NOOP(
+        "core", "{name} is training now and cannot be deleted; stop it first."
+    ),
+}
+"""The refusal for a run that trains, per change (whole sentences translate better)."""
+
+
 def _check_changeable(path: Path, parent: Path, training: Path | None, verb: str) -> None:
     path = Path(path)
     if path.is_symlink() or not path.is_dir() or path.resolve().parent != parent.resolve():
-        raise RunFolderError(f"{path.name} is not a run folder in {parent}.")
+        raise RunFolderError(
+            QT_TRANSLATE_NOOP("core", "{name} is not a run folder in {parent}.").format(
+                name=path.name, parent=parent
+            )
+        )
     try:
         RunDirectory(path).read_config()
     except CheckpointError as error:
-        raise RunFolderError(f"{path.name} is not a run folder: {error}") from error
+        raise RunFolderError(
+            QT_TRANSLATE_NOOP("core", "{name} is not a run folder: {error}").format(
+                name=path.name, error=error.user_message
+            )
+        ) from error
     if _same_folder(path, training):
-        raise RunFolderError(f"{path.name} is training now and cannot be {verb}; stop it first.")
+        raise RunFolderError(VERB_TEXT[verb].format(name=path.name))
 
 
 # ---------------------------------------------------------------- curves and comparison

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.core.runs.checkpoints import (
     CheckpointError,
@@ -73,7 +74,11 @@ def unique_folder(parent: str | Path, name: str) -> Path:
         except FileExistsError:
             continue
         return candidate
-    raise OSError(f"Could not create a new folder named {name} in {parent}.")
+    raise OSError(
+        QT_TRANSLATE_NOOP("core", "Could not create a new folder named {name} in {parent}.").format(
+            name=name, parent=parent
+        )
+    )
 
 
 @dataclass
@@ -98,10 +103,16 @@ class RunDirectory:
 
     def read_config(self) -> dict[str, Any]:
         if not self.path.is_dir():
-            raise CheckpointError(f"{self.path} is not a run folder.")
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{path} is not a run folder.").format(path=self.path)
+            )
         config = read_json(self.file(CONFIG_FILE))
         if not isinstance(config, dict) or "model" not in config:
-            raise CheckpointError(f"{self.path.name}/config.json is not a kc_desktop run config.")
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP(
+                    "core", "{name}/config.json is not a kc_desktop run config."
+                ).format(name=self.path.name)
+            )
         return config
 
     def write_summary(self, summary: dict[str, Any]) -> None:

@@ -17,7 +17,7 @@ from kc_desktop.core.choices import AUTO
 from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, check_choice
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.errors import ConfigError
-from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
+from kc_desktop.core.i18n import QT_TRANSLATE_NOOP, message_of
 from kc_desktop.core.training.schedules import check_schedule
 
 if TYPE_CHECKING:
@@ -82,16 +82,22 @@ class TrainConfig:
         """Raise ValueError with a plain message for values a person could mistype."""
         if isinstance(self.epochs, str):
             if self.epochs != AUTO:
-                raise ConfigError(f"Epochs must be a number or auto, not {self.epochs!r}.")
+                raise ConfigError(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Epochs must be a number or auto, not {epochs!r}."
+                    ).format(epochs=self.epochs)
+                )
         elif self.epochs is not None and self.epochs < 1:
             raise ConfigError(QT_TRANSLATE_NOOP("core", "Epochs must be at least 1."))
         if self.time_budget_s is not None and not self.time_budget_s > 0:
-            raise ConfigError("The time budget must be a positive number of seconds.")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("core", "The time budget must be a positive number of seconds.")
+            )
         try:
             check_schedule(self.lr_schedule)
             check_choice(self.image_size, self.colour)
         except ValueError as error:
-            raise ConfigError(str(error)) from error
+            raise ConfigError(message_of(error)) from error
         if self.batch_size is not None and self.batch_size < 1:
             raise ConfigError(QT_TRANSLATE_NOOP("core", "Batch size must be at least 1."))
         if self.lr is not None and not self.lr > 0:
@@ -109,7 +115,11 @@ class TrainConfig:
                 QT_TRANSLATE_NOOP("core", "Beta (the VAE's KL weight) cannot be negative.")
             )
         if self.backbone_size is not None and not 32 <= self.backbone_size <= 224:
-            raise ConfigError("The pretrained model's image size must be from 32 to 224 pixels.")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "core", "The pretrained model's image size must be from 32 to 224 pixels."
+                )
+            )
         if not 0 <= self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
             raise ConfigError(
                 QT_TRANSLATE_NOOP("core", "Validation and test fractions must be between 0 and 1.")

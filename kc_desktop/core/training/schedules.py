@@ -31,7 +31,11 @@ FINAL_DIVISOR = 1000.0
 def check_schedule(kind: str) -> None:
     """Raise ValueError with a plain message for a schedule name a person mistyped."""
     if kind not in SCHEDULES:
-        raise ValueError(f"Unknown learning-rate schedule {kind!r}; choose {', '.join(SCHEDULES)}.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "core", "Unknown learning-rate schedule {kind!r}; choose {names}."
+            ).format(kind=kind, names=", ".join(SCHEDULES))
+        )
 
 
 def lr_factor(kind: str, progress: float) -> float:

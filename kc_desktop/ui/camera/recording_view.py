@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kc_desktop.core.camera.recording import RecordedDataset, RecordingError
 from kc_desktop.core.camera.source import FrameSource
+from kc_desktop.core.i18n import message_of
 from kc_desktop.ui.camera.camera_column import CameraColumn
 from kc_desktop.ui.camera.class_panel import ClassPanel
 from kc_desktop.ui.camera.feed import CameraFeed
@@ -236,7 +237,7 @@ class RecordingView(QDialog):
             return QCoreApplication.translate(
                 "RecordingView", "The frames cannot be saved: {reason}"
             ).format(reason=error.strerror or error)
-        return core_text(str(error))
+        return core_text(message_of(error))
 
     def _on_source_opened(self, source: FrameSource, listed: bool) -> None:
         self.use_source(source, listed=listed)

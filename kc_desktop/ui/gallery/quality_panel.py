@@ -49,7 +49,7 @@ class QualityPanel(QGroupBox):
         self.qualityPlot.setMinimumWidth(260)
         self.qualityCaption = QLabel(objectName="qualityCaption")
         self.qualityCaption.setWordWrap(True)
-        self.qualityCaption.setToolTip(EXPLANATION)
+        self.qualityCaption.setToolTip(QCoreApplication.translate("quality_panel", EXPLANATION))
         self.qualityLabel = QLabel(objectName="qualityLabel")
         self.qualityLabel.setWordWrap(True)
         self.qualityLabel.setTextFormat(Qt.TextFormat.RichText)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -35,6 +33,7 @@ from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.distributed import ALL_GPUS, ALL_GPUS_LABEL, local_gpu_count
 from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.model.backbone_box import BackboneBox
+from kc_desktop.ui.model.layer_table import LayerTable
 from kc_desktop.ui.model.recommendation_bar import RecommendationBar
 from kc_desktop.ui.model.schedule_combo import schedule_combo
 from kc_desktop.ui.widgets.image_grid import ImageGrid
@@ -234,10 +233,7 @@ class ModelTab(QWidget):
 
     def _build_summary_group(self) -> QGroupBox:
         """The model's layer table and size for the loaded dataset's images."""
-        self.modelSummary = QPlainTextEdit(objectName="modelSummary")
-        self.modelSummary.setReadOnly(True)
-        self.modelSummary.setFont(QFont("monospace", 9))
-        self.modelSummary.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.modelSummary = LayerTable(objectName="modelSummary")
         self.modelSummary.hide()  # the experts' view, behind "Show layers"
         self.modelSizeLabel = QLabel(objectName="modelSizeLabel")
         self.modelSizeLabel.setWordWrap(True)
@@ -360,7 +356,7 @@ class ModelTab(QWidget):
 
     def _update_summary(self) -> None:
         if self.dataset is None:
-            self.modelSummary.setPlainText(
+            self.modelSummary.show_message(
                 self.tr("Load a dataset to see the layers for its image size.")
             )
             return
@@ -386,7 +382,7 @@ class ModelTab(QWidget):
                 size=size,
             )
         )
-        self.modelSummary.setPlainText(summary.as_text())
+        self.modelSummary.show_summary(summary)
 
     def _on_recommendation_accepted(self, recommendation: Recommendation) -> None:
         self.select_model(recommendation.model_id)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from kc_desktop.core.guidance import model_name
 from kc_desktop.core.runs.history import RunRow
+from kc_desktop.ui.core_text import core_text
+from kc_desktop.ui.i18n import status_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -107,11 +109,16 @@ COLUMNS: tuple[Column, ...] = (
     ),
     (
         QT_TRANSLATE_NOOP("runs_table", "Model"),
-        lambda r: model_name(r.model),
-        lambda r: model_name(r.model).casefold(),
+        lambda r: core_text(model_name(r.model)),
+        lambda r: core_text(model_name(r.model)).casefold(),
         "",
     ),
-    (QT_TRANSLATE_NOOP("runs_table", "Status"), lambda r: r.status, lambda r: r.status, ""),
+    (
+        QT_TRANSLATE_NOOP("runs_table", "Status"),
+        lambda r: status_text(r.status).lower(),
+        lambda r: r.status,
+        "",
+    ),
     (
         QT_TRANSLATE_NOOP("runs_table", "Accuracy"),
         _accuracy_text,

@@ -11,64 +11,77 @@ from PySide6.QtCore import QCoreApplication
 from kc_desktop.core.kinds import Task
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainCaptions", text)
-
-
 def loss_caption(task: Task) -> str:
     return {
-        Task.CLASSIFY: _tr(
+        Task.CLASSIFY: QCoreApplication.translate(
+            "TrainCaptions",
             "How wrong the model's guesses are, step by step (orange: images it does not "
-            "train on) — lower is better."
+            "train on) — lower is better.",
         ),
-        Task.RECONSTRUCT: _tr(
-            "How different the rebuilt images are from the originals — lower is better."
+        Task.RECONSTRUCT: QCoreApplication.translate(
+            "TrainCaptions",
+            "How different the rebuilt images are from the originals — lower is better.",
         ),
-        Task.VAE: _tr(
+        Task.VAE: QCoreApplication.translate(
+            "TrainCaptions",
             "Blue: how different the rebuilt images are; red: how untidy the model's code "
-            "space is — both lower is better."
+            "space is — both lower is better.",
         ),
-        Task.GAN: _tr(
+        Task.GAN: QCoreApplication.translate(
+            "TrainCaptions",
             "The judge (red) and the generator (green) compete: curves that level off mean "
-            "neither wins outright, which is good."
+            "neither wins outright, which is good.",
         ),
     }[Task(task)]
 
 
 def metric_caption(task: Task) -> str:
     return {
-        Task.CLASSIFY: _tr(
+        Task.CLASSIFY: QCoreApplication.translate(
+            "TrainCaptions",
             "Share of images it gets right: blue while training, orange on images it never "
-            "trains on — higher is better."
+            "trains on — higher is better.",
         ),
-        Task.RECONSTRUCT: _tr(
-            "Rebuilding error on images it never trains on, after each epoch — lower is better."
+        Task.RECONSTRUCT: QCoreApplication.translate(
+            "TrainCaptions",
+            "Rebuilding error on images it never trains on, after each epoch — lower is better.",
         ),
-        Task.VAE: _tr(
-            "The same two errors on images it never trains on, after each epoch — lower is better."
+        Task.VAE: QCoreApplication.translate(
+            "TrainCaptions",
+            "The same two errors on images it never trains on, after each epoch — lower is better.",
         ),
-        Task.GAN: _tr(
+        Task.GAN: QCoreApplication.translate(
+            "TrainCaptions",
             "How real the judge thinks real (red) and generated (green) images are: they "
-            "should end up close together."
+            "should end up close together.",
         ),
     }[Task(task)]
 
 
 def device_caption() -> str:
-    return _tr("How busy the processor and memory are while it trains — for information only.")
+    return QCoreApplication.translate(
+        "TrainCaptions",
+        "How busy the processor and memory are while it trains — for information only.",
+    )
 
 
 def technical_tooltip(task: Task) -> str:
     """The experts' words for the curves of ``task``."""
     return {
-        Task.CLASSIFY: _tr("Technical: cross-entropy loss; accuracy on the train / val split."),
-        Task.RECONSTRUCT: _tr("Technical: mean squared reconstruction error (train / val)."),
-        Task.VAE: _tr(
-            "Technical: reconstruction term and KL divergence of the latent code from a "
-            "standard normal (the ELBO's two parts, KL weighted by beta)."
+        Task.CLASSIFY: QCoreApplication.translate(
+            "TrainCaptions", "Technical: cross-entropy loss; accuracy on the train / val split."
         ),
-        Task.GAN: _tr(
+        Task.RECONSTRUCT: QCoreApplication.translate(
+            "TrainCaptions", "Technical: mean squared reconstruction error (train / val)."
+        ),
+        Task.VAE: QCoreApplication.translate(
+            "TrainCaptions",
+            "Technical: reconstruction term and KL divergence of the latent code from a "
+            "standard normal (the ELBO's two parts, KL weighted by beta).",
+        ),
+        Task.GAN: QCoreApplication.translate(
+            "TrainCaptions",
             "Technical: discriminator (D) and generator (G) losses; D(x) is the "
-            "discriminator's output for real images, D(G(z)) for generated ones."
+            "discriminator's output for real images, D(G(z)) for generated ones.",
         ),
     }[Task(task)]

@@ -263,13 +263,15 @@ class ImageGrid(QWidget):
         metrics = QFontMetrics(self._caption_font())
         widest = max(metrics.horizontalAdvance(caption) for caption in self._captions)
         lines = 1 if widest <= cell + self.gap - 2 else 2
-        return lines * metrics.height() + 2
+        # Chinese glyphs come from a fallback font with taller lines than the caption font's.
+        line = max(metrics.boundingRect(caption).height() for caption in self._captions)
+        return lines * max(line, metrics.height()) + 2
 
     def _paint_cells(self, painter: QPainter, layout: _Layout) -> None:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         painter.setFont(self._caption_font())
         metrics = painter.fontMetrics()
-        two_lines = layout.caption_height > 2 * metrics.height()
+        two_lines = layout.caption_height >= 2 * metrics.height() + 2
         for index, image in enumerate(self._images):
             cell = layout.cell_rect(index)
             target = _fit(image.width(), image.height(), cell)
