@@ -17,10 +17,6 @@ LOWER_IS_BETTER = ("loss", "recon", "kl", "frechet_distance")  # endings of metr
 CLOSE_TOGETHER = ("d_real", "d_fake")  # the DCGAN judge's scores: 0.5 means it is fooled
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("compare_caption", text)
-
-
 def metric_name(metric: str) -> str:
     """``val_accuracy`` -> "validation accuracy"; an unknown key reads with spaces."""
     plain = FIGURE_NAMES.get(metric)
@@ -32,13 +28,18 @@ def compare_caption(metric: str) -> str:
     name = metric_name(metric)
     name = name[:1].upper() + name[1:]
     if is_accuracy(metric) or metric in HIGHER_IS_BETTER:
-        direction = _tr("higher is better")
+        direction = QCoreApplication.translate("compare_caption", "higher is better")
     elif metric.endswith(LOWER_IS_BETTER):
-        direction = _tr("lower is better")
+        direction = QCoreApplication.translate("compare_caption", "lower is better")
     elif metric in CLOSE_TOGETHER:
-        direction = _tr("closer to 0.5 (the judge cannot tell real from generated) is better")
+        direction = QCoreApplication.translate(
+            "compare_caption",
+            "closer to 0.5 (the judge cannot tell real from generated) is better",
+        )
     else:
-        return _tr("{name} of each run after each epoch, one curve per run.").format(name=name)
-    return _tr("{name} of each run after each epoch, one curve per run — {direction}.").format(
-        name=name, direction=direction
-    )
+        return QCoreApplication.translate(
+            "compare_caption", "{name} of each run after each epoch, one curve per run."
+        ).format(name=name)
+    return QCoreApplication.translate(
+        "compare_caption", "{name} of each run after each epoch, one curve per run — {direction}."
+    ).format(name=name, direction=direction)

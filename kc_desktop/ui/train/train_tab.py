@@ -32,6 +32,7 @@ from kc_desktop.ui.train.run_clock import RunClock
 from kc_desktop.ui.train.verdict_panel import VerdictPanel
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 from kc_desktop.ui.widgets.tint import tint
+from kc_desktop.ui.widgets.wrapped_label import WrappedLabel
 
 DEVICE_POLL_MS = 500
 
@@ -159,10 +160,9 @@ class TrainTab(QWidget):
         self.logView.setReadOnly(True)
         self.logView.setFont(QFont("monospace", 9))
         self.logView.setMaximumBlockCount(5000)
-        self.runSummaryLabel = QLabel(
+        self.runSummaryLabel = WrappedLabel(  # every line shown, the log gives way
             self.tr("No run yet. Press Train to start."), objectName="runSummaryLabel"
         )
-        self.runSummaryLabel.setWordWrap(True)
         self.saveElsewhereButton = QPushButton(
             self.tr("Save elsewhere…"), objectName="saveElsewhereButton"
         )
@@ -411,8 +411,7 @@ class TrainTab(QWidget):
 
 def _caption(name: str, text: str) -> QLabel:
     """One line under a chart: what it shows and which way is better."""
-    label = QLabel(text, objectName=name)
-    label.setWordWrap(True)
+    label = WrappedLabel(text, objectName=name)
     tint(label, "#707070")  # a palette, not a style sheet: presenter mode can enlarge it
     return label
 
