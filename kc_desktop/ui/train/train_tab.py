@@ -31,8 +31,7 @@ from kc_desktop.ui.train import captions
 from kc_desktop.ui.train.run_clock import RunClock
 from kc_desktop.ui.train.verdict_panel import VerdictPanel
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
-from kc_desktop.ui.widgets.tint import tint
-from kc_desktop.ui.widgets.wrapped_label import WrappedLabel
+from kc_desktop.ui.widgets.wrapped_label import WrappedLabel, caption_label
 
 DEVICE_POLL_MS = 500
 
@@ -152,9 +151,11 @@ class TrainTab(QWidget):
             title=self.tr("Device"), x_label=self.tr("seconds"), y_label="%"
         )
         self.devicePlot.setObjectName("devicePlot")
-        self.lossPlotCaption = _caption("lossPlotCaption", captions.loss_caption("classify"))
-        self.metricPlotCaption = _caption("metricPlotCaption", captions.metric_caption("classify"))
-        self.devicePlotCaption = _caption("devicePlotCaption", captions.device_caption())
+        self.lossPlotCaption = caption_label("lossPlotCaption", captions.loss_caption("classify"))
+        self.metricPlotCaption = caption_label(
+            "metricPlotCaption", captions.metric_caption("classify")
+        )
+        self.devicePlotCaption = caption_label("devicePlotCaption", captions.device_caption())
         self.verdictPanel = VerdictPanel()
         self.logView = QPlainTextEdit(objectName="logView")
         self.logView.setReadOnly(True)
@@ -407,13 +408,6 @@ class TrainTab(QWidget):
         else:
             self.devicePlot.append(self.tr("CPU %"), self._device_x, reading["cpu_percent"])
             self.devicePlot.append(self.tr("RAM %"), self._device_x, reading["ram_percent"])
-
-
-def _caption(name: str, text: str) -> QLabel:
-    """One line under a chart: what it shows and which way is better."""
-    label = WrappedLabel(text, objectName=name)
-    tint(label, "#707070")  # a palette, not a style sheet: presenter mode can enlarge it
-    return label
 
 
 def _with_caption(plot: QWidget, caption: QLabel) -> QVBoxLayout:
