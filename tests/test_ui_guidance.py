@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,25 @@ def test_a_finished_run_gives_a_verdict_and_buttons_to_go_on(
     assert window.mainTabs.currentWidget() is window.classify_tab
     assert "MLP (dense network) on" in window.windowTitle()
     assert not window.classify_tab.trainingNoteLabel.isVisible()
+
+
+def test_after_a_run_the_train_tab_shows_no_stale_estimate_and_accuracy_in_percent(
+    ready_window: MainWindow, qtbot
+) -> None:
+    window, train = ready_window, ready_window.train_tab
+    window.model_tab.select_model("mlp")
+    window.model_tab.epochsSpin.setValue(1)
+    window.mainTabs.setCurrentWidget(train)
+    assert train.estimateLabel.text() == "Estimating the time…"
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        window.start_training()
+    assert train.estimateLabel.text() != "Estimating the time…"  # the probe was cancelled
+    val = train.metricPlot.series_data("val accuracy")[1]
+    run = window.current_run.path
+    logged = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
+    epochs = [record for record in logged if record.get("kind") == "epoch"]
+    assert val.tolist() == pytest.approx([100 * r["val_accuracy"] for r in epochs])
+    assert train.metricPlot.plot_item.getAxis("left").labelText == "%"
 
 
 def test_the_classify_tab_keeps_its_classifier_after_a_vae_run(
