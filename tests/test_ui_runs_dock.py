@@ -441,6 +441,21 @@ def test_double_click_opens_the_run_in_the_gallery_and_classify_tabs(
         assert ready_window.mainTabs.currentWidget() is tab
 
 
+def test_presenter_mode_enlarges_the_compare_window_too(
+    ready_window, saved_runs: list[Path], qtbot
+) -> None:
+    dock = ready_window.runsDock
+    dock.show()
+    dock.runsTable.select_paths(saved_runs[:2])
+    dock.compareButton.click()
+    caption = dock.compare_panel.compareCaption
+    usual = caption.font().pointSizeF()
+    ready_window.set_presenter_mode(True)
+    assert caption.font().pointSizeF() == pytest.approx(1.5 * usual)
+    ready_window.set_presenter_mode(False)
+    assert caption.font().pointSizeF() == pytest.approx(usual)
+
+
 def test_renaming_the_open_run_reopens_it_from_its_new_folder(
     ready_window, saved_runs: list[Path]
 ) -> None:

@@ -27,6 +27,9 @@ class CompareWindow(QWidget):
         self.setObjectName("compareWindow")
         self.setWindowTitle(self.tr("Compare runs"))
         self.setWindowModality(Qt.WindowModality.NonModal)
+        # A window keeps its own font unless told to follow its parent's: presenter mode's
+        # larger fonts reach it this way, and leaving it gives the usual ones back.
+        self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)
         self.panel = panel
         layout = QVBoxLayout(self)
         layout.addWidget(panel)
