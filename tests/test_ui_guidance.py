@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
+from helpers import train_in_window
 from kc_desktop.core.inference import load_run
 from kc_desktop.ui.guide.tooltips import wrap
 from kc_desktop.ui.main_window import MainWindow
@@ -20,11 +21,8 @@ def test_a_finished_run_gives_a_verdict_and_buttons_to_go_on(
     ready_window: MainWindow, qtbot
 ) -> None:
     window, train = ready_window, ready_window.train_tab
-    window.model_tab.select_model("mlp")
-    window.model_tab.epochsSpin.setValue(1)
     train.log("an old line from before")
-    with qtbot.waitSignal(window.session.finished, timeout=60_000):
-        window.start_training()
+    train_in_window(window, qtbot, "mlp", epochs=1)
     log = train.logView.toPlainText()
     assert "an old line" not in log  # the log starts fresh for each run
     assert "Starting MLP (dense network) on" in log
@@ -44,12 +42,9 @@ def test_after_a_run_the_train_tab_shows_no_stale_estimate_and_accuracy_in_perce
     ready_window: MainWindow, qtbot
 ) -> None:
     window, train = ready_window, ready_window.train_tab
-    window.model_tab.select_model("mlp")
-    window.model_tab.epochsSpin.setValue(1)
     window.mainTabs.setCurrentWidget(train)
     assert train.estimateLabel.text() == "Estimating the time…"
-    with qtbot.waitSignal(window.session.finished, timeout=60_000):
-        window.start_training()
+    train_in_window(window, qtbot, "mlp", epochs=1)  # Train pressed before the estimate came
     assert train.estimateLabel.text() != "Estimating the time…"  # the probe was cancelled
     val = train.metricPlot.series_data("val accuracy")[1]
     run = window.current_run.path

@@ -9,7 +9,7 @@ settings). Esc closes it, as it closes a dialog.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kc_desktop.core.paths import app_home
@@ -54,12 +54,8 @@ class CompareWindow(QWidget):
         super().keyPressEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self._remember_geometry()
+        self._remember_geometry()  # closing hides it too
         super().hideEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._remember_geometry()
-        super().closeEvent(event)
 
     def _remember_geometry(self) -> None:
         if self._placed:
