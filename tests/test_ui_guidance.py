@@ -95,7 +95,7 @@ def test_the_tour_is_offered_on_the_first_launch_only(ready_window: MainWindow, 
     assert tour.isVisible() and tour.step == 0
 
 
-def test_every_train_chart_has_a_caption_saying_which_way_is_better(
+def test_every_chart_has_a_caption_saying_which_way_is_better(
     ready_window: MainWindow,
 ) -> None:
     train = ready_window.train_tab
@@ -108,6 +108,10 @@ def test_every_train_chart_has_a_caption_saying_which_way_is_better(
 
     gan_names = [name for name, *_ in METRIC_SERIES["gan"]]
     assert gan_names == ["judge's score for real images", "judge's score for generated images"]
+    data = ready_window.data_tab  # the Data tab's chart too
+    assert data.classBalanceCaption.isVisibleTo(data) and "best" in data.classBalanceCaption.text()
+    below = data.classBalanceCaption.geometry().top() > data.classHistogram.geometry().bottom()
+    assert below and data.classBalanceCaption.parent() is data.classHistogram.parent()
 
 
 def test_long_tooltips_are_wrapped_and_form_labels_explain_too(ready_window: MainWindow) -> None:
