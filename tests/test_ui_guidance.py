@@ -185,7 +185,7 @@ def test_classify_says_not_sure_about_a_shape_but_keeps_the_scores(
 
 
 def test_the_model_tab_says_what_the_model_is_and_hides_the_layer_table(
-    ready_window: MainWindow,
+    ready_window: MainWindow, qtbot
 ) -> None:
     model = ready_window.model_tab
     ready_window.mainTabs.setCurrentWidget(model)
@@ -194,6 +194,15 @@ def test_the_model_tab_says_what_the_model_is_and_hides_the_layer_table(
     )
     assert "parameters" in model.modelSizeLabel.toolTip()
     assert model.modelSummary.isHidden()
+
+    def words_on_top_with_their_button() -> None:  # once the shown tab is laid out
+        words, button = model.modelSizeLabel.geometry(), model.showLayersButton.geometry()
+        assert words.top() < 50 and words.height() < 4 * model.fontMetrics().height()
+        assert 0 <= button.top() - words.bottom() < 20 and button.top() < 120
+
+    ready_window.resize(1280, 900)  # room to spare below them
+    qtbot.waitUntil(lambda: model.height() > 700)
+    qtbot.waitUntil(words_on_top_with_their_button)
     model.showLayersButton.click()
     assert not model.modelSummary.isHidden()
     assert model.showLayersButton.text() == "Hide layers"

@@ -43,6 +43,7 @@ from kc_desktop.ui.model.backbone_box import BackboneBox
 from kc_desktop.ui.model.recommendation_bar import RecommendationBar
 from kc_desktop.ui.model.schedule_combo import schedule_combo
 from kc_desktop.ui.widgets.image_grid import ImageGrid
+from kc_desktop.ui.widgets.wrapped_label import WrappedLabel
 
 
 class ModelTab(QWidget):
@@ -255,8 +256,7 @@ class ModelTab(QWidget):
         self.modelSummary.setFont(QFont("monospace", 9))
         self.modelSummary.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.modelSummary.hide()  # the experts' view, behind "Show layers"
-        self.modelSizeLabel = QLabel(objectName="modelSizeLabel")
-        self.modelSizeLabel.setWordWrap(True)
+        self.modelSizeLabel = WrappedLabel(objectName="modelSizeLabel")  # its lines' height
         self.showLayersButton = QPushButton(self.tr("Show layers"), objectName="showLayersButton")
         self.showLayersButton.setCheckable(True)
         self.showLayersButton.setToolTip(self.tr("The table of layers, shapes and parameters"))
@@ -266,6 +266,7 @@ class ModelTab(QWidget):
         summary_layout.addWidget(self.modelSizeLabel)
         summary_layout.addWidget(self.showLayersButton, 0, Qt.AlignmentFlag.AlignLeft)
         summary_layout.addWidget(self.modelSummary, 1)
+        summary_layout.addStretch(0)  # layers hidden: the words and the button stay on top
         return summary_box
 
     def _on_show_layers_button_toggled(self, shown: bool) -> None:
