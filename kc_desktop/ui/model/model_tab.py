@@ -79,8 +79,10 @@ class ModelTab(QWidget):
         self._build_run_settings()
         form = QFormLayout()
         form.addRow(self.tr("Model:"), self.modelCombo)
-        form.addRow("", self.modelDescription)
-        form.addRow("", self.modelChangesLabel)
+        about = QVBoxLayout()  # a hidden label here takes no room; a hidden form row would
+        about.addWidget(self.modelDescription)
+        about.addWidget(self.modelChangesLabel)
+        form.addRow("", about)
         form.addRow(self.tr("Epochs:"), self.epochsSpin)
         form.addRow(self.tr("Learning-rate schedule:"), self.lrScheduleCombo)
         form.addRow(self.tr("Batch size:"), self.batchSizeSpin)
