@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -109,10 +108,8 @@ class ModelTab(QWidget):
                 Qt.ItemDataRole.ToolTipRole,
             )
         self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
-        self.modelDescription = QLabel(objectName="modelDescription")
-        self.modelDescription.setWordWrap(True)
-        self.modelChangesLabel = QLabel(objectName="modelChangesLabel")
-        self.modelChangesLabel.setWordWrap(True)
+        self.modelDescription = WrappedLabel(objectName="modelDescription")
+        self.modelChangesLabel = WrappedLabel(objectName="modelChangesLabel")
         self.modelChangesLabel.setToolTip(
             self.tr("Settings the chosen model changed, and why; your other values stay")
         )
