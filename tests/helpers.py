@@ -167,3 +167,11 @@ def disk_full_at_model_write(nth: int = 2) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(checkpoints.os, "replace", replace)
         yield
+
+
+def train_in_window(window, qtbot, model: str = "mlp", epochs: int = 1) -> None:
+    """Train ``model`` for ``epochs`` epochs from the window, as Train does, until it ends."""
+    window.model_tab.select_model(model)
+    window.model_tab.epochsSpin.setValue(epochs)
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        window.start_training()

@@ -37,6 +37,24 @@ def test_matrix_sums_to_the_test_set_and_its_diagonal_is_the_test_accuracy(
     assert view.evaluationProgress.isHidden()
 
 
+def test_each_view_of_the_evaluation_has_a_caption_saying_which_way_is_better(
+    view: EvaluationView,
+) -> None:
+    captions = {
+        view.confusionCaption: ("confusionCaption", "the more on the diagonal, the better"),
+        view.classMetricsCaption: ("classMetricsCaption", "higher is better"),
+        view.misclassifiedCaption: ("misclassifiedCaption", "fewer is better"),
+    }
+    for caption, (name, better) in captions.items():
+        assert caption.objectName() == name and better in caption.text()
+        assert caption.height() >= caption.heightForWidth(caption.width())  # every line shown
+    assert view.confusionCaption.isVisible() and view.classMetricsCaption.isVisible()
+    view.evaluationImageTabs.setCurrentIndex(0)
+    assert view.misclassifiedCaption.isVisible()
+    below_grid = view.misclassifiedCaption.geometry().top()
+    assert below_grid > view.misclassifiedGrid.geometry().bottom()  # under the images
+
+
 def test_class_table_agrees_with_the_matrix(view: EvaluationView) -> None:
     matrix = view.confusionMatrix.matrix()
     table = view.classMetricsTable

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
+from helpers import train_in_window
 from kc_desktop.core.inference import load_run
 from kc_desktop.ui.guide.tooltips import wrap
 from kc_desktop.ui.main_window import MainWindow
@@ -19,11 +21,8 @@ def test_a_finished_run_gives_a_verdict_and_buttons_to_go_on(
     ready_window: MainWindow, qtbot
 ) -> None:
     window, train = ready_window, ready_window.train_tab
-    window.model_tab.select_model("mlp")
-    window.model_tab.epochsSpin.setValue(1)
     train.log("an old line from before")
-    with qtbot.waitSignal(window.session.finished, timeout=60_000):
-        window.start_training()
+    train_in_window(window, qtbot, "mlp", epochs=1)
     log = train.logView.toPlainText()
     assert "an old line" not in log  # the log starts fresh for each run
     assert "Starting MLP (dense network) on" in log
@@ -37,6 +36,22 @@ def test_a_finished_run_gives_a_verdict_and_buttons_to_go_on(
     assert window.mainTabs.currentWidget() is window.classify_tab
     assert "MLP (dense network) on" in window.windowTitle()
     assert not window.classify_tab.trainingNoteLabel.isVisible()
+
+
+def test_after_a_run_the_train_tab_shows_no_stale_estimate_and_accuracy_in_percent(
+    ready_window: MainWindow, qtbot
+) -> None:
+    window, train = ready_window, ready_window.train_tab
+    window.mainTabs.setCurrentWidget(train)
+    assert train.estimateLabel.text() == "Estimating the time…"
+    train_in_window(window, qtbot, "mlp", epochs=1)  # Train pressed before the estimate came
+    assert train.estimateLabel.text() != "Estimating the time…"  # the probe was cancelled
+    val = train.metricPlot.series_data("val accuracy")[1]
+    run = window.current_run.path
+    logged = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
+    epochs = [record for record in logged if record.get("kind") == "epoch"]
+    assert val.tolist() == pytest.approx([100 * r["val_accuracy"] for r in epochs])
+    assert train.metricPlot.plot_item.getAxis("left").labelText == "%"
 
 
 def test_the_classify_tab_keeps_its_classifier_after_a_vae_run(
@@ -80,7 +95,7 @@ def test_the_tour_is_offered_on_the_first_launch_only(ready_window: MainWindow, 
     assert tour.isVisible() and tour.step == 0
 
 
-def test_every_train_chart_has_a_caption_saying_which_way_is_better(
+def test_every_chart_has_a_caption_saying_which_way_is_better(
     ready_window: MainWindow,
 ) -> None:
     train = ready_window.train_tab
@@ -93,6 +108,10 @@ def test_every_train_chart_has_a_caption_saying_which_way_is_better(
 
     gan_names = [name for name, *_ in METRIC_SERIES["gan"]]
     assert gan_names == ["judge's score for real images", "judge's score for generated images"]
+    data = ready_window.data_tab  # the Data tab's chart too
+    assert data.classBalanceCaption.isVisibleTo(data) and "best" in data.classBalanceCaption.text()
+    below = data.classBalanceCaption.geometry().top() > data.classHistogram.geometry().bottom()
+    assert below and data.classBalanceCaption.parent() is data.classHistogram.parent()
 
 
 def test_long_tooltips_are_wrapped_and_form_labels_explain_too(ready_window: MainWindow) -> None:
@@ -166,7 +185,7 @@ def test_classify_says_not_sure_about_a_shape_but_keeps_the_scores(
 
 
 def test_the_model_tab_says_what_the_model_is_and_hides_the_layer_table(
-    ready_window: MainWindow,
+    ready_window: MainWindow, qtbot
 ) -> None:
     model = ready_window.model_tab
     ready_window.mainTabs.setCurrentWidget(model)
@@ -175,6 +194,15 @@ def test_the_model_tab_says_what_the_model_is_and_hides_the_layer_table(
     )
     assert "parameters" in model.modelSizeLabel.toolTip()
     assert model.modelSummary.isHidden()
+
+    def words_on_top_with_their_button() -> None:  # once the shown tab is laid out
+        words, button = model.modelSizeLabel.geometry(), model.showLayersButton.geometry()
+        assert words.top() < 50 and words.height() < 4 * model.fontMetrics().height()
+        assert 0 <= button.top() - words.bottom() < 20 and button.top() < 120
+
+    ready_window.resize(1280, 900)  # room to spare below them
+    qtbot.waitUntil(lambda: model.height() > 700)
+    qtbot.waitUntil(words_on_top_with_their_button)
     model.showLayersButton.click()
     assert not model.modelSummary.isHidden()
     assert model.showLayersButton.text() == "Hide layers"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -11,12 +12,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QPoint, QStandardPaths, Qt
 from run_history_helpers import epoch_records, summary_of
+from runs_dock_helpers import sort_arrow_points_down
 
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.ui.runs.runs_dock import RunsDock
-from kc_desktop.ui.runs.runs_table import COLUMN_TITLES
+from kc_desktop.ui.runs.runs_table import COLUMN_TITLES, SORT_ROLE
 
 
 @pytest.fixture
@@ -71,6 +73,57 @@ def test_sorting_by_accuracy_orders_runs_by_value(dock: RunsDock, saved_runs: li
     accuracies = [summary_of(run).get("test_accuracy", -1.0) for run in shown]
     assert accuracies == sorted(accuracies, reverse=True)
     assert shown[-1] == saved_runs[2]  # the VAE has no accuracy
+
+
+def _sort_keys(dock: RunsDock, column: int) -> list:
+    table = dock.runsTable
+    return [table.item(row, column).data(SORT_ROLE) for row in range(table.rowCount())]
+
+
+def _click_header(dock: RunsDock, title: str, qtbot) -> int:
+    header = dock.runsTable.horizontalHeader()
+    column = COLUMN_TITLES.index(title)
+    dock.runsTable.scrollTo(dock.runsTable.model().index(0, column))
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    return column
+
+
+def test_newest_runs_come_first_and_the_arrow_says_so(
+    dock: RunsDock, saved_runs: list[Path]
+) -> None:
+    header = dock.runsTable.horizontalHeader()
+    assert header.isSortIndicatorShown()
+    assert header.sortIndicatorSection() == COLUMN_TITLES.index("Date")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    dates = _sort_keys(dock, COLUMN_TITLES.index("Date"))
+    assert dates == sorted(dates, reverse=True)
+    assert sort_arrow_points_down(header)  # largest first: the arrow's wide end on top
+
+
+def test_clicking_a_header_sorts_the_rows_the_way_its_arrow_points(
+    dock: RunsDock, saved_runs: list[Path], qtbot
+) -> None:
+    header = dock.runsTable.horizontalHeader()
+    for title in ("Batch", "Epochs", "Accuracy", "Name", "Batch"):
+        column = _click_header(dock, title, qtbot)
+        for _ in range(2):  # the first click, then the second that flips the order
+            order = header.sortIndicatorOrder()
+            assert header.sortIndicatorSection() == column
+            keys = _sort_keys(dock, column)
+            descending = order == Qt.SortOrder.DescendingOrder
+            assert keys == sorted(keys, reverse=descending), (title, order)
+            assert sort_arrow_points_down(header) == descending, (title, order)
+            _click_header(dock, title, qtbot)
+
+
+def test_numeric_columns_sort_as_numbers_not_as_text(
+    dock: RunsDock, saved_runs: list[Path]
+) -> None:
+    column = COLUMN_TITLES.index("Batch")
+    dock.runsTable.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    shown = [dock.runsTable.item(row, column).text() for row in range(3)]
+    assert shown == ["8", "64", "64"]  # as text, "64" would come before "8"
 
 
 def test_refresh_keeps_the_selection_and_the_column_widths_a_person_set(
@@ -200,7 +253,7 @@ def test_compare_plots_one_curve_per_run_with_the_points_of_metrics_jsonl(
     assert panel.metric == "val_accuracy"
     assert sorted(plot.series_names()) == sorted([mlp.name, cnn.name])
     for metric in ("val_accuracy", "val_loss"):
-        panel.compareMetricCombo.setCurrentText(metric)
+        panel.select_metric(metric)
         for run in (mlp, cnn):
             xs, ys = plot.series_data(run.name)
             records = epoch_records(run)
@@ -213,6 +266,75 @@ def test_compare_plots_one_curve_per_run_with_the_points_of_metrics_jsonl(
     assert not panel.isVisible()
 
 
+def test_compare_opens_a_window_of_its_own_with_the_legend_below_the_curves(
+    dock: RunsDock, saved_runs: list[Path], qtbot
+) -> None:
+    mlp, cnn, _ = saved_runs
+    dock.runsTable.select_paths([mlp, cnn])
+    dock.compareButton.click()
+    window = dock.compareWindow
+    qtbot.waitExposed(window)
+    assert window.objectName() == "compareWindow" and window.isWindow()
+    assert not window.isModal() and dock.isVisible() and dock.runsTable.isEnabled()
+    assert dock.compare_panel.window() is window
+    plot = dock.compare_panel.comparePlot
+    qtbot.waitUntil(lambda: plot.width() > 400)
+    plot.redraw()
+    view = plot.plot_item.getViewBox().sceneBoundingRect()
+    legend = plot.legend.sceneBoundingRect()
+    assert legend.height() > 0 and legend.top() >= view.bottom()  # below, never over data
+    assert not legend.intersects(view)
+
+
+def test_the_compare_plot_reads_as_plain_figures_with_a_caption(
+    dock: RunsDock, saved_runs: list[Path], qtbot
+) -> None:
+    dock.runsTable.select_paths(saved_runs[:2])
+    dock.compareButton.click()
+    panel = dock.compare_panel
+    plot, caption = panel.comparePlot, panel.compareCaption
+    qtbot.waitUntil(lambda: plot.width() > 400)
+    assert panel.metric == "val_accuracy"
+    assert caption.text().startswith("Validation accuracy of each run")
+    assert caption.text().endswith("higher is better.")
+    left = plot.plot_item.getAxis("left")
+    assert left.labelText == "validation accuracy (%)"
+    plot.redraw()
+    low, high = plot.plot_item.getViewBox().viewRange()[1]
+    ticks = [value for _, values in left.tickValues(low, high, 300) for value in values]
+    strings = left.tickStrings(ticks, left.autoSIPrefixScale, 1.0)
+    assert left.autoSIPrefixScale == 1.0 and left.labelUnitPrefix == ""  # never "x0.001"
+    assert all(re.fullmatch(r"\d+(\.\d+)?", text) for text in strings), strings  # plain
+    assert max(map(float, strings)) > 50  # percents, not fractions of 1
+    panel.select_metric("val_loss")
+    assert caption.text().startswith("Validation loss") and "lower is better" in caption.text()
+    assert plot.plot_item.getAxis("left").labelText == "validation loss"
+
+
+def test_the_compare_window_closes_with_esc_and_comes_back_where_it_was(
+    saved_runs: list[Path], qtbot
+) -> None:
+    first = RunsDock()
+    qtbot.addWidget(first)
+    first.show()
+    first.runsTable.select_paths(saved_runs[:2])
+    first.compareButton.click()
+    window = first.compareWindow
+    qtbot.waitExposed(window)
+    window.resize(640, 420)
+    qtbot.waitUntil(lambda: window.size().width() == 640)
+    qtbot.keyClick(first.compare_panel.compareMetricCombo, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+    again = RunsDock()
+    qtbot.addWidget(again)
+    again.show()
+    again.runsTable.select_paths(saved_runs[:2])
+    again.compareButton.click()
+    qtbot.waitExposed(again.compareWindow)
+    assert (again.compareWindow.width(), again.compareWindow.height()) == (640, 420)
+
+
 def test_compare_offers_only_metrics_every_run_logged(
     dock: RunsDock, saved_runs: list[Path]
 ) -> None:
@@ -220,7 +342,11 @@ def test_compare_offers_only_metrics_every_run_logged(
     dock.runsTable.select_paths([mlp, vae])
     dock.compareButton.click()
     combo = dock.compare_panel.compareMetricCombo
-    assert [combo.itemText(i) for i in range(combo.count())] == ["val_loss", "loss"]
+    assert [combo.itemData(i) for i in range(combo.count())] == ["val_loss", "loss"]
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "validation loss",
+        "training loss",
+    ]
 
 
 def test_export_writes_the_compared_points_as_csv_and_the_plot_as_png(
@@ -232,7 +358,7 @@ def test_export_writes_the_compared_points_as_csv_and_the_plot_as_png(
     dock.runsTable.select_paths([mlp, cnn])
     dock.compareButton.click()
     qtbot.waitUntil(lambda: panel.comparePlot.width() > 200)  # laid out, as a person sees it
-    panel.compareMetricCombo.setCurrentText("val_loss")
+    panel.select_metric("val_loss")
     targets = {".csv": tmp_path / "compare.csv", ".png": tmp_path / "compare.png"}
     panel.choose_save_path = lambda title, suggested, file_filter: str(
         targets[Path(suggested).suffix]
@@ -313,6 +439,21 @@ def test_double_click_opens_the_run_in_the_gallery_and_classify_tabs(
         assert ready_window.classify_tab.run is ready_window.current_run
         assert ready_window.gallery_tab.run_dir == run
         assert ready_window.mainTabs.currentWidget() is tab
+
+
+def test_presenter_mode_enlarges_the_compare_window_too(
+    ready_window, saved_runs: list[Path], qtbot
+) -> None:
+    dock = ready_window.runsDock
+    dock.show()
+    dock.runsTable.select_paths(saved_runs[:2])
+    dock.compareButton.click()
+    caption = dock.compare_panel.compareCaption
+    usual = caption.font().pointSizeF()
+    ready_window.set_presenter_mode(True)
+    assert caption.font().pointSizeF() == pytest.approx(1.5 * usual)
+    ready_window.set_presenter_mode(False)
+    assert caption.font().pointSizeF() == pytest.approx(usual)
 
 
 def test_renaming_the_open_run_reopens_it_from_its_new_folder(

@@ -1,5 +1,6 @@
 """Render the newcomer's screens to docs/screenshots/: first launch with the tour, the
-end-of-run verdict, "Not sure" in the Classify tab, and presenter mode.
+end-of-run verdict, "Not sure" in the Classify tab, presenter mode, and the Model tab saying
+what a switch to the DCGAN changed.
 
 Trains one short digits classifier for real (offscreen, scratch app home). Run with
 ``QT_QPA_PLATFORM=offscreen python tools/guidance_screenshots.py``.
@@ -86,6 +87,13 @@ def main() -> int:
     train(window, "small-cnn", 4)
     window.mainTabs.setCurrentWidget(window.train_tab)
     save(window, "verdict")
+
+    model = window.model_tab
+    window.mainTabs.setCurrentWidget(model)
+    model.learningRateSpin.setValue(0.003)  # the person's own value
+    model.select_model("dcgan")
+    save(window, "model-switch")
+    model.select_model("small-cnn")
 
     folder = Path(tempfile.mkdtemp(prefix="kc_guide_images_"))
     window.mainTabs.setCurrentWidget(window.classify_tab)

@@ -65,7 +65,8 @@ def grab(window: MainWindow, index: int, name: str) -> None:
 
 
 def show_runs_comparison(window: MainWindow) -> None:
-    """Open the Runs dock and overlay the validation accuracy of the classifier runs."""
+    """Open the Runs dock and overlay the validation accuracy of the classifier runs (in the
+    Compare window, saved as compare.png)."""
     dock = window.runsDock
     window.resize(1280, 1040)  # the Train tab keeps its height; the dock gets the rest
     dock.show()
@@ -73,6 +74,15 @@ def show_runs_comparison(window: MainWindow) -> None:
     paths = [dock.runsTable.path_at(row) for row in range(dock.runsTable.rowCount())]
     dock.runsTable.select_paths([path for path in paths if path.name.endswith(("-mlp", "-cnn"))])
     dock.compare_selected()
+    compare = dock.compareWindow
+    compare.resize(900, 600)
+    wait_until(lambda: compare.isVisible())
+    for _ in range(5):
+        loop = QEventLoop()
+        QTimer.singleShot(60, loop.quit)
+        loop.exec()
+    compare.grab().save(str(OUT / "compare.png"))
+    print(OUT / "compare.png")
 
 
 def main() -> int:

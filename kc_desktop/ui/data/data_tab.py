@@ -28,6 +28,7 @@ from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.bar_chart import BarChart
 from kc_desktop.ui.widgets.drop_area import DropArea
 from kc_desktop.ui.widgets.image_grid import ImageGrid
+from kc_desktop.ui.widgets.wrapped_label import caption_label
 
 if TYPE_CHECKING:
     from kc_desktop.core.camera.source import FrameSource
@@ -128,8 +129,17 @@ class DataTab(QWidget):
         left.addLayout(skipped_row)
         self.classHistogram = BarChart(objectName="classHistogram")
         self.classHistogram.setMinimumHeight(220)
+        self.classBalanceCaption = caption_label(
+            "classBalanceCaption",
+            self.tr(
+                "How many images each class has in each split — bars of even height are "
+                "best: a class with few images is learned less well."
+            ),
+        )
         balance = QGroupBox(self.tr("Class balance per split"))
-        QVBoxLayout(balance).addWidget(self.classHistogram)
+        balance_layout = QVBoxLayout(balance)
+        balance_layout.addWidget(self.classHistogram, 1)
+        balance_layout.addWidget(self.classBalanceCaption)
         left.addWidget(balance, 1)
 
         self.datasetPreview = ImageGrid(objectName="datasetPreview")

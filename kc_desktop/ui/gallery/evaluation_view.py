@@ -33,6 +33,7 @@ from kc_desktop.core.insight.evaluation import Evaluation, evaluate_saved_run
 from kc_desktop.ui.gallery.confusion_matrix import ConfusionMatrixView
 from kc_desktop.ui.jobs import JobRunner
 from kc_desktop.ui.widgets.image_grid import ImageGrid
+from kc_desktop.ui.widgets.wrapped_label import caption_label
 
 EVALUATE = "evaluate"  # the job kind
 MAX_SHOWN = 120  # images per grid: more would shrink every cell below readability
@@ -85,14 +86,15 @@ class EvaluationView(QWidget):
         matrix_group = QGroupBox(self.tr("Confusion matrix on the test images"))
         matrix_layout = QVBoxLayout(matrix_group)
         matrix_layout.addWidget(self.confusionMatrix, 1)
-        hint = QLabel(
+        self.confusionCaption = caption_label(
+            "confusionCaption",
             self.tr(
-                "Rows: the true class. Columns: what the model answered. Blue diagonal "
-                "= right, red = mistakes. Click a cell to see its images."
-            )
+                "Rows: the true class; columns: what the model answered. Blue diagonal = "
+                "right, red = mistakes — the more on the diagonal, the better. Click a cell "
+                "to see its images."
+            ),
         )
-        hint.setWordWrap(True)
-        matrix_layout.addWidget(hint)
+        matrix_layout.addWidget(self.confusionCaption)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -129,9 +131,17 @@ class EvaluationView(QWidget):
                 "balances the two."
             )
         )
+        self.classMetricsCaption = caption_label(
+            "classMetricsCaption",
+            self.tr(
+                "How well the model knows each class, from 0 to 1 (1 = never wrong) — higher "
+                "is better; a low row is a class it confuses. Hover for what each score means."
+            ),
+        )
         group = QGroupBox(self.tr("Scores per class"))
         box = QVBoxLayout(group)
-        box.addWidget(self.classMetricsTable)
+        box.addWidget(self.classMetricsTable, 1)
+        box.addWidget(self.classMetricsCaption)
         return group
 
     def _build_image_tabs(self) -> QTabWidget:
@@ -152,6 +162,14 @@ class EvaluationView(QWidget):
         row.addWidget(self.misclassifiedSortCombo)
         mistakes_layout.addLayout(row)
         mistakes_layout.addWidget(self.misclassifiedGrid, 1)
+        self.misclassifiedCaption = caption_label(
+            "misclassifiedCaption",
+            self.tr(
+                "Test images the model got wrong: under each, the true class / its answer "
+                "(how sure it was) — fewer is better; sure mistakes show what it confuses."
+            ),
+        )
+        mistakes_layout.addWidget(self.misclassifiedCaption)
 
         self.cellLabel = QLabel(
             self.tr("Click a cell of the confusion matrix."), objectName="cellLabel"

@@ -1,4 +1,8 @@
-"""Model tab: choose a model, set its hyper-parameters (explained defaults), see its size."""
+"""Model tab: choose a model, set its hyper-parameters (explained defaults), see its size.
+
+Switching models keeps the values the person set; where the new model needs another value,
+``modelChangesLabel`` says which changed and why (the rules: ``core/models/switching.py``).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,8 +30,9 @@ from kc_desktop.core.devices import available_devices
 from kc_desktop.core.guidance import model_in_words
 from kc_desktop.core.kinds import RunState, Task
 from kc_desktop.core.models.recommend import Recommendation, recommend_model
-from kc_desktop.core.models.registry import build_model, get_model_spec, list_models
+from kc_desktop.core.models.registry import ModelSpec, build_model, get_model_spec, list_models
 from kc_desktop.core.models.summary import summarize
+from kc_desktop.core.models.switching import settings_for
 from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.distributed import ALL_GPUS, ALL_GPUS_LABEL, local_gpu_count
 from kc_desktop.ui.core_text import core_text
@@ -37,6 +41,7 @@ from kc_desktop.ui.model.layer_table import LayerTable
 from kc_desktop.ui.model.recommendation_bar import RecommendationBar
 from kc_desktop.ui.model.schedule_combo import schedule_combo
 from kc_desktop.ui.widgets.image_grid import ImageGrid
+from kc_desktop.ui.widgets.wrapped_label import WrappedLabel
 
 
 class ModelTab(QWidget):
@@ -48,6 +53,8 @@ class ModelTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dataset: ImageDataset | None = None
+        self._chosen: dict[str, float] = {}  # per-model settings the person set themselves
+        self._switching = False  # values set by a model switch are not the person's
         self._build()
         self._on_model_changed()
 
@@ -70,7 +77,10 @@ class ModelTab(QWidget):
         self._build_run_settings()
         form = QFormLayout()
         form.addRow(self.tr("Model:"), self.modelCombo)
-        form.addRow("", self.modelDescription)
+        about = QVBoxLayout()  # a hidden label here takes no room; a hidden form row would
+        about.addWidget(self.modelDescription)
+        about.addWidget(self.modelChangesLabel)
+        form.addRow("", about)
         form.addRow(self.tr("Epochs:"), self.epochsSpin)
         form.addRow(self.tr("Learning-rate schedule:"), self.lrScheduleCombo)
         form.addRow(self.tr("Batch size:"), self.batchSizeSpin)
@@ -97,8 +107,12 @@ class ModelTab(QWidget):
                 Qt.ItemDataRole.ToolTipRole,
             )
         self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
-        self.modelDescription = QLabel(objectName="modelDescription")
-        self.modelDescription.setWordWrap(True)
+        self.modelDescription = WrappedLabel(objectName="modelDescription")
+        self.modelChangesLabel = WrappedLabel(objectName="modelChangesLabel")
+        self.modelChangesLabel.setToolTip(
+            self.tr("Settings the chosen model changed, and why; your other values stay")
+        )
+        self.modelChangesLabel.hide()
 
     def _build_optimisation_settings(self) -> None:
         """Epochs, batch size, learning rate (with its apply-while-paused button), optimiser."""
@@ -124,6 +138,8 @@ class ModelTab(QWidget):
         self.learningRateSpin.setDecimals(5)
         self.learningRateSpin.setRange(0.00001, 1.0)
         self.learningRateSpin.setSingleStep(0.0001)
+        self.batchSizeSpin.valueChanged.connect(lambda v: self._on_setting_chosen("batch_size", v))
+        self.learningRateSpin.valueChanged.connect(lambda v: self._on_setting_chosen("lr", v))
         self.learningRateSpin.setToolTip(
             self.tr(
                 "Size of each weight update. Too high diverges, too low learns slowly. "
@@ -235,8 +251,7 @@ class ModelTab(QWidget):
         """The model's layer table and size for the loaded dataset's images."""
         self.modelSummary = LayerTable(objectName="modelSummary")
         self.modelSummary.hide()  # the experts' view, behind "Show layers"
-        self.modelSizeLabel = QLabel(objectName="modelSizeLabel")
-        self.modelSizeLabel.setWordWrap(True)
+        self.modelSizeLabel = WrappedLabel(objectName="modelSizeLabel")  # its lines' height
         self.showLayersButton = QPushButton(self.tr("Show layers"), objectName="showLayersButton")
         self.showLayersButton.setCheckable(True)
         self.showLayersButton.setToolTip(self.tr("The table of layers, shapes and parameters"))
@@ -246,6 +261,7 @@ class ModelTab(QWidget):
         summary_layout.addWidget(self.modelSizeLabel)
         summary_layout.addWidget(self.showLayersButton, 0, Qt.AlignmentFlag.AlignLeft)
         summary_layout.addWidget(self.modelSummary, 1)
+        summary_layout.addStretch(0)  # layers hidden: the words and the button stay on top
         return summary_box
 
     def _on_show_layers_button_toggled(self, shown: bool) -> None:
@@ -340,19 +356,35 @@ class ModelTab(QWidget):
             zoom=0.1 if self.zoomCheck.isChecked() else 0.0,
         )
 
+    def _on_setting_chosen(self, name: str, value: float) -> None:
+        if not self._switching:
+            self._chosen[name] = value
+
     def _on_model_changed(self) -> None:
         spec = get_model_spec(self.model_id)
         self.modelDescription.setText(core_text(spec.description))
-        self.epochsSpin.setValue(0)  # Auto
-        self.batchSizeSpin.setValue(spec.default_batch_size)
-        self.learningRateSpin.setValue(spec.default_lr)
-        self.optimizerCombo.setCurrentIndex(self.optimizerCombo.findData(spec.default_optimizer))
+        self._apply_model_settings(spec)
         self.betaSpin.setEnabled(self._applies(self.betaSpin))
         self.scoreSamplesCheck.setEnabled(self._applies(self.scoreSamplesCheck))
         self.augmentGroup.setEnabled(spec.augmentable)
         self.backboneBox.show_model(spec.id)
         self._follow_recommendation()
         self._update_summary()
+
+    def _apply_model_settings(self, spec: ModelSpec) -> None:
+        """Batch size and learning rate for ``spec``; the sentences of what changed, shown."""
+        spins = {"batch_size": self.batchSizeSpin, "lr": self.learningRateSpin}
+        shown = {name: spin.value() for name, spin in spins.items()}
+        changes = settings_for(spec, shown, self._chosen)
+        self._switching = True
+        try:
+            for change in changes:
+                spins[change.name].setValue(change.value)
+        finally:
+            self._switching = False
+        sentences = [text for change in changes if (text := change.text(core_text))]
+        self.modelChangesLabel.setText(" ".join(sentences))
+        self.modelChangesLabel.setVisible(bool(sentences))
 
     def _update_summary(self) -> None:
         if self.dataset is None:

@@ -1,7 +1,10 @@
 """Overlay the per-epoch curves of several runs, one metric at a time, and export them.
 
 The metric combo lists only the metrics every compared run logged, so each curve in the
-plot has a partner; the CSV holds exactly the points the plot shows.
+plot has a partner; the CSV holds exactly the points the plot shows. The combo reads the
+metrics' plain names (their keys are the item data), a caption under the plot says what
+the curves show and which way is better, and the legend has a row of its own below the
+plot, since finished curves leave no corner free.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,6 +32,7 @@ from kc_desktop.core.runs.history import (
     write_comparison_csv,
 )
 from kc_desktop.ui.errors import plain_error
+from kc_desktop.ui.runs.compare_caption import compare_caption, metric_name
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
 
 LABEL_EVERY_EPOCH_UP_TO = 12  # beyond this, pyqtgraph's own ticks; below, no "1.5" epochs
@@ -37,14 +41,6 @@ PLACEHOLDER = QT_TRANSLATE_NOOP(
 )
 # (title, suggested file name, filter) -> chosen path or None
 ChooseSavePath = Callable[[str, str, str], "str | None"]
-
-
-def metric_title(metric: str) -> str:
-    """``val_accuracy`` -> ``val accuracy``: the words a person reads on the axis.
-
-    Translated with the Train tab's curve names ("val accuracy", "val loss"…) where one fits.
-    """
-    return QCoreApplication.translate("TrainTab", metric.replace("_", " "))
 
 
 class ComparePanel(QWidget):
@@ -60,7 +56,7 @@ class ComparePanel(QWidget):
         self.compareMetricCombo.setToolTip(
             self.tr("Metrics that every compared run logged per epoch")
         )
-        self.compareMetricCombo.currentTextChanged.connect(self._on_metric_combo_text_changed)
+        self.compareMetricCombo.currentIndexChanged.connect(self._on_metric_combo_index_changed)
         self.exportComparePngButton = QPushButton(
             self.tr("Export PNG…"), objectName="exportComparePngButton"
         )
@@ -76,15 +72,19 @@ class ComparePanel(QWidget):
             objectName="comparePlot",
             x_label=self.tr("epoch"),
             placeholder=QCoreApplication.translate("compare_panel", PLACEHOLDER),
+            legend_below=True,
         )
+        self.compareCaption = QLabel(objectName="compareCaption")
+        self.compareCaption.setWordWrap(True)
+        self.compareCaption.setToolTip(self.tr("What the curves show and which way is better"))
         self.closeCompareButton = QPushButton(self.tr("Close"), objectName="closeCompareButton")
-        self.closeCompareButton.setToolTip(
-            self.tr("Hide the comparison: the table gets the whole width")
-        )
-        self.closeCompareButton.clicked.connect(self.hide)
+        self.closeCompareButton.setToolTip(self.tr("Close the comparison window (Esc)"))
+        self.closeCompareButton.clicked.connect(lambda _=False: self.window().close())
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Metric")))
+        metric_label = QLabel(self.tr("Metric"))
+        metric_label.setToolTip(self.compareMetricCombo.toolTip())
+        controls.addWidget(metric_label)
         controls.addWidget(self.compareMetricCombo, 1)
         controls.addWidget(self.exportComparePngButton)
         controls.addWidget(self.exportCompareCsvButton)
@@ -93,11 +93,19 @@ class ComparePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
         layout.addWidget(self.comparePlot, 1)
+        layout.addWidget(self.compareCaption)
         self._set_exportable(False)
 
     @property
     def metric(self) -> str:
-        return self.compareMetricCombo.currentText()
+        """The key of the metric shown (``val_accuracy``), or "" before a comparison."""
+        return str(self.compareMetricCombo.currentData() or "")
+
+    def select_metric(self, metric: str) -> None:
+        """Show the curves of ``metric`` (a key every compared run logged)."""
+        index = self.compareMetricCombo.findData(metric)
+        if index >= 0:
+            self.compareMetricCombo.setCurrentIndex(index)
 
     def compare(self, paths: list[Path]) -> bool:
         """Read the epoch curves of the runs in ``paths`` and plot their first shared metric."""
@@ -114,7 +122,11 @@ class ComparePanel(QWidget):
         self.curves_by_run = curves_by_run
         self.compareMetricCombo.blockSignals(True)
         self.compareMetricCombo.clear()
-        self.compareMetricCombo.addItems(metrics)
+        for metric in metrics:
+            self.compareMetricCombo.addItem(metric_name(metric), metric)
+            self.compareMetricCombo.setItemData(
+                self.compareMetricCombo.count() - 1, metric, Qt.ItemDataRole.ToolTipRole
+            )
         self.compareMetricCombo.blockSignals(False)
         self._plot_metric(metrics[0])
         self._set_exportable(True)
@@ -126,6 +138,7 @@ class ComparePanel(QWidget):
         self.compareMetricCombo.clear()
         self.comparePlot.clear()
         self.comparePlot.set_title("")
+        self.compareCaption.clear()
         self._set_exportable(False)
 
     def rows(self) -> list[tuple]:
@@ -155,9 +168,10 @@ class ComparePanel(QWidget):
     # ---------------------------------------------------------------- internals
     def _plot_metric(self, metric: str) -> None:
         self.comparePlot.clear()
-        title = metric_title(metric)
+        title = metric_name(metric)
         scale = 100.0 if is_accuracy(metric) else 1.0  # accuracies read as percents everywhere
         self.comparePlot.set_title(self.tr("{title} per epoch").format(title=title))
+        self.compareCaption.setText(compare_caption(metric))
         self.comparePlot.set_labels(self.tr("epoch"), f"{title} (%)" if scale != 1.0 else title)
         epochs: set[int] = set()
         for run, curves in self.curves_by_run.items():
@@ -182,9 +196,9 @@ class ComparePanel(QWidget):
         ):
             widget.setEnabled(exportable)
 
-    def _on_metric_combo_text_changed(self, metric: str) -> None:
-        if metric and self.curves_by_run:
-            self._plot_metric(metric)
+    def _on_metric_combo_index_changed(self, _index: int) -> None:
+        if self.metric and self.curves_by_run:
+            self._plot_metric(self.metric)
 
     def _on_export_png_clicked(self) -> None:
         path = self.choose_save_path(

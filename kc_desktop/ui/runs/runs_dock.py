@@ -1,7 +1,8 @@
 """The Runs dock: every saved run in a table; open, rename, delete, compare their curves.
 
 A dock rather than a sixth tab: the five tabs follow the path of one model (data, model,
-train, gallery, classify), while the run history sits beside all of them.
+train, gallery, classify), while the run history sits beside all of them. Compare opens its
+curves in a window of their own (``compareWindow``), as large as the person wants.
 The rules (valid names, which run may go) live in ``core.runs.history``; this file asks the
 user and reports. Dialogs are attributes (``ask_name``, ``confirm_delete``,
 ``move_to_trash``) so that tests and automation can answer them without a real dialog.
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.runs.history import check_deletable, delete_run, rename_run, run_rows
 from kc_desktop.ui.errors import plain_error
 from kc_desktop.ui.runs.compare_panel import ComparePanel
+from kc_desktop.ui.runs.compare_window import CompareWindow
 from kc_desktop.ui.runs.runs_table import RunsTable
 
 
@@ -41,7 +42,7 @@ def move_to_trash(path: Path) -> bool:
 
 
 class RunsDock(QDockWidget):
-    """The run history; ``runsTable`` lists the runs, ``comparePlot`` overlays their curves."""
+    """The run history; ``runsTable`` lists the runs, ``compareWindow`` overlays their curves."""
 
     status_message = Signal(str)
     open_requested = Signal(str)  # run folder
@@ -59,6 +60,7 @@ class RunsDock(QDockWidget):
         self.runsTable.itemSelectionChanged.connect(self._update_buttons)
         self.compare_panel = ComparePanel()
         self.compare_panel.status_message.connect(self.status_message)
+        self.compareWindow = CompareWindow(self.compare_panel, self)
         self._build()
         self.visibilityChanged.connect(self._on_visibility_changed)
 
@@ -78,7 +80,7 @@ class RunsDock(QDockWidget):
             self.tr("Compare"), "runsCompareButton", self.compare_selected
         )
         self.compareButton.setToolTip(
-            self.tr("Overlay the curves of the selected runs (two or more)")
+            self.tr("Overlay the curves of the selected runs (two or more) in a window")
         )
         refresh = self._button(self.tr("Refresh"), "runsRefreshButton", self.refresh)
         buttons = QHBoxLayout()
@@ -95,14 +97,7 @@ class RunsDock(QDockWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.runsTable, 1)
         list_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="runsSplitter")
-        splitter.addWidget(list_page)
-        splitter.addWidget(self.compare_panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        self.compare_panel.hide()  # shown by Compare: until then the table has the width
-        self.setWidget(splitter)
+        self.setWidget(list_page)
         self._update_buttons()
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
@@ -223,7 +218,7 @@ class RunsDock(QDockWidget):
             self.status_message.emit(self.tr("Select two or more runs to compare (Ctrl+click)."))
             return
         if self.compare_panel.compare(paths):
-            self.compare_panel.show()
+            self.compareWindow.present()
 
     # ---------------------------------------------------------------- internals
     def _forget_compared(self, paths: list[Path]) -> None:

@@ -3,6 +3,10 @@
 Each cell shows formatted text ("90.6%", "1 of 5") but sorts by the number behind it, so
 sorting by accuracy or date orders runs by value, not alphabetically. A row keeps its run
 folder, so selections survive sorting and refreshing.
+
+The header's arrow points the way the rows run: down (wide end on top) when the largest
+values come first, as in a file manager. Qt hands styles "sort up" for a descending column,
+which Fusion draws as an up arrow over newest-first rows; ``_SortArrowStyle`` swaps the two.
 """
 
 from __future__ import annotations
@@ -12,7 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QProxyStyle,
+    QStyle,
+    QStyleOptionHeader,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from kc_desktop.core.guidance import model_name
 from kc_desktop.core.runs.history import RunRow
@@ -22,6 +34,24 @@ from kc_desktop.ui.i18n import status_text
 SORT_ROLE = Qt.ItemDataRole.UserRole
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 MISSING = -math.inf  # sorts runs without a value below every run with one
+
+
+_SWAPPED_ARROWS = {
+    QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
+    QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp,
+}
+
+
+class _SortArrowStyle(QProxyStyle):
+    """The application's style, with the header's sort arrow pointing the way rows are ordered."""
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
+            option, QStyleOptionHeader
+        ):
+            option = QStyleOptionHeader(option)
+            option.sortIndicator = _SWAPPED_ARROWS.get(option.sortIndicator, option.sortIndicator)
+        super().drawPrimitive(element, option, painter, widget)
 
 
 class _SortableItem(QTableWidgetItem):
@@ -198,6 +228,8 @@ class RunsTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self._arrow_style = _SortArrowStyle()  # kept: a widget does not own its style
+        header.setStyle(self._arrow_style)
         self.setSortingEnabled(True)
         self.sortByColumn(COLUMN_TITLES.index("Date"), Qt.SortOrder.DescendingOrder)
 

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.devices import UsageSampler, resolve_device
 from kc_desktop.core.guidance import model_name
 from kc_desktop.core.kinds import RunState
-from kc_desktop.core.report import epoch_sentence, summary_text
+from kc_desktop.core.report import epoch_sentence, is_accuracy, summary_text
 from kc_desktop.ui.core_text import core_text
 from kc_desktop.ui.i18n import status_text
 from kc_desktop.ui.train import captions
 from kc_desktop.ui.train.run_clock import RunClock
 from kc_desktop.ui.train.verdict_panel import VerdictPanel
 from kc_desktop.ui.widgets.curve_plot import CurvePlot
-from kc_desktop.ui.widgets.tint import tint
+from kc_desktop.ui.widgets.wrapped_label import WrappedLabel, caption_label
 
 DEVICE_POLL_MS = 1000  # a usage curve needs no more; each reading costs the plot a frame
 
@@ -151,18 +151,19 @@ class TrainTab(QWidget):
             title=self.tr("Device"), x_label=self.tr("seconds"), y_label="%"
         )
         self.devicePlot.setObjectName("devicePlot")
-        self.lossPlotCaption = _caption("lossPlotCaption", captions.loss_caption("classify"))
-        self.metricPlotCaption = _caption("metricPlotCaption", captions.metric_caption("classify"))
-        self.devicePlotCaption = _caption("devicePlotCaption", captions.device_caption())
+        self.lossPlotCaption = caption_label("lossPlotCaption", captions.loss_caption("classify"))
+        self.metricPlotCaption = caption_label(
+            "metricPlotCaption", captions.metric_caption("classify")
+        )
+        self.devicePlotCaption = caption_label("devicePlotCaption", captions.device_caption())
         self.verdictPanel = VerdictPanel()
         self.logView = QPlainTextEdit(objectName="logView")
         self.logView.setReadOnly(True)
         self.logView.setFont(QFont("monospace", 9))
         self.logView.setMaximumBlockCount(5000)
-        self.runSummaryLabel = QLabel(
+        self.runSummaryLabel = WrappedLabel(  # every line shown, the log gives way
             self.tr("No run yet. Press Train to start."), objectName="runSummaryLabel"
         )
-        self.runSummaryLabel.setWordWrap(True)
         self.saveElsewhereButton = QPushButton(
             self.tr("Save elsewhere…"), objectName="saveElsewhereButton"
         )
@@ -240,6 +241,8 @@ class TrainTab(QWidget):
         self._last_lr = None
         self.dataset_id = str(info["config"].get("dataset", ""))
         self.verdictPanel.hide()
+        if self.estimateLabel.text() == self.tr("Estimating the time…"):
+            self.estimateLabel.clear()  # the probe was cancelled for the run: it never will
         self._has_run = True
         self._sampler = UsageSampler(resolve_device(str(info["config"].get("device", "auto"))))
         self._setup_curves()
@@ -283,6 +286,8 @@ class TrainTab(QWidget):
             self.metricPlot.add_series(self.tr(name), colour, width=3)
         titles = {"classify": self.tr("Accuracy"), "gan": self.tr("Discriminator outputs")}
         self.metricPlot.set_title(titles.get(self.task, self.tr("Validation")))
+        percent = "%" if self.task == "classify" else ""  # accuracies plot as percents
+        self.metricPlot.set_labels(self.tr("step"), percent)
         if self._sampler is not None and self._sampler.device.type == "cuda":
             self.devicePlot.add_series(self.tr("GPU %"), "#2ca02c")
             self.devicePlot.add_series(self.tr("GPU memory %"), "#9467bd")
@@ -305,7 +310,9 @@ class TrainTab(QWidget):
             )
         for name, _, _, key in METRIC_SERIES[self.task]:
             self.metricPlot.extend(
-                self.tr(name), [r["global_step"] for r in records], [r[key] for r in records]
+                self.tr(name),
+                [r["global_step"] for r in records],
+                [_shown(key, r[key]) for r in records],
             )
         last = self._last_record = records[-1]
         self.trainProgress.setValue(last["global_step"])
@@ -342,7 +349,7 @@ class TrainTab(QWidget):
             self.lossPlot.append(self.tr("val loss"), x, logs[key])
         for name, _, log_key in VAL_METRIC_SERIES.get(self.task, []):
             if log_key in logs:
-                self.metricPlot.append(self.tr(name), x, logs[log_key])
+                self.metricPlot.append(self.tr(name), x, _shown(log_key, logs[log_key]))
         self.log(epoch_sentence(logs, self.epochs, self._previous_epoch, core_text))
         self._previous_epoch = logs
 
@@ -411,12 +418,9 @@ class TrainTab(QWidget):
             self.devicePlot.append(self.tr("RAM %"), self._device_x, reading["ram_percent"])
 
 
-def _caption(name: str, text: str) -> QLabel:
-    """One line under a chart: what it shows and which way is better."""
-    label = QLabel(text, objectName=name)
-    label.setWordWrap(True)
-    tint(label, "#707070")  # a palette, not a style sheet: presenter mode can enlarge it
-    return label
+def _shown(key: str, value: float) -> float:
+    """A logged figure as plotted: accuracies as percents, as the log and the Runs dock say."""
+    return 100 * value if is_accuracy(key) else value
 
 
 def _with_caption(plot: QWidget, caption: QLabel) -> QVBoxLayout:

@@ -3,6 +3,9 @@
 "It works: the model got 93 of 100 images it had never seen right." and buttons that go on:
 "See the results" (Gallery) and "Try it: draw a digit" (Classify) for classifiers, "See the
 generated images" for generative models. Hidden while a run trains.
+
+The verdict wraps in a ``WrappedLabel``, which asks for the height its lines need: the
+Train tab's grid gave it a row's share and cut off its last line at 800x800 in presenter mode.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from kc_desktop.core.guidance import verdict
 from kc_desktop.core.kinds import Task
 from kc_desktop.ui.core_text import core_text
+from kc_desktop.ui.widgets.wrapped_label import WrappedLabel
 
 
 class VerdictPanel(QFrame):
@@ -39,8 +42,7 @@ class VerdictPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)  # a palette, not a style sheet: fonts still scale
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.verdictLabel = QLabel(objectName="verdictLabel")
-        self.verdictLabel.setWordWrap(True)
+        self.verdictLabel = WrappedLabel(objectName="verdictLabel")
         self.verdictLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         font = self.verdictLabel.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)

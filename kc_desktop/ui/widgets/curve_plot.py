@@ -52,6 +52,7 @@ X_HEADROOM = 0.25  # the x range reaches 25% past the newest point: a few moves 
 Y_MARGIN = 0.08  # share of the data's span left free below and above the curves
 Y_HEADROOM = 0.25  # and past the side the curves left the view by: a falling loss moves it rarely
 MARKER_COLOR = "#8c8c8c"
+LEGEND_ROW = 4  # of pyqtgraph's plot layout: title, top axis, view, bottom axis, then this
 FALLBACK_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
 
 
@@ -150,7 +151,11 @@ class _Series:
 
 
 class CurvePlot(QWidget):
-    """Named line series with optional smoothing, vertical markers and a legend."""
+    """Named line series with optional smoothing, vertical markers and a legend.
+
+    The legend sits inside the plot, in the corner the newest points leave free, or with
+    ``legend_below`` in a row of its own under the plot (finished curves fill every corner).
+    """
 
     def __init__(
         self,
@@ -160,6 +165,7 @@ class CurvePlot(QWidget):
         x_label: str = "",
         y_label: str = "",
         placeholder: str | None = None,
+        legend_below: bool = False,
         **kwargs: object,
     ) -> None:
         super().__init__(parent, **kwargs)
@@ -190,11 +196,17 @@ class CurvePlot(QWidget):
             # frame; a pixmap cache, redrawn only when the axis changes, halves a frame's cost.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             axis.enableAutoSIPrefix(False)  # "x0.001" over accuracies reads as nonsense
-        legend_fill = QColor(self._background)
-        legend_fill.setAlpha(200)
-        self.legend = self.plot_item.addLegend(
-            offset=(-8, 8), brush=legend_fill, labelTextColor=self._foreground
-        )
+        self._legend_below = legend_below
+        if legend_below:  # a row of its own under the bottom axis: never over a curve
+            self.legend = pg.LegendItem(labelTextColor=self._foreground)
+            self.plot_item.layout.addItem(self.legend, LEGEND_ROW, 1)
+            self.plot_item.legend = self.legend  # named curves add themselves to it
+        else:
+            legend_fill = QColor(self._background)
+            legend_fill.setAlpha(200)
+            self.legend = self.plot_item.addLegend(
+                offset=(-8, 8), brush=legend_fill, labelTextColor=self._foreground
+            )
         self._legend_corner = (1, 0)
         self.set_title(title)
         self.set_labels(x_label, y_label)
@@ -467,7 +479,7 @@ class CurvePlot(QWidget):
         """Keep the legend off the newest points: top right, or bottom right when the curves
         end high (accuracy rising to 1)."""
         shown = [series for series in self._series.values() if series.count()]
-        if not shown:
+        if not shown or self._legend_below:
             return
         low = min(series.y_min for series in shown)
         high = max(series.y_max for series in shown)
