@@ -127,9 +127,13 @@ class ClassifyTask(Task):
         accuracy = (logits.detach().argmax(1) == y).float().mean()
         return {"loss": loss.detach(), "accuracy": accuracy}
 
+    def _eval_mode(self) -> None:
+        """Evaluation mode for what ``_logits`` runs (the whole model here)."""
+        self.model.eval()
+
     @torch.no_grad()
     def evaluate(self, batches: Batches) -> dict[str, float]:
-        self.model.eval()
+        self._eval_mode()
         loss_sum = torch.zeros((), device=self.device)
         correct = torch.zeros((), device=self.device)
         count = 0
