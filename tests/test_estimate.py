@@ -26,8 +26,9 @@ def test_estimate_scales_the_probe_by_the_plan_and_leaves_the_rng_alone() -> Non
     assert torch.equal(before, torch.get_rng_state())
     assert estimate is not None and not estimate.auto and not estimate.on_gpu
     assert (estimate.steps_per_epoch, estimate.epochs) == (8, 3)
-    training = estimate.step_seconds * 8 * 3
-    assert estimate.step_seconds > 0 and training < estimate.seconds < 1.5 * training
+    training, saving = estimate.step_seconds * 8 * 3, estimate.save_seconds * 3
+    assert estimate.step_seconds > 0 and estimate.save_seconds > 0
+    assert training + saving < estimate.seconds < 1.5 * training + saving
     assert estimate.text().endswith("on this CPU") and estimate.text().startswith("about ")
 
 
