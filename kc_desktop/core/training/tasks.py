@@ -122,7 +122,8 @@ class ClassifyTask(Task):
         self._train_mode()
         with self._autocast():
             logits = self._logits(x)
-        loss = F.cross_entropy(logits.float(), y)
+        smoothing = float(self.settings.get("label_smoothing", 0.0))
+        loss = F.cross_entropy(logits.float(), y, label_smoothing=smoothing)
         self._optimise(self.optimizers[0], loss)
         accuracy = (logits.detach().argmax(1) == y).float().mean()
         return {"loss": loss.detach(), "accuracy": accuracy}
