@@ -15,6 +15,7 @@ started afterwards is exactly the run it would have been.
 
 from __future__ import annotations
 
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -143,8 +144,9 @@ def _probe(
     labels: torch.Tensor,
     cancelled: Callable[[], bool],
 ) -> tuple[float, float] | None:
-    """(seconds per training step, timed after ``WARMUP_STEPS`` untimed ones; seconds to
-    write one checkpoint)."""
+    """(seconds per training step: the median of ``PROBE_STEPS`` timed after
+    ``WARMUP_STEPS`` untimed ones, as a cold process's first steps run slower than a run's;
+    seconds to write one checkpoint)."""
     device = next(model.parameters()).device
     task_class = TASKS[task_name]
     if task_name == "classify":
@@ -161,36 +163,37 @@ def _probe(
         seed=config.seed,
         augment=config.augment if task_name == "classify" else None,
     )
-    started = 0.0
-    last = None
+    timings: list[float] = []
     for index, (x, y) in enumerate(batches):
         if cancelled():
             return None
-        if index == WARMUP_STEPS:
-            _sync(last)
-            started = time.perf_counter()
-        last = task.train_step(x, y)
+        started = time.perf_counter()
+        _sync(task.train_step(x, y))
+        if index >= WARMUP_STEPS:
+            timings.append(time.perf_counter() - started)
         if index + 1 == WARMUP_STEPS + PROBE_STEPS:
             break
-    _sync(last)
-    step_seconds = (time.perf_counter() - started) / PROBE_STEPS
-    return step_seconds, _save_seconds(model, task.optimizers)
+    return statistics.median(timings), _save_seconds(model, task.optimizers)
 
 
 def _save_seconds(model: torch.nn.Module, optimizers: list[torch.optim.Optimizer]) -> float:
-    """Time one checkpoint write of ``model`` and ``optimizers``, as the engine makes it."""
+    """Time a checkpoint write of ``model`` and ``optimizers``, as the engine makes it; the
+    faster of two, since the first in a process pays one-off set-up costs a run pays once."""
+    timings = []
     with tempfile.TemporaryDirectory(prefix="kc-estimate-") as folder:
-        started = time.perf_counter()
-        save_checkpoint(
-            Path(folder, "probe.safetensors"),
-            model.state_dict(),
-            [optimizer.state_dict() for optimizer in optimizers],
-            {"epoch": 0},
-        )
-        return time.perf_counter() - started
+        for _ in range(2):
+            started = time.perf_counter()
+            save_checkpoint(
+                Path(folder, "probe.safetensors"),
+                model.state_dict(),
+                [optimizer.state_dict() for optimizer in optimizers],
+                {"epoch": 0},
+            )
+            timings.append(time.perf_counter() - started)
+    return min(timings)
 
 
-def _sync(values: dict[str, torch.Tensor] | None) -> None:
-    """Wait for the device to finish the queued steps (reading a value does)."""
+def _sync(values: dict[str, torch.Tensor]) -> None:
+    """Wait for the device to finish the queued step (reading a value does)."""
     if values:
         next(iter(values.values())).item()
