@@ -101,7 +101,7 @@ def estimate_run(
     settings = resolve_settings(config, spec)
     device = resolve_device(config.device)
     batch = int(settings["batch_size"])
-    size = spec.input_size(dataset.size)
+    size = spec.input_size(dataset.size, config.backbone_size)
     train = dataset.splits["train"]
     steps = steps_per_epoch(len(train), batch)
     wanted = batch * (WARMUP_STEPS + PROBE_STEPS)
