@@ -82,8 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="decode folders in colour or greyscale (default auto: as the files are)",
     )
     train.add_argument("--flip", action="store_true", help="augment: random horizontal flips")
-    train.add_argument("--shift", type=float, default=0.0, help="augment: shift fraction")
-    train.add_argument("--zoom", type=float, default=0.0, help="augment: zoom fraction")
+    train.add_argument(
+        "--shift", type=float, help="augment: shift fraction (default: the model's; 0 is off)"
+    )
+    train.add_argument(
+        "--zoom", type=float, help="augment: zoom fraction (default: the model's; 0 is off)"
+    )
     train.add_argument(
         "--fine-tune",
         action="store_true",

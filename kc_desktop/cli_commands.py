@@ -13,7 +13,7 @@ from kc_desktop.core.choices import AUTO
 from kc_desktop.core.data.loader import Augment
 from kc_desktop.core.data.registry import list_datasets
 from kc_desktop.core.errors import USER_ERRORS, KcError
-from kc_desktop.core.models.registry import list_models
+from kc_desktop.core.models.registry import get_model_spec, list_models
 from kc_desktop.core.report import summary_text
 from kc_desktop.core.runs.layout import encode_png
 from kc_desktop.core.studio import build_run, resume_config
@@ -63,7 +63,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             colour=args.colour,
             lr_schedule=args.lr_schedule,
             time_budget_s=args.time_budget,
-            augment=Augment(flip=args.flip, shift=args.shift, zoom=args.zoom),
+            augment=augment_from_args(args),
             score_samples=not args.no_quality,
             fine_tune=args.fine_tune,
             backbone_size=args.backbone_size,
@@ -120,6 +120,17 @@ def _print_estimate(config: TrainConfig, trainer: Any) -> None:
         else f"{estimate.epochs} epoch{'' if estimate.epochs == 1 else 's'}"
     )
     print(f"Estimate: {estimate.text()} ({plan}).", flush=True)
+
+
+def augment_from_args(args: argparse.Namespace) -> Augment:
+    """The augmentation switches given, the model's defaults for the rest (the Model tab
+    starts from the same defaults)."""
+    default = get_model_spec(args.model).default_augment
+    return Augment(
+        flip=args.flip or default.flip,
+        shift=default.shift if args.shift is None else args.shift,
+        zoom=default.zoom if args.zoom is None else args.zoom,
+    )
 
 
 def _train_dataset(args: argparse.Namespace) -> str:

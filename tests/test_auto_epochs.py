@@ -18,6 +18,7 @@ from kc_desktop.core.training.callbacks import Callback, History
 from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.control import RunControl
 from kc_desktop.core.training.engine import Trainer
+from kc_desktop.core.training.plan import TrainingPlan
 from kc_desktop.core.training.schedules import LrSchedule, lr_factor
 
 
@@ -140,3 +141,17 @@ def test_a_spent_time_budget_ends_the_run_after_one_epoch(tmp_path: Path) -> Non
     summary, history = _fit(tmp_path, callbacks=[events], time_budget_s=1e-6)
     assert summary["status"] == "completed" and len(history.epochs) == 1
     assert any("fit the time budget" in text for text in events.texts)
+
+
+@pytest.mark.parametrize(
+    ("schedule", "stops_at"), [("onecycle", 14), ("cosine", 12), ("constant", 1)]
+)
+def test_an_early_stop_waits_for_the_rate_to_anneal(schedule: str, stops_at: int) -> None:
+    """A plateau while the one-cycle rate is high is not the end: the stop waits until the
+    rate is at most half its peak (epoch 14 of 22); a constant rate stops at once."""
+    config = TrainConfig(model="small-cnn", epochs="auto", lr_schedule=schedule)
+    plan = TrainingPlan(config, default_epochs=10, settings={"lr": 1e-3})
+    plan.start(steps=23)  # the digits: 22 epochs planned
+    assert plan.stop is not None and plan.settings["epochs"] == 22
+    plan.stop.best_loss, plan.stop.bad_epochs = 0.1, plan.stop.patience
+    assert next(epoch for epoch in range(1, 23) if plan.should_stop(epoch)) == stops_at

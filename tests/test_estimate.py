@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import torch
 
@@ -26,8 +28,9 @@ def test_estimate_scales_the_probe_by_the_plan_and_leaves_the_rng_alone() -> Non
     assert torch.equal(before, torch.get_rng_state())
     assert estimate is not None and not estimate.auto and not estimate.on_gpu
     assert (estimate.steps_per_epoch, estimate.epochs) == (8, 3)
-    training = estimate.step_seconds * 8 * 3
-    assert estimate.step_seconds > 0 and training < estimate.seconds < 1.5 * training
+    training, saving = estimate.step_seconds * 8 * 3, estimate.save_seconds * 3
+    assert estimate.step_seconds > 0 and estimate.save_seconds > 0
+    assert training + saving < estimate.seconds < 1.5 * training + saving
     assert estimate.text().endswith("on this CPU") and estimate.text().startswith("about ")
 
 
@@ -56,3 +59,16 @@ def test_a_cancelled_probe_returns_nothing() -> None:
 )
 def test_durations_are_rounded_for_people(seconds: float, template: str, values: dict) -> None:
     assert duration_template(seconds) == (template, values)
+
+
+def test_a_quick_estimate_times_a_head_step_and_the_features_pass() -> None:
+    """Quick mode trains a head on features: its probe times head steps and a few images
+    through the backbone, not steps of the whole network."""
+    dataset = tiny_dataset(n=80)
+    config = TrainConfig(
+        dataset="tiny", model="mobilenet-v3-small", epochs=3, batch_size=8, backbone_size=32
+    )
+    quick = estimate_run(config, dataset)
+    tune = estimate_run(dataclasses.replace(config, fine_tune=True), dataset)
+    assert quick is not None and tune is not None
+    assert quick.step_seconds < tune.step_seconds and quick.seconds < tune.seconds

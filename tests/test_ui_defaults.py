@@ -8,6 +8,10 @@ from pathlib import Path
 from folder_format_helpers import write_images
 from PySide6.QtWidgets import QLabel
 
+from kc_desktop.cli import build_parser
+from kc_desktop.cli_commands import augment_from_args
+from kc_desktop.core.data.loader import Augment
+from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.ui.main_window import MainWindow
 
 
@@ -58,3 +62,14 @@ def test_train_tab_says_how_long_before_train_is_pressed(ready_window: MainWindo
     )
     assert sentence.startswith(expected + "about ") and sentence.endswith(". Press Train (F5).")
     assert any(label.text() == sentence for label in train.lossPlot.findChildren(QLabel))
+
+
+def test_the_window_starts_from_the_command_line_s_defaults(ready_window: MainWindow) -> None:
+    """One click in the window trains what ``train`` with no options trains (the accuracy
+    goals in the README are measured on the command line)."""
+    args = build_parser().parse_args(["train"])
+    spec = get_model_spec(args.model)
+    config = ready_window.model_tab.config(ready_window.data_tab.dataset)
+    assert config.model == args.model and config.augment == augment_from_args(args)
+    assert config.augment == spec.default_augment == Augment(shift=0.1)  # small-cnn's
+    assert (config.lr, config.batch_size) == (spec.default_lr, spec.default_batch_size)

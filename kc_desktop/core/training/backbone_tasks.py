@@ -42,6 +42,15 @@ class QuickHeadTask(ClassifyTask):
     def _logits(self, x: torch.Tensor) -> torch.Tensor:
         return self.model.classifier(x)
 
+    def _train_mode(self) -> None:
+        """Only the head runs on embeddings: switching the whole network walked every
+        backbone layer twice an epoch, a cost that grew with the backbone, not the head."""
+        if not self.model.classifier.training:
+            self.model.classifier.train()
+
+    def _eval_mode(self) -> None:
+        self.model.classifier.eval()
+
 
 class FineTuneTask(ClassifyTask):
     """Image batches as usual; the head and the backbone's last blocks learn, the rest is

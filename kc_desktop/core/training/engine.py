@@ -174,6 +174,7 @@ class Trainer:
             resume=resume_point,
             training_plan=training_plan,
         )
+        state.saves_each_epoch = not quick
         callbacks.on_run_start(
             {
                 "run_dir": str(run.path),
@@ -323,7 +324,7 @@ class Trainer:
         seconds = time.perf_counter() - epoch_started
         state.training_plan.end_epoch(epoch, epoch_logs, task.model, seconds)
         state.epoch, state.last_epoch_logs, state.steps_done = epoch, epoch_logs, 0
-        save_error = self._try_save(state)
+        save_error = self._try_save(state) if state.saves_each_epoch else None
         for kind, grid in task.epoch_images(epoch):
             callbacks.on_images(epoch, kind, grid)
         callbacks.on_epoch_end({"epoch": epoch, "seconds": seconds, **epoch_logs})
@@ -332,10 +333,12 @@ class Trainer:
         self._raise_if_unsaved(state, save_error)
 
     def _end_plan(self, state: _RunState) -> None:
-        """A completed auto run ends with its best epoch's weights, saved as the model."""
+        """A completed auto run ends with its best epoch's weights, saved as the model; a run
+        that did not save each epoch (quick mode) saves its whole model now, once."""
         best_logs = state.training_plan.finish(state.epoch, state.task.model)
         if best_logs is not None:
             state.last_epoch_logs = best_logs
+        if best_logs is not None or not state.saves_each_epoch:
             self._raise_if_unsaved(state, self._try_save(state))
         for text in state.training_plan.take_events():
             state.callbacks.on_event(text)
@@ -573,6 +576,10 @@ class _RunState:
     ) -> None:
         self.run, self.task, self.callbacks, self.batches = run, task, callbacks, batches
         self.training_plan = training_plan  # epochs, schedule, early stop, budget
+        self.saves_each_epoch = True
+        """False in quick mode: only the head learns there, and writing the whole network
+        (the frozen backbone too) after every epoch cost more than the epochs themselves, so
+        the model is written once when the run ends or is stopped."""
         self.recorder = recorder  # also in callbacks; its write errors stop the run
         self.epoch = epoch  # the last finished epoch
         self.resume = resume  # where inside epoch + 1 a resumed run starts

@@ -28,7 +28,11 @@ from kc_desktop.core.training.auto_epochs import (
     patience_for,
 )
 from kc_desktop.core.training.config import TrainConfig
-from kc_desktop.core.training.schedules import LrSchedule
+from kc_desktop.core.training.schedules import LrSchedule, has_annealed
+
+ANNEALED = 0.5
+"""An auto run under an annealing schedule stops early only once its rate is at most this
+share of the peak."""
 
 
 def steps_per_epoch(train_count: int, batch_size: int) -> int:
@@ -102,8 +106,15 @@ class TrainingPlan:
         """True after the last planned epoch, an early stop, or a spent budget."""
         if epoch >= self.schedule.epochs:
             return True
-        stopped = self.stop is not None and self.stop.triggered
+        stopped = self.stop is not None and self.stop.triggered and self._annealed(epoch)
         return stopped or (self.budget is not None and self.budget.next_epoch_overruns())
+
+    def _annealed(self, epoch: int) -> bool:
+        """Whether the schedule has brought the rate down to ``ANNEALED`` of its peak by the
+        end of ``epoch``. Before that the validation loss still
+        jumps with the large steps, and a stop there skips the annealing that gives most of
+        the accuracy: on the digits, runs stopped mid-way kept 1-2 % fewer test images right."""
+        return has_annealed(self.schedule.kind, epoch / self.schedule.epochs, ANNEALED)
 
     def finish(self, epoch: int, model: torch.nn.Module) -> dict[str, Any] | None:
         """At the end of a completed auto run: put the best weights back and say why the

@@ -54,6 +54,15 @@ def lr_factor(kind: str, progress: float) -> float:
     return end + (1.0 - end) * 0.5 * (1.0 + math.cos(math.pi * fall))
 
 
+def has_annealed(kind: str, progress: float, share: float) -> bool:
+    """Whether the rate at ``progress`` is past its peak and down to ``share`` of it (a
+    constant rate counts as annealed from the start: it never gets lower)."""
+    if kind == "constant":
+        return True
+    past_peak = kind == "cosine" or progress >= WARMUP_SHARE
+    return past_peak and lr_factor(kind, progress) <= share
+
+
 class LrSchedule:
     """Sets each optimiser's rate before a step, from the peak rate and the step number.
 

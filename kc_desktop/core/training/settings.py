@@ -16,6 +16,7 @@ def resolve_settings(config: TrainConfig, spec: ModelSpec) -> dict[str, Any]:
         "lr": config.lr if config.lr is not None else spec.default_lr,
         "optimizer": config.optimizer or spec.default_optimizer,
         "adam_betas": list(getattr(spec, "adam_betas", (0.9, 0.999))),
+        "label_smoothing": spec.label_smoothing,
         "momentum": config.momentum,
         "beta": config.beta,
         "seed": config.seed,

@@ -122,14 +122,19 @@ class ClassifyTask(Task):
         self._train_mode()
         with self._autocast():
             logits = self._logits(x)
-        loss = F.cross_entropy(logits.float(), y)
+        smoothing = float(self.settings.get("label_smoothing", 0.0))
+        loss = F.cross_entropy(logits.float(), y, label_smoothing=smoothing)
         self._optimise(self.optimizers[0], loss)
         accuracy = (logits.detach().argmax(1) == y).float().mean()
         return {"loss": loss.detach(), "accuracy": accuracy}
 
+    def _eval_mode(self) -> None:
+        """Evaluation mode for what ``_logits`` runs (the whole model here)."""
+        self.model.eval()
+
     @torch.no_grad()
     def evaluate(self, batches: Batches) -> dict[str, float]:
-        self.model.eval()
+        self._eval_mode()
         loss_sum = torch.zeros((), device=self.device)
         correct = torch.zeros((), device=self.device)
         count = 0

@@ -7,6 +7,7 @@ Switching models keeps the values the person set; where the new model needs anot
 from __future__ import annotations
 
 import html
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -54,6 +55,7 @@ class ModelTab(QWidget):
         super().__init__(parent)
         self.dataset: ImageDataset | None = None
         self._chosen: dict[str, float] = {}  # per-model settings the person set themselves
+        self._augment_chosen: set[str] = set()  # augmentation switches the person set
         self._switching = False  # values set by a model switch are not the person's
         self._build()
         self._on_model_changed()
@@ -227,6 +229,7 @@ class ModelTab(QWidget):
         checks = QHBoxLayout()
         for check in (self.flipCheck, self.shiftCheck, self.zoomCheck):
             check.toggled.connect(self._update_augment_preview)
+            check.toggled.connect(partial(self._on_augment_chosen, check.objectName()))
             checks.addWidget(check)
         augment_layout = QVBoxLayout(self.augmentGroup)
         augment_layout.addLayout(checks)
@@ -360,10 +363,15 @@ class ModelTab(QWidget):
         if not self._switching:
             self._chosen[name] = value
 
+    def _on_augment_chosen(self, name: str, _on: bool) -> None:
+        if not self._switching:
+            self._augment_chosen.add(name)
+
     def _on_model_changed(self) -> None:
         spec = get_model_spec(self.model_id)
         self.modelDescription.setText(core_text(spec.description))
         self._apply_model_settings(spec)
+        self._apply_model_augment(spec)
         self.betaSpin.setEnabled(self._applies(self.betaSpin))
         self.scoreSamplesCheck.setEnabled(self._applies(self.scoreSamplesCheck))
         self.augmentGroup.setEnabled(spec.augmentable)
@@ -385,6 +393,21 @@ class ModelTab(QWidget):
         sentences = [text for change in changes if (text := change.text(core_text))]
         self.modelChangesLabel.setText(" ".join(sentences))
         self.modelChangesLabel.setVisible(bool(sentences))
+
+    def _apply_model_augment(self, spec: ModelSpec) -> None:
+        """Switches the person never touched follow ``spec``'s default augmentation."""
+        defaults = {
+            "flipCheck": spec.default_augment.flip,
+            "shiftCheck": spec.default_augment.shift > 0,
+            "zoomCheck": spec.default_augment.zoom > 0,
+        }
+        self._switching = True
+        try:
+            for check in (self.flipCheck, self.shiftCheck, self.zoomCheck):
+                if check.objectName() not in self._augment_chosen:
+                    check.setChecked(defaults[check.objectName()])
+        finally:
+            self._switching = False
 
     def _update_summary(self) -> None:
         if self.dataset is None:
