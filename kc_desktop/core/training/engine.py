@@ -259,7 +259,8 @@ class Trainer:
 
     def _train_epoch(self, state: _RunState, epoch: int, val_split) -> None:
         """One pass over the training batches, then validation, checkpoint and gallery."""
-        torch.manual_seed(self.config.seed * 1_000_003 + epoch)
+        seed = self.config.seed * 1_000_003 + epoch
+        torch.manual_seed(self.distributed.rank_seed(seed) if self.distributed else seed)
         state.batches.set_epoch(epoch)
         task, callbacks, steps = state.task, state.callbacks, len(state.batches)
         names = task.metric_names
@@ -317,6 +318,8 @@ class Trainer:
         epoch_logs.update({f"val_{k}": v for k, v in val.items()})
         for metric in self.epoch_metrics:
             epoch_logs.update(metric(task.model, epoch))
+        if self.distributed is not None:  # the same figures, hence decisions, on every process
+            epoch_logs = self.distributed.agree(epoch_logs)
         _check_finite(
             epoch_logs, QT_TRANSLATE_NOOP("core", "at the end of epoch {epoch}").format(epoch=epoch)
         )
