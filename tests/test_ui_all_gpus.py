@@ -81,6 +81,8 @@ def test_all_gpus_launches_torchrun_follows_its_run_and_stops_it(
         "-m", "kc_desktop", "train", "--config", config_file, "--out", str(runs),
     ]  # fmt: skip
     assert config["device"] == "cuda" and config["model"] == "small-cnn"
+    environment = window.externalRuns.process.processEnvironment()
+    assert environment.value("TORCH_ELASTIC_SHUTDOWN_TIMEOUT") == "600"  # time to save and test
     assert window.session is None or not window.session.is_active  # nothing trains in-process
     qtbot.waitUntil(lambda: (tmp_path / "up").exists(), timeout=20_000)
 
@@ -101,6 +103,7 @@ def test_all_gpus_launches_torchrun_follows_its_run_and_stops_it(
 
     process = window.externalRuns.process
     assert window.train_tab.stopButton.isEnabled()
+    assert not window.train_tab.pauseButton.isEnabled()  # torchrun's processes cannot pause
     with qtbot.waitSignal(window.externalRuns.watcher.finished, timeout=20_000):
         qtbot.mouseClick(window.train_tab.stopButton, Qt.MouseButton.LeftButton)
     assert (run_dir / "summary.json").exists()  # the stop reached the child

@@ -159,14 +159,17 @@ def close() -> None:
 
 @contextlib.contextmanager
 def rank_zero_first(run: DistributedRun) -> Iterator[None]:
-    """Rank 0 does the block first (e.g. decodes a folder into the cache), then the others
-    (who find the cache ready)."""
-    if not run.is_writer:
+    """Each machine's first process (local rank 0) does the block first (e.g. decodes a folder
+    into that machine's cache, downloads weights into its home), then the machine's others,
+    who find it ready. Every process passes one barrier: the first ones after the block, the
+    others before it, so it opens once every machine's first process is done."""
+    first = run.local_rank == 0
+    if not first:
         run.barrier()
     try:
         yield
     finally:
-        if run.is_writer:
+        if first:
             run.barrier()
 
 
