@@ -8,6 +8,7 @@ checkpoint continues exactly as if it had never stopped.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 from collections.abc import Callable, Iterator
@@ -147,7 +148,8 @@ class Trainer:
             features = QuickFeatures(
                 self.config.model, self.config.augment, self.config.seed, self.progress
             )
-            splits = features(model, dataset, size, self.device)
+            with self._machine_first():  # the others then read the features it cached
+                splits = features(model, dataset, size, self.device)
         train_batches = make_batches(
             splits["train"],
             self.settings["batch_size"],
@@ -342,6 +344,14 @@ class Trainer:
             self._raise_if_unsaved(state, self._try_save(state))
         for text in state.training_plan.take_events():
             state.callbacks.on_event(text)
+
+    def _machine_first(self) -> contextlib.AbstractContextManager:
+        """Under torchrun, each machine's first process does the block before the others."""
+        if self.distributed is None:
+            return contextlib.nullcontext()
+        from kc_desktop.core.training.distributed import rank_zero_first
+
+        return rank_zero_first(self.distributed)
 
     def _across_ranks(self, values: torch.Tensor) -> torch.Tensor:
         """Step metrics averaged over every process of a distributed run (as they are)."""
