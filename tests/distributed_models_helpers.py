@@ -5,16 +5,21 @@ with the same weights (the proof that their gradients were averaged).
 ``python -m torch.distributed.run --nproc_per_node=2 tests/distributed_models_helpers.py
 OUT MODEL[:fine-tune] ...``; rank 0 writes one run folder per model into OUT and prints
 ``agreed MODEL`` for each model whose weights matched on every process.
+
+With ``OUT --disk-full`` instead, rank 0's disk fills at its second checkpoint; every process
+prints ``ended STATUS`` once its run has ended (none may wait for the others forever).
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
 import torch
 import torch.distributed as dist
 
+from helpers import disk_full_at_model_write
 from kc_desktop.core.runs.checkpoints import load_checkpoint
 from kc_desktop.core.runs.layout import MODEL_FILE
 from kc_desktop.core.studio import build_run
@@ -70,10 +75,24 @@ def train_and_compare(out: Path, choice: str) -> None:
         print(f"agreed {choice}", flush=True)
 
 
+def train_with_full_disk_on_rank_zero(out: Path) -> None:
+    """small-cnn for 3 epochs; rank 0's second checkpoint cannot be written."""
+    config = TrainConfig(model="small-cnn", epochs=3, batch_size=BATCH, device="cpu")
+    run = from_environment("cpu")
+    full = disk_full_at_model_write(2) if run.is_writer else contextlib.nullcontext()
+    with follower_folder(run, None) as scratch, full:
+        trainer = build_run(
+            config, control=SharedStop(run), runs_parent=out, distributed=run, run_dir=scratch
+        )
+        print(f"ended {trainer.fit()['status']}", flush=True)
+
+
 def main(arguments: list[str]) -> None:
     out, *choices = arguments
     try:
-        for choice in choices:
+        if choices == ["--disk-full"]:
+            train_with_full_disk_on_rank_zero(Path(out))
+        for choice in choices if choices != ["--disk-full"] else []:
             train_and_compare(Path(out), choice)
     finally:
         close()

@@ -60,3 +60,16 @@ def test_every_kind_of_model_keeps_one_set_of_weights_across_processes(
         f"agreed {choice}" for choice in choices
     ]
     assert len(list(out.iterdir())) == len(choices)  # one run folder each, rank 0's
+
+
+@pytest.mark.timeout(600)
+def test_a_full_disk_on_rank_zero_ends_every_process(tmp_path: Path) -> None:
+    out = tmp_path / "runs"
+    script = str(REPO / "tests" / "distributed_models_helpers.py")
+    printed = run_launch(tmp_path / "home", torchrun_command(script, str(out), "--disk-full"))
+    # Both end, rank 1 too: without the shared error it would wait for rank 0 at the next step.
+    ended = [line for line in printed.splitlines() if line.startswith("ended")]
+    assert ended == ["ended unsaved", "ended unsaved"]
+    (run_dir,) = out.iterdir()
+    summary = RunDirectory(run_dir).read_summary()
+    assert summary["status"] == "unsaved" and summary["epochs"] == 2

@@ -27,6 +27,7 @@ any was told to stop, so all of them leave at the same step boundary and rank 0 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -101,6 +102,16 @@ class DistributedRun:
 
     def barrier(self) -> None:
         dist.barrier()
+
+    def shared_error(self, error: OSError | None) -> OSError | None:
+        """``error``, or one saying so when another process could not write its files (a
+        collective, at the same point on every process): rank 0's full disk stops them all,
+        instead of leaving the others waiting for it at the next step."""
+        flag = torch.tensor([0.0 if error is None else 1.0], device=self.device)
+        dist.all_reduce(flag, op=dist.ReduceOp.MAX)
+        if error is None and flag.item() > 0:
+            return OSError(errno.EIO, "another process of this run could not write its files")
+        return error
 
 
 class SharedModel(DistributedDataParallel):

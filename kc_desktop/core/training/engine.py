@@ -428,6 +428,8 @@ class Trainer:
     def _raise_if_unsaved(self, state: _RunState, error: OSError | None = None) -> None:
         """Stop the run (``RunNotSaved``) once a checkpoint or a run file failed to write."""
         error = error or state.recorder.error
+        if self.distributed is not None:  # one process's failed write stops every process
+            error = self.distributed.shared_error(error)
         if error is not None:
             raise RunNotSaved(state.run.path, error) from error
 
