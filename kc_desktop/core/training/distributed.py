@@ -20,7 +20,10 @@ Every model of the registry trains this way; the device must be CUDA or the CPU.
 
 Only rank 0 writes the run folder. The others train in a scratch folder of their own (their
 checkpoints are identical and thrown away at the end); on resume it is seeded with the
-run's checkpoint. Stop and Ctrl-C: ``SharedStop`` asks every process at each step whether
+run's checkpoint. A resume inside an epoch is exact for the weights and for rank 0; the
+others continue that epoch from rank 0's random state and running sums (theirs were not
+saved), so only that epoch's noise and reported figures differ a little. A failed write on
+any process ends every process (``shared_error``). Stop and Ctrl-C: ``SharedStop`` asks every process at each step whether
 any was told to stop, so all of them leave at the same step boundary and rank 0 saves.
 """
 

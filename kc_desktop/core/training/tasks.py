@@ -270,14 +270,8 @@ class GanTask(_ImageTask):
 
     metric_names = ("loss", "d_loss", "g_loss", "d_real", "d_fake")
 
-    def __init__(
-        self,
-        model: nn.Module,
-        settings: dict[str, Any],
-        device: torch.device,
-        preview: torch.Tensor | None = None,
-    ) -> None:
-        super().__init__(model, settings, device, preview)
+    def __init__(self, model: nn.Module, *args: Any, **kwargs: Any) -> None:
+        super().__init__(model, *args, **kwargs)
         self.generator: nn.Module = model.generator
         self.discriminator: nn.Module = model.discriminator
 
