@@ -104,12 +104,14 @@ def test_all_gpus_launches_torchrun_follows_its_run_and_stops_it(
     process = window.externalRuns.process
     assert window.train_tab.stopButton.isEnabled()
     assert not window.train_tab.pauseButton.isEnabled()  # torchrun's processes cannot pause
+    assert not window.model_tab.modelCombo.isEnabled()  # settings locked while it trains
     with qtbot.waitSignal(window.externalRuns.watcher.finished, timeout=20_000):
         qtbot.mouseClick(window.train_tab.stopButton, Qt.MouseButton.LeftButton)
     assert (run_dir / "summary.json").exists()  # the stop reached the child
     qtbot.waitUntil(lambda: process.state() == QProcess.ProcessState.NotRunning, timeout=20_000)
     assert process.exitStatus() == QProcess.ExitStatus.NormalExit and process.exitCode() == 0
     assert window.train_tab.trainButton.isEnabled()
+    assert window.model_tab.modelCombo.isEnabled()
     assert not Path(config_file).exists()  # the launch's config file is cleaned up
 
 

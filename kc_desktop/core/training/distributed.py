@@ -23,8 +23,9 @@ checkpoints are identical and thrown away at the end); on resume it is seeded wi
 run's checkpoint. A resume inside an epoch is exact for the weights and for rank 0; the
 others continue that epoch from rank 0's random state and running sums (theirs were not
 saved), so only that epoch's noise and reported figures differ a little. A failed write on
-any process ends every process (``shared_error``). Stop and Ctrl-C: ``SharedStop`` asks every process at each step whether
-any was told to stop, so all of them leave at the same step boundary and rank 0 saves.
+any process ends every process (``shared_error``). Stop and Ctrl-C: ``SharedStop`` asks
+every process at each step whether any was told to stop, so all of them leave at the same
+step boundary and rank 0 saves.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ class ExternalRuns(QObject):
     """Follows run folders written elsewhere and launches multi-GPU runs."""
 
     status_message = Signal(str)
+    launch_state_changed = Signal(str)  # "running" while the torchrun child lives, then "idle"
 
     def __init__(self, train_tab: TrainTab, session: QObject, parent: QObject | None = None):
         super().__init__(parent)
@@ -85,6 +86,7 @@ class ExternalRuns(QObject):
         self.train_tab.set_run_state("running")
         self.train_tab.pauseButton.setEnabled(False)  # torchrun's processes stop, not pause
         self.train_tab.estimateLabel.clear()  # the probe timed one process, not this launch
+        self.launch_state_changed.emit("running")
         self.process.start(program, arguments)
         return True
 
@@ -101,6 +103,7 @@ class ExternalRuns(QObject):
                 self.train_tab.log(line.strip(), "error")
 
     def _on_process_finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        self.launch_state_changed.emit("idle")
         if self._config_file is not None:
             with contextlib.suppress(OSError):
                 self._config_file.unlink()
