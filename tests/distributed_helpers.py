@@ -11,27 +11,41 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def torchrun_train(home: Path, runs: Path, *args: str, processes: int = 2) -> str:
-    """Run ``python -m kc_desktop train ARGS`` as ``processes`` gloo processes; stdout."""
+def torchrun_env(home: Path) -> dict[str, str]:
+    """The environment of a launch: the app home ``home``, this checkout's code, one thread."""
     env = {**os.environ, "KC_DESKTOP_HOME": str(home), "OMP_NUM_THREADS": "1"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    command = [
+    return env
+
+
+def torchrun_command(*target: str, processes: int = 2) -> list[str]:
+    """``torch.distributed.run`` starting ``processes`` copies of ``target`` on this machine."""
+    return [
         sys.executable,
         "-m",
         "torch.distributed.run",
         "--standalone",
         f"--nproc_per_node={processes}",
-        "-m",
-        "kc_desktop",
-        "train",
-        "--device",
-        "cpu",
-        "--out",
-        str(runs),
-        *args,
+        *target,
     ]
+
+
+def torchrun_train(home: Path, runs: Path, *args: str, processes: int = 2) -> str:
+    """Run ``python -m kc_desktop train ARGS`` as ``processes`` gloo processes; stdout."""
+    train = ("-m", "kc_desktop", "train", "--device", "cpu", "--out", str(runs), *args)
+    return run_launch(home, torchrun_command(*train, processes=processes))
+
+
+def run_launch(home: Path, command: list[str]) -> str:
+    """Run a torchrun ``command`` to its end; it must succeed; its stdout."""
     done = subprocess.run(
-        command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False
+        command,
+        cwd=REPO,
+        env=torchrun_env(home),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout

@@ -12,10 +12,12 @@ from kc_desktop.core.studio import build_run
 from kc_desktop.core.training.config import TrainConfig
 
 BATCH = 64
-LOSS_TOLERANCE = 0.05
+LOSS_TOLERANCE = 0.08
 """Relative difference allowed between per-epoch losses of one process and of two: the two
-processes see the same global batches, but dropout draws its masks per process and the
-gradient average is summed in another order."""
+processes see the same global batches, but the gradient average is summed in another order
+and rank 1 draws its dropout masks from a seed of its own (``DistributedRun.rank_seed``), so
+half of each batch is dropped out as by another seed: measured 6.1% at epoch 2 (0.549 over
+0.518), 5% or less when rank 1 repeated rank 0's masks."""
 
 
 @pytest.mark.timeout(600)

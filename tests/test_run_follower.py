@@ -44,5 +44,16 @@ def test_rewritten_file_restarts_and_summary_ends(tmp_path: Path) -> None:
     summary.write_text(json.dumps({"status": "completed"}))
     stamp = metrics.stat().st_mtime_ns
     os.utime(summary, ns=(stamp + 10**9, stamp + 10**9))
-    assert follower.poll().finished == {"status": "completed"}
+    assert follower.poll().finished["status"] == "completed"
     assert not is_being_written(tmp_path)
+
+
+def test_a_foreign_summary_is_made_safe_to_show(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{}")
+    (tmp_path / "metrics.jsonl").write_bytes(_line({"kind": "step", "global_step": 1}))
+    summary = {"status": "exploded", "reason": 3, "run_dir": "/srv/other/run", "epochs": 1}
+    (tmp_path / "summary.json").write_text(json.dumps(summary))
+    stamp = (tmp_path / "metrics.jsonl").stat().st_mtime_ns + 10**9
+    os.utime(tmp_path / "summary.json", ns=(stamp, stamp))
+    finished = RunFollower(tmp_path).poll().finished
+    assert finished == {"status": "failed", "reason": "", "run_dir": str(tmp_path), "epochs": 1}

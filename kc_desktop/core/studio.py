@@ -67,9 +67,8 @@ def build_run(
     config.validate()  # plain errors before a dataset is loaded or downloaded
     first = contextlib.nullcontext()
     if distributed is not None:
-        from kc_desktop.core.training.distributed import check_distributable, rank_zero_first
+        from kc_desktop.core.training.distributed import rank_zero_first
 
-        check_distributable(config)
         first = rank_zero_first(distributed)  # the others then find the weights and the cache
     with first:
         if resume_dir is None:
@@ -77,7 +76,8 @@ def build_run(
         dataset = dataset_for(config, dataset)
     if config.dataset == "folder":  # record the size and colour the folder was read at
         config.image_size, config.colour = dataset.size, "grey" if dataset.channels == 1 else "rgb"
-    if get_model_spec(config.model).task.is_classifier:  # "I'm not sure", fitted at the end
+    writes = distributed is None or distributed.is_writer  # the others' work is thrown away
+    if get_model_spec(config.model).task.is_classifier and writes:  # "I'm not sure", at the end
         callbacks = [FamiliarityCalibration(dataset), *callbacks]
     return Trainer(
         config,
@@ -87,7 +87,8 @@ def build_run(
         run_dir=run_dir or resume_dir,
         resume=resume_dir is not None,
         runs_parent=runs_parent,
-        epoch_metrics=sample_quality_metrics(config, dataset, notify=notify),
+        # Rank 0 scores samples and shares the figures (DistributedRun.agree).
+        epoch_metrics=sample_quality_metrics(config, dataset, notify=notify) if writes else (),
         progress=progress,
         distributed=distributed,
     )

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
 
         self.externalRuns = ExternalRuns(self.train_tab, self.session, self)
         self.externalRuns.status_message.connect(self.show_message)
+        self.externalRuns.launch_state_changed.connect(self.model_tab.set_run_state)
         self._wire()
         from kc_desktop.ui.train.estimate_probe import TrainEstimate
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kc_desktop.core.kinds import RunStatus
 from kc_desktop.core.runs.layout import CONFIG_FILE, METRICS_FILE, SUMMARY_FILE
 
 STALE_SECONDS = 600
@@ -79,7 +80,8 @@ class RunFollower:
             return None
         if summary_time < metrics_time:
             return None
-        return _read_object(self.run_dir / SUMMARY_FILE)
+        summary = _read_object(self.run_dir / SUMMARY_FILE)
+        return None if summary is None else _as_shown_here(summary, self.run_dir)
 
 
 def is_being_written(run_dir: str | os.PathLike) -> bool:
@@ -98,6 +100,20 @@ def is_being_written(run_dir: str | os.PathLike) -> bool:
         return metrics_time > (folder / SUMMARY_FILE).stat().st_mtime_ns
     except OSError:
         return True
+
+
+def _as_shown_here(summary: dict[str, Any], run_dir: Path) -> dict[str, Any]:
+    """Another program's summary, with what the window relies on: a known status (else
+    "failed"), a text reason, and the folder as seen from here (a server wrote its own path)."""
+    status = summary.get("status")
+    known = {member.value for member in RunStatus}
+    reason = summary.get("reason")
+    return {
+        **summary,
+        "status": status if status in known else RunStatus.FAILED.value,
+        "reason": reason if isinstance(reason, str) else "",
+        "run_dir": str(run_dir),
+    }
 
 
 def _parse(line: bytes) -> dict[str, Any] | None:

@@ -8,6 +8,7 @@ only which parameters learn, and what the batches hold, differ.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -32,6 +33,7 @@ class QuickHeadTask(ClassifyTask):
     def __init__(self, model: nn.Module, settings: dict[str, Any], device: torch.device) -> None:
         _freeze([model.features])
         super().__init__(model, settings, device)
+        self._head: nn.Module = model.classifier
 
     def _make_optimizers(self) -> list[torch.optim.Optimizer]:
         s = self.settings
@@ -39,8 +41,12 @@ class QuickHeadTask(ClassifyTask):
         betas = tuple(s["adam_betas"])
         return [make_optimizer(head, s["optimizer"], s["lr"], s["momentum"], betas)]
 
+    def distribute(self, wrap: Callable[[nn.Module], nn.Module]) -> None:
+        """The step calls the head alone, so the head is what averages its gradients."""
+        self._head = wrap(self.model.classifier)
+
     def _logits(self, x: torch.Tensor) -> torch.Tensor:
-        return self.model.classifier(x)
+        return self._head(x)
 
     def _train_mode(self) -> None:
         """Only the head runs on embeddings: switching the whole network walked every

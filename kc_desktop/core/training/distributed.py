@@ -5,21 +5,34 @@ line; each finds RANK / WORLD_SIZE / LOCAL_RANK in its environment and ``from_en
 joins them into one process group (NCCL on CUDA, gloo on the CPU). Then every process runs
 the same ``Trainer.fit`` with three differences, all here:
 
-- its model is wrapped in ``DistributedDataParallel`` (gradients averaged after each
-  backward pass), which still saves and loads as the bare model;
+- what its task's step calls is wrapped in ``DistributedDataParallel`` (gradients averaged
+  after each backward pass): the whole model for most, the head alone in a pretrained
+  model's quick mode, generator and discriminator each for the DCGAN (``Task.distribute``);
+  it still saves and loads as the bare model;
 - it takes its share of every global batch (``loader.rank_share``), so N processes together
-  see exactly the batches of one process with the same batch size;
-- step and epoch metrics are averaged over the processes before anyone logs them.
+  see exactly the batches of one process with the same batch size; its random draws (noise,
+  dropout) are its own (``rank_seed``);
+- step and epoch metrics are averaged over the processes before anyone logs them; figures
+  only rank 0 computes (sample quality) reach the others with the epoch's logs (``agree``),
+  so every process takes the same decisions (early stop, best epoch).
+
+Every model of the registry trains this way; the device must be CUDA or the CPU.
 
 Only rank 0 writes the run folder. The others train in a scratch folder of their own (their
 checkpoints are identical and thrown away at the end); on resume it is seeded with the
-run's checkpoint. Stop and Ctrl-C: ``SharedStop`` asks every process at each step whether
-any was told to stop, so all of them leave at the same step boundary and rank 0 saves.
+run's checkpoint. A resume inside an epoch is exact for the weights and for rank 0; the
+others continue that epoch from rank 0's random state and running sums (theirs were not
+saved), so only that epoch's noise and reported figures differ a little. A failed write on
+any process ends every process (``shared_error``). Stop and Ctrl-C: ``SharedStop`` asks
+every process at each step whether any was told to stop, so all of them leave at the same
+step boundary and rank 0 saves.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import json
 import os
 import shutil
 import signal
@@ -45,6 +58,10 @@ if TYPE_CHECKING:
     from kc_desktop.core.training.tasks import Task
 
 
+RANK_SEED_STRIDE = 7_919
+"""Seeds of two ranks lie this far apart (a prime, beyond any epoch number)."""
+
+
 @dataclass(frozen=True)
 class DistributedRun:
     """This process's place in a data-parallel run."""
@@ -60,9 +77,26 @@ class DistributedRun:
         return self.rank == 0
 
     def wrap(self, task: Task) -> None:
-        """Make ``task``'s model average its gradients over every process."""
+        """Make ``task``'s step average its gradients over every process."""
         ids = [self.device.index] if self.device.type == "cuda" else None
-        task.model = SharedModel(task.model, device_ids=ids)
+        task.distribute(lambda module: SharedModel(module, device_ids=ids))
+
+    def rank_seed(self, seed: int) -> int:
+        """This process's seed for ``seed``: rank 0 keeps it (as a single process would), the
+        others draw other noise and dropout masks for their other images."""
+        return seed + RANK_SEED_STRIDE * self.rank
+
+    def agree(self, logs: dict[str, Any]) -> dict[str, Any]:
+        """Rank 0's ``logs`` on every process (as JSON, one broadcast; a collective)."""
+        data = json.dumps(logs).encode("utf-8") if self.is_writer else b""
+        size = torch.tensor([len(data)], dtype=torch.int64, device=self.device)
+        dist.broadcast(size, 0)
+        buffer = torch.zeros(int(size.item()), dtype=torch.uint8)
+        if self.is_writer:
+            buffer = torch.frombuffer(bytearray(data), dtype=torch.uint8)
+        buffer = buffer.to(self.device)
+        dist.broadcast(buffer, 0)
+        return json.loads(bytes(buffer.cpu().numpy().tobytes()).decode("utf-8"))
 
     def mean(self, values: torch.Tensor) -> torch.Tensor:
         """``values`` averaged over the processes (a collective: every rank must call it)."""
@@ -72,6 +106,16 @@ class DistributedRun:
 
     def barrier(self) -> None:
         dist.barrier()
+
+    def shared_error(self, error: OSError | None) -> OSError | None:
+        """``error``, or one saying so when another process could not write its files (a
+        collective, at the same point on every process): rank 0's full disk stops them all,
+        instead of leaving the others waiting for it at the next step."""
+        flag = torch.tensor([0.0 if error is None else 1.0], device=self.device)
+        dist.all_reduce(flag, op=dist.ReduceOp.MAX)
+        if error is None and flag.item() > 0:
+            return OSError(errno.EIO, "another process of this run could not write its files")
+        return error
 
 
 class SharedModel(DistributedDataParallel):
@@ -130,14 +174,17 @@ def close() -> None:
 
 @contextlib.contextmanager
 def rank_zero_first(run: DistributedRun) -> Iterator[None]:
-    """Rank 0 does the block first (e.g. decodes a folder into the cache), then the others
-    (who find the cache ready)."""
-    if not run.is_writer:
+    """Each machine's first process (local rank 0) does the block first (e.g. decodes a folder
+    into that machine's cache, downloads weights into its home), then the machine's others,
+    who find it ready. Every process passes one barrier: the first ones after the block, the
+    others before it, so it opens once every machine's first process is done."""
+    first = run.local_rank == 0
+    if not first:
         run.barrier()
     try:
         yield
     finally:
-        if run.is_writer:
+        if first:
             run.barrier()
 
 
@@ -192,18 +239,6 @@ def stop_on_signals(control: RunControl) -> Iterator[None]:
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
-
-
-def check_distributable(config: TrainConfig) -> None:
-    """Refuse, in plain words, a model whose step bypasses the wrapped forward pass."""
-    from kc_desktop.core.kinds import Task as TaskKind
-    from kc_desktop.core.models.registry import get_model_spec
-
-    if get_model_spec(config.model).task is TaskKind.GAN:
-        raise ValueError(
-            "Distributed training supports classifiers and autoencoders; "
-            "train the GAN on one device (without torchrun)."
-        )
 
 
 def train_distributed(

@@ -8,6 +8,7 @@ checkpoint continues exactly as if it had never stopped.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 from collections.abc import Callable, Iterator
@@ -148,7 +149,8 @@ class Trainer:
             features = QuickFeatures(
                 self.config.model, self.config.augment, self.config.seed, self.progress
             )
-            splits = features(model, dataset, size, self.device)
+            with self._machine_first():  # the others then read the features it cached
+                splits = features(model, dataset, size, self.device)
         train_batches = make_batches(
             splits["train"],
             self.settings["batch_size"],
@@ -261,7 +263,8 @@ class Trainer:
 
     def _train_epoch(self, state: _RunState, epoch: int, val_split) -> None:
         """One pass over the training batches, then validation, checkpoint and gallery."""
-        torch.manual_seed(self.config.seed * 1_000_003 + epoch)
+        seed = self.config.seed * 1_000_003 + epoch
+        torch.manual_seed(self.distributed.rank_seed(seed) if self.distributed else seed)
         state.batches.set_epoch(epoch)
         task, callbacks, steps = state.task, state.callbacks, len(state.batches)
         names = task.metric_names
@@ -318,6 +321,8 @@ class Trainer:
         epoch_logs.update({f"val_{k}": v for k, v in val.items()})
         for metric in self.epoch_metrics:
             epoch_logs.update(metric(task.model, epoch))
+        if self.distributed is not None:  # the same figures, hence decisions, on every process
+            epoch_logs = self.distributed.agree(epoch_logs)
         _check_finite(
             epoch_logs, QT_TRANSLATE_NOOP("core", "at the end of epoch {epoch}").format(epoch=epoch)
         )
@@ -342,6 +347,14 @@ class Trainer:
             self._raise_if_unsaved(state, self._try_save(state))
         for text in state.training_plan.take_events():
             state.callbacks.on_event(text)
+
+    def _machine_first(self) -> contextlib.AbstractContextManager:
+        """Under torchrun, each machine's first process does the block before the others."""
+        if self.distributed is None:
+            return contextlib.nullcontext()
+        from kc_desktop.core.training.distributed import rank_zero_first
+
+        return rank_zero_first(self.distributed)
 
     def _across_ranks(self, values: torch.Tensor) -> torch.Tensor:
         """Step metrics averaged over every process of a distributed run (as they are)."""
@@ -426,6 +439,8 @@ class Trainer:
     def _raise_if_unsaved(self, state: _RunState, error: OSError | None = None) -> None:
         """Stop the run (``RunNotSaved``) once a checkpoint or a run file failed to write."""
         error = error or state.recorder.error
+        if self.distributed is not None:  # one process's failed write stops every process
+            error = self.distributed.shared_error(error)
         if error is not None:
             raise RunNotSaved(state.run.path, error) from error
 

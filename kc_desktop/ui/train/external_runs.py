@@ -17,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from kc_desktop.core import paths
 from kc_desktop.core.runs.follower import is_being_written
@@ -26,11 +26,17 @@ from kc_desktop.core.training.distributed import ALL_GPUS, local_gpu_count, torc
 from kc_desktop.ui.train.run_watcher import RunWatcher
 from kc_desktop.ui.train.train_tab import TrainTab
 
+SHUTDOWN_TIMEOUT_VARIABLE = "TORCH_ELASTIC_SHUTDOWN_TIMEOUT"
+SHUTDOWN_TIMEOUT_S = 600
+"""After Stop, torchrun lets its processes finish this long before killing them (its own
+default, 30 s, can be shorter than scoring a large test split after the checkpoint)."""
+
 
 class ExternalRuns(QObject):
     """Follows run folders written elsewhere and launches multi-GPU runs."""
 
     status_message = Signal(str)
+    launch_state_changed = Signal(str)  # "running" while the torchrun child lives, then "idle"
 
     def __init__(self, train_tab: TrainTab, session: QObject, parent: QObject | None = None):
         super().__init__(parent)
@@ -69,12 +75,18 @@ class ExternalRuns(QObject):
         runs.mkdir(parents=True, exist_ok=True)
         program, *arguments = torchrun_command(self._config_file, gpus, runs)
         self.process = QProcess(self)
+        environment = QProcessEnvironment.systemEnvironment()
+        environment.insert(SHUTDOWN_TIMEOUT_VARIABLE, str(SHUTDOWN_TIMEOUT_S))
+        self.process.setProcessEnvironment(environment)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         self.process.readyReadStandardOutput.connect(self._on_process_output)
         self.process.finished.connect(self._on_process_finished)
         self.watcher.follow_new_in(runs)
         self.train_tab.log(self.tr("Starting torchrun on {count} GPUs…").format(count=gpus))
         self.train_tab.set_run_state("running")
+        self.train_tab.pauseButton.setEnabled(False)  # torchrun's processes stop, not pause
+        self.train_tab.estimateLabel.clear()  # the probe timed one process, not this launch
+        self.launch_state_changed.emit("running")
         self.process.start(program, arguments)
         return True
 
@@ -91,6 +103,7 @@ class ExternalRuns(QObject):
                 self.train_tab.log(line.strip(), "error")
 
     def _on_process_finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        self.launch_state_changed.emit("idle")
         if self._config_file is not None:
             with contextlib.suppress(OSError):
                 self._config_file.unlink()
