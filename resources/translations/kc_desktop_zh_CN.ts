@@ -68,6 +68,17 @@
     </message>
 </context>
 <context>
+    <name>CameraColumn</name>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>摄像头：</translation>
+    </message>
+</context>
+<context>
     <name>CameraPicker</name>
     <message>
         <source>Which camera to use. Your choice is remembered.</source>
@@ -132,58 +143,6 @@
 <context>
     <name>ClassifyTab</name>
     <message>
-        <source>Open saved run…</source>
-        <translation>打开已保存的运行…</translation>
-    </message>
-    <message>
-        <source>Live camera…</source>
-        <translation>实时摄像头…</translation>
-    </message>
-    <message>
-        <source>Show things to the camera and watch the model&apos;s guesses follow them.</source>
-        <translation>把东西拿到摄像头前，看模型的猜测随之变化。</translation>
-    </message>
-    <message>
-        <source>Clear results</source>
-        <translation>清除结果</translation>
-    </message>
-    <message>
-        <source>Remove every result below.</source>
-        <translation>删除下面的全部结果。</translation>
-    </message>
-    <message>
-        <source>Classify your images</source>
-        <translation>分类你的图像</translation>
-    </message>
-    <message>
-        <source>Hold the left mouse button and draw a digit, big and centred, like the training images.</source>
-        <translation>按住鼠标左键画一个数字，画大一点并居中，像训练图像那样。</translation>
-    </message>
-    <message>
-        <source>Clear drawing</source>
-        <translation>清除画布</translation>
-    </message>
-    <message>
-        <source>Wipe the canvas and start again.</source>
-        <translation>擦掉画布，重新开始。</translation>
-    </message>
-    <message>
-        <source>Draw a digit</source>
-        <translation>画一个数字</translation>
-    </message>
-    <message>
-        <source>the model&apos;s gradients could not be computed.</source>
-        <translation>无法计算模型的梯度。</translation>
-    </message>
-    <message>
-        <source>pasted image</source>
-        <translation>粘贴的图像</translation>
-    </message>
-    <message>
-        <source>Load a model trained earlier from the list of saved runs (Ctrl+Shift+O).</source>
-        <translation>从已保存的运行列表中载入以前训练的模型（Ctrl+Shift+O）。</translation>
-    </message>
-    <message>
         <source>Could not open the run in {path}: {error}</source>
         <translation>无法打开 {path} 中的运行：{error}</translation>
     </message>
@@ -196,80 +155,8 @@
         <translation>打开已保存的运行文件夹</translation>
     </message>
     <message>
-        <source>This needs a classifier run; the loaded run is {name}.</source>
-        <translation>这需要一个分类器运行；当前加载的运行是{name}。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No model loaded.&lt;/b&gt; Train a classifier on the Train tab, or open a saved run.</source>
-        <translation>&lt;b&gt;尚未加载模型。&lt;/b&gt;请在“训练”页训练一个分类器，或打开已保存的运行。</translation>
-    </message>
-    <message>
-        <source>unknown data</source>
-        <translation>未知数据</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{model}&lt;/b&gt; trained on &lt;b&gt;{dataset}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{model}&lt;/b&gt;，在 &lt;b&gt;{dataset}&lt;/b&gt; 上训练</translation>
-    </message>
-    <message>
-        <source>test accuracy {accuracy:.1%}</source>
-        <translation>测试准确率 {accuracy:.1%}</translation>
-    </message>
-    <message>
-        <source>run {name}</source>
-        <translation>运行 {name}</translation>
-    </message>
-    <message>
-        <source>Classifying {count} image(s)…</source>
-        <translation>正在分类 {count} 张图像…</translation>
-    </message>
-    <message>
-        <source>Classified the pasted image</source>
-        <translation>已分类粘贴的图像</translation>
-    </message>
-    <message>
-        <source>Classified {good} of {count} image(s)</source>
-        <translation>已分类 {good} / {count} 张图像</translation>
-    </message>
-    <message>
-        <source>; {count} could not be read (see the rows for why)</source>
-        <translation>；{count} 张无法读取（原因见各行）</translation>
-    </message>
-    <message>
-        <source>; {count} more were ignored (at most {limit} at a time)</source>
-        <translation>；另有 {count} 张被忽略（一次最多 {limit} 张）</translation>
-    </message>
-    <message>
-        <source>{message}.</source>
-        <translation>{message}。</translation>
-    </message>
-    <message>
-        <source>Could not classify the images: {reason}</source>
-        <translation>无法分类这些图像：{reason}</translation>
-    </message>
-    <message>
         <source>Could not explain this answer: {reason}</source>
         <translation>无法解释这个答案：{reason}</translation>
-    </message>
-    <message>
-        <source>⚠ Not classified: {error}</source>
-        <translation>⚠ 未分类：{error}</translation>
-    </message>
-    <message>
-        <source>{count} results, newest first (at most {max_rows})</source>
-        <translation>{count} 条结果，最新的在前（最多 {max_rows} 条）</translation>
-    </message>
-    <message>
-        <source>1 result (at most {max_rows})</source>
-        <translation>1 条结果（最多 {max_rows} 条）</translation>
-    </message>
-    <message>
-        <source>Results appear here, newest first.</source>
-        <translation>结果显示在这里，最新的在前。</translation>
-    </message>
-    <message>
-        <source>your drawing</source>
-        <translation>你的画</translation>
     </message>
 </context>
 <context>
@@ -295,12 +182,16 @@
         <translation>轮次</translation>
     </message>
     <message>
+        <source>What the curves show and which way is better</source>
+        <translation>曲线显示的内容以及哪个方向更好</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Hide the comparison: the table gets the whole width</source>
-        <translation>隐藏比较：表格占满整个宽度</translation>
+        <source>Close the comparison window (Esc)</source>
+        <translation>关闭比较窗口 (Esc)</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -341,6 +232,13 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Compare runs</source>
+        <translation>比较运行</translation>
     </message>
 </context>
 <context>
@@ -425,6 +323,10 @@
     <message>
         <source>Dataset:</source>
         <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>How many images each class has in each split — bars of even height are best: a class with few images is learned less well.</source>
+        <translation>每个类别在各个划分中有多少张图像——柱子高度均匀最好：图像少的类别学得较差。</translation>
     </message>
     <message>
         <source>Class balance per split</source>
@@ -519,6 +421,33 @@
     </message>
 </context>
 <context>
+    <name>DrawPanel</name>
+    <message>
+        <source>Draw a digit</source>
+        <translation>画一个数字</translation>
+    </message>
+    <message>
+        <source>Hold the left mouse button and draw a digit, big and centred, like the training images.</source>
+        <translation>按住鼠标左键画一个数字，画大一点并居中，像训练图像那样。</translation>
+    </message>
+    <message>
+        <source>Clear drawing</source>
+        <translation>清除画布</translation>
+    </message>
+    <message>
+        <source>Wipe the canvas and start again.</source>
+        <translation>擦掉画布，重新开始。</translation>
+    </message>
+    <message>
+        <source>your drawing</source>
+        <translation>你的画</translation>
+    </message>
+    <message>
+        <source>the model&apos;s gradients could not be computed.</source>
+        <translation>无法计算模型的梯度。</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
         <source>Release to open this folder</source>
@@ -548,12 +477,16 @@
         <translation>测试图像上的混淆矩阵</translation>
     </message>
     <message>
-        <source>Rows: the true class. Columns: what the model answered. Blue diagonal = right, red = mistakes. Click a cell to see its images.</source>
-        <translation>行：真实类别。列：模型的回答。蓝色对角线 = 正确，红色 = 错误。点击单元格查看其中的图像。</translation>
+        <source>Rows: the true class; columns: what the model answered. Blue diagonal = right, red = mistakes — the more on the diagonal, the better. Click a cell to see its images.</source>
+        <translation>行：真实类别；列：模型的回答。蓝色对角线 = 正确，红色 = 错误——对角线上的越多越好。点击单元格查看其中的图像。</translation>
     </message>
     <message>
         <source>Precision: of the images the model called this class, the share that were. Recall: of the images of this class, the share it found. F1 balances the two.</source>
         <translation>精确率：被模型判为该类的图像中，确实属于该类的比例。召回率：该类的图像中，被模型找出的比例。F1 兼顾两者。</translation>
+    </message>
+    <message>
+        <source>How well the model knows each class, from 0 to 1 (1 = never wrong) — higher is better; a low row is a class it confuses. Hover for what each score means.</source>
+        <translation>模型对每个类别的掌握程度，从 0 到 1（1 = 从不出错）——越高越好；分数低的行是它容易混淆的类别。将鼠标悬停可查看各项分数的含义。</translation>
     </message>
     <message>
         <source>Scores per class</source>
@@ -562,6 +495,10 @@
     <message>
         <source>Each caption: true class / the model&apos;s answer (confidence).</source>
         <translation>每个标题：真实类别 / 模型的回答（置信度）。</translation>
+    </message>
+    <message>
+        <source>Test images the model got wrong: under each, the true class / its answer (how sure it was) — fewer is better; sure mistakes show what it confuses.</source>
+        <translation>模型答错的测试图像：每张下方是真实类别 / 它的回答（有多确定）——越少越好；确定却答错的图像能说明它混淆了什么。</translation>
     </message>
     <message>
         <source>Click a cell of the confusion matrix.</source>
@@ -783,6 +720,69 @@
     <message>
         <source>The torchrun run ended with exit status {code}.</source>
         <translation>torchrun 运行结束，退出状态为 {code}。</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPanel</name>
+    <message>
+        <source>Classify your images</source>
+        <translation>分类你的图像</translation>
+    </message>
+    <message>
+        <source>Clear results</source>
+        <translation>清除结果</translation>
+    </message>
+    <message>
+        <source>Remove every result below.</source>
+        <translation>删除下面的全部结果。</translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation>粘贴的图像</translation>
+    </message>
+    <message>
+        <source>Classifying {count} image(s)…</source>
+        <translation>正在分类 {count} 张图像…</translation>
+    </message>
+    <message>
+        <source>Classified the pasted image</source>
+        <translation>已分类粘贴的图像</translation>
+    </message>
+    <message>
+        <source>Classified {good} of {count} image(s)</source>
+        <translation>已分类 {good} / {count} 张图像</translation>
+    </message>
+    <message>
+        <source>; {count} could not be read (see the rows for why)</source>
+        <translation>；{count} 张无法读取（原因见各行）</translation>
+    </message>
+    <message>
+        <source>; {count} more were ignored (at most {limit} at a time)</source>
+        <translation>；另有 {count} 张被忽略（一次最多 {limit} 张）</translation>
+    </message>
+    <message>
+        <source>{message}.</source>
+        <translation>{message}。</translation>
+    </message>
+    <message>
+        <source>Could not classify the images: {reason}</source>
+        <translation>无法分类这些图像：{reason}</translation>
+    </message>
+    <message>
+        <source>⚠ Not classified: {error}</source>
+        <translation>⚠ 未分类：{error}</translation>
+    </message>
+    <message>
+        <source>{count} results, newest first (at most {max_rows})</source>
+        <translation>{count} 条结果，最新的在前（最多 {max_rows} 条）</translation>
+    </message>
+    <message>
+        <source>1 result (at most {max_rows})</source>
+        <translation>1 条结果（最多 {max_rows} 条）</translation>
+    </message>
+    <message>
+        <source>Results appear here, newest first.</source>
+        <translation>结果显示在这里，最新的在前。</translation>
     </message>
 </context>
 <context>
@@ -1177,10 +1177,6 @@
         <translation>用摄像头实时分类</translation>
     </message>
     <message>
-        <source>Starting the camera…</source>
-        <translation>正在启动摄像头…</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1203,10 +1199,6 @@
     <message>
         <source>Lay the regions that drove the answer over the picture, in red (G).</source>
         <translation>用红色把决定答案的区域叠加在画面上（G）。</translation>
-    </message>
-    <message>
-        <source>Camera:</source>
-        <translation>摄像头：</translation>
     </message>
     <message>
         <source>&lt;b&gt;What the model sees&lt;/b&gt;</source>
@@ -1531,6 +1523,10 @@
         <translation>超参数</translation>
     </message>
     <message>
+        <source>Settings the chosen model changed, and why; your other values stay</source>
+        <translation>所选模型更改了哪些设置以及原因；你的其他设置保持不变</translation>
+    </message>
+    <message>
         <source>Passes over the training images. Auto (the default) stops once the validation loss has not improved for a few epochs, keeps the best epoch&apos;s weights and never runs past the time budget. A number trains exactly that many epochs.</source>
         <translation>遍历训练图像的轮数。“自动”（默认）在验证损失连续几轮没有改善时停止，保留最佳一轮的权重，并且不会超出时间预算。填写数字则正好训练那么多轮。</translation>
     </message>
@@ -1750,20 +1746,12 @@
         <translation>用摄像头录制数据集</translation>
     </message>
     <message>
-        <source>Starting the camera…</source>
-        <translation>正在启动摄像头…</translation>
-    </message>
-    <message>
         <source>● Hold to record (Space)</source>
         <translation>● 按住录制（空格）</translation>
     </message>
     <message>
         <source>Hold down to save {fps} frames a second into the selected class.</source>
         <translation>按住时每秒把 {fps} 帧保存到选中的类别。</translation>
-    </message>
-    <message>
-        <source>Camera:</source>
-        <translation>摄像头：</translation>
     </message>
     <message>
         <source>The folder name of this dataset, kept in the app&apos;s datasets folder.</source>
@@ -1823,6 +1811,45 @@
     </message>
 </context>
 <context>
+    <name>RunHeader</name>
+    <message>
+        <source>Open saved run…</source>
+        <translation>打开已保存的运行…</translation>
+    </message>
+    <message>
+        <source>Load a model trained earlier from the list of saved runs (Ctrl+Shift+O).</source>
+        <translation>从已保存的运行列表中载入以前训练的模型（Ctrl+Shift+O）。</translation>
+    </message>
+    <message>
+        <source>Live camera…</source>
+        <translation>实时摄像头…</translation>
+    </message>
+    <message>
+        <source>Show things to the camera and watch the model&apos;s guesses follow them.</source>
+        <translation>把东西拿到摄像头前，看模型的猜测随之变化。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No model loaded.&lt;/b&gt; Train a classifier on the Train tab, or open a saved run.</source>
+        <translation>&lt;b&gt;尚未加载模型。&lt;/b&gt;请在“训练”页训练一个分类器，或打开已保存的运行。</translation>
+    </message>
+    <message>
+        <source>unknown data</source>
+        <translation>未知数据</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{model}&lt;/b&gt; trained on &lt;b&gt;{dataset}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{model}&lt;/b&gt;，在 &lt;b&gt;{dataset}&lt;/b&gt; 上训练</translation>
+    </message>
+    <message>
+        <source>test accuracy {accuracy:.1%}</source>
+        <translation>测试准确率 {accuracy:.1%}</translation>
+    </message>
+    <message>
+        <source>run {name}</source>
+        <translation>运行 {name}</translation>
+    </message>
+</context>
+<context>
     <name>RunWatcher</name>
     <message>
         <source>Following {folder}</source>
@@ -1864,8 +1891,8 @@
         <translation>比较</translation>
     </message>
     <message>
-        <source>Overlay the curves of the selected runs (two or more)</source>
-        <translation>叠加显示选中运行的曲线（两个或更多）</translation>
+        <source>Overlay the curves of the selected runs (two or more) in a window</source>
+        <translation>在一个窗口中叠加所选运行（两个或更多）的曲线</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -2408,12 +2435,39 @@
         <source>This run trained {get}, which makes images rather than sorting them. Classification needs a classifier run: train a classifier (e.g. Small CNN) or open a saved classifier run.</source>
         <translation>这次运行训练的是{get}，它生成图像而不是给图像分类。分类需要一个分类器运行：请训练一个分类器（例如小型 CNN），或打开已保存的分类器运行。</translation>
     </message>
+    <message>
+        <source>This needs a classifier run; the loaded run is {name}.</source>
+        <translation>这需要一个分类器运行；当前加载的运行是{name}。</translation>
+    </message>
 </context>
 <context>
     <name>classify_work</name>
     <message>
         <source>this is a folder, not an image file.</source>
         <translation>这是一个文件夹，不是图像文件。</translation>
+    </message>
+</context>
+<context>
+    <name>compare_caption</name>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>closer to 0.5 (the judge cannot tell real from generated) is better</source>
+        <translation>越接近 0.5 越好（判别器分不清真实图像和生成图像）</translation>
+    </message>
+    <message>
+        <source>{name} of each run after each epoch, one curve per run.</source>
+        <translation>每个运行在每个周期后的{name}，每个运行一条曲线。</translation>
+    </message>
+    <message>
+        <source>{name} of each run after each epoch, one curve per run — {direction}.</source>
+        <translation>每个运行在每个周期后的{name}，每个运行一条曲线——{direction}。</translation>
     </message>
 </context>
 <context>
@@ -3504,6 +3558,18 @@
     <message>
         <source>Generative models need an image side divisible by 4, not {size}.</source>
         <translation>生成模型需要图像边长能被 4 整除，而不是 {size}。</translation>
+    </message>
+    <message>
+        <source>Learning rate set to {value} for the DCGAN: it needs a slower pace, or the judge and the generator stop learning from each other.</source>
+        <translation>已为 DCGAN 将学习率设为 {value}：它需要更慢的节奏，否则判别器和生成器会无法互相学习。</translation>
+    </message>
+    <message>
+        <source>Batch size back to your {value}.</source>
+        <translation>批量大小已恢复为你设置的 {value}。</translation>
+    </message>
+    <message>
+        <source>Learning rate back to your {value}.</source>
+        <translation>学习率已恢复为你设置的 {value}。</translation>
     </message>
 </context>
 <context>
