@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from distributed_helpers import epoch_losses, torchrun_train
 
+from kc_desktop.core.models.registry import get_model_spec
 from kc_desktop.core.runs.layout import RunDirectory
 from kc_desktop.core.studio import build_run
 from kc_desktop.core.training.config import TrainConfig
@@ -43,7 +44,14 @@ def test_two_processes_train_like_one_write_one_folder_and_resume(tmp_path: Path
     distributed = epoch_losses(run_dir)
     assert sorted(distributed) == [1, 2]
 
-    config = TrainConfig(model="small-cnn", epochs=2, batch_size=BATCH, seed=3, device="cpu")
+    config = TrainConfig(
+        model="small-cnn",
+        epochs=2,
+        batch_size=BATCH,
+        seed=3,
+        device="cpu",
+        augment=get_model_spec("small-cnn").default_augment,  # as the command line starts from
+    )
     single = build_run(config, runs_parent=tmp_path / "single").fit()
     alone = epoch_losses(Path(single["run_dir"]))
     for epoch in (1, 2):

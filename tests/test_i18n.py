@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.ui.i18n import install_translators
+from kc_desktop.ui.runs.runs_table import COLUMN_TITLES
 
 ZH_TABS = ["数据", "模型", "训练", "图库", "分类"]
 
@@ -163,3 +164,5 @@ def test_zh_cn_shows_no_english_sentence(
         {f"{text!r}" for text in visible_texts(window, with_views=True) if english_sentences(text)}
     )
     assert leftovers == [], "\n".join(leftovers)
+    dataset_cell = window.runsDock.runsTable.item(0, COLUMN_TITLES.index("Dataset"))
+    assert dataset_cell.text() == "手写数字（离线）"  # the dataset's name, not its id

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 from ood_helpers import calibrated_copy, shape_images
 
 from kc_desktop.core.inference import classify, load_run
@@ -76,3 +78,23 @@ def test_bench_figures_meet_their_goals() -> None:
     assert met["ood_flagged_in"]["met"], figures
     assert met["ood_flagged_out"]["met"], figures
     assert raw["test_images"] > 0 and raw["threshold"] is not None
+
+
+def test_an_older_runs_test_still_works_and_a_foreign_one_is_ignored(
+    calibrated_digits: Path, tmp_path: Path
+) -> None:
+    """A test fitted on the output layer's inputs alone (before the pooled blocks) still
+    judges; one of another width is dropped, and the run classifies without it."""
+    fitted = load_run(calibrated_digits)
+    assert fitted.familiarity is not None
+    head = ood.head_layer(fitted.model, len(fitted.classes)).in_features
+    assert fitted.familiarity.means.shape[1] > head  # the pooled blocks are measured too
+    for width, kept in ((head, True), (head + 3, False)):
+        copy = tmp_path / f"width{width}"
+        shutil.copytree(calibrated_digits, copy)
+        means = torch.zeros(len(fitted.classes), width)
+        ood.save(copy, ood.Familiarity(means, torch.eye(width), threshold=-5.0))
+        run = load_run(copy)
+        assert (run.familiarity is not None) == kept
+        (result,) = classify(run, [np.zeros((28, 28), np.uint8)])
+        assert result.predictions and (result.verdict is not None) == kept

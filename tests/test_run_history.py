@@ -34,7 +34,10 @@ def test_rows_describe_every_saved_run(saved_runs: list[Path]) -> None:
     (runs_dir() / "not-a-run").mkdir()
     rows = _rows_by_name()
     assert set(rows) == {run.name for run in saved_runs}
-    for run, model, dataset in ((mlp, "mlp", "tiny"), (cnn, "small-cnn", "digits")):
+    for run, model, dataset in (
+        (mlp, "mlp", "tiny"),
+        (cnn, "small-cnn", "Handwritten digits (offline)"),
+    ):
         row, summary = rows[run.name], summary_of(run)
         config = json.loads((run / "config.json").read_text())
         assert (row.model, row.dataset, row.task, row.status) == (

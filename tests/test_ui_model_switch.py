@@ -31,7 +31,7 @@ def _values(tab: ModelTab) -> tuple:
 def test_values_the_person_set_survive_a_model_switch(tab: ModelTab) -> None:
     tab.epochsSpin.setValue(7)
     tab.batchSizeSpin.setValue(48)
-    tab.learningRateSpin.setValue(0.003)
+    tab.learningRateSpin.setValue(0.004)
     tab.optimizerCombo.setCurrentIndex(tab.optimizerCombo.findData("sgd"))
     tab.seedSpin.setValue(5)
     tab.betaSpin.setValue(2.5)
@@ -51,10 +51,23 @@ def test_untouched_settings_follow_each_models_usual_values_quietly(tab: ModelTa
     assert tab.modelChangesLabel.isHidden()
 
 
+def test_untouched_augmentation_follows_each_models_default(tab: ModelTab) -> None:
+    assert tab.shiftCheck.isChecked()  # the small CNN shifts its digits by default
+    tab.select_model("mlp")
+    assert not tab.shiftCheck.isChecked()
+    tab.flipCheck.setChecked(True)  # the person's own switch
+    tab.select_model("small-cnn")
+    assert tab.shiftCheck.isChecked() and tab.flipCheck.isChecked()
+    tab.shiftCheck.setChecked(False)
+    tab.select_model("mlp")
+    tab.select_model("small-cnn")
+    assert not tab.shiftCheck.isChecked() and tab.flipCheck.isChecked()
+
+
 def test_a_model_that_needs_another_value_says_which_it_changed_and_why(
     tab: ModelTab,
 ) -> None:
-    tab.learningRateSpin.setValue(0.003)
+    tab.learningRateSpin.setValue(0.004)
     tab.batchSizeSpin.setValue(100)
     tab.select_model("dcgan")
     assert tab.learningRateSpin.value() == 0.0002 and tab.batchSizeSpin.value() == 100
@@ -65,8 +78,8 @@ def test_a_model_that_needs_another_value_says_which_it_changed_and_why(
     )
     assert tab.config(_digits()).lr == 0.0002
     tab.select_model("small-cnn")  # the person's own value comes back, and it says so
-    assert tab.learningRateSpin.value() == 0.003
-    assert tab.modelChangesLabel.text() == "Learning rate back to your 0.003."
+    assert tab.learningRateSpin.value() == 0.004
+    assert tab.modelChangesLabel.text() == "Learning rate back to your 0.004."
     tab.select_model("mlp")
     assert tab.modelChangesLabel.isHidden()
 

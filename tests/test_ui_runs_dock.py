@@ -51,7 +51,7 @@ def test_table_has_one_row_per_saved_run_with_its_settings_and_results(
     assert dock.runsTable.rowCount() == 3
     for run, model, dataset in (
         (mlp, "MLP (dense network)", "tiny"),
-        (cnn, "Small CNN (28x28)", "digits"),
+        (cnn, "Small CNN (28x28)", "Handwritten digits (offline)"),
     ):
         summary = summary_of(run)
         assert _cell(dock, run, "Name") == run.name

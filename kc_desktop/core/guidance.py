@@ -31,6 +31,16 @@ def model_name(model_id: str) -> str:
         return model_id
 
 
+def dataset_name(dataset_id: str) -> str:
+    """The one name a built-in dataset has on screen (the Data tab's list); others as they are."""
+    from kc_desktop.core.data.registry import get_dataset_spec
+
+    try:
+        return get_dataset_spec(dataset_id).name
+    except ValueError:
+        return dataset_id
+
+
 def run_title(config: Mapping[str, Any], translate: Translate = _english) -> str:
     """``Small CNN (28x28) on Handwritten digits``: what a run is, in the window title."""
     dataset = str(config.get("dataset_name") or config.get("dataset") or "")

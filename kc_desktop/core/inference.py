@@ -84,7 +84,11 @@ def load_run(run_dir: str | Path, device: str = "cpu") -> LoadedRun:
         ) from error
     target = resolve_device(device)
     model.to(target).eval()
-    familiarity = ood.load(run.path) if spec.task.is_classifier else None
+    familiarity = (
+        ood.for_model(ood.load(run.path), model, len(classes), (channels, size, size))
+        if spec.task.is_classifier
+        else None
+    )
     return LoadedRun(
         run.path, config, model, spec.task, classes, channels, size, target, familiarity
     )

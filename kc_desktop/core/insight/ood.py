@@ -3,11 +3,14 @@
 A classifier always picks one of its classes, so a flower becomes "3 (59%)". This module gives
 each classifier run a familiarity test, fitted when the run ends and stored with it
 (``ood.safetensors``): the class means and shared covariance of the features that feed the
-output layer, measured on the training split (a Mahalanobis score, Lee et al. 2018). An
-input's familiarity is minus its distance to the nearest class mean; the threshold is the
-``QUANTILE`` of the validation split's familiarity, so about that share of real inputs is
-flagged. Measured on digits (small CNN, 2 epochs) against the shapes images: energy or
-maximum-softmax scores flag 40-75 % of the shapes at that rate, these features about 90 %.
+output layer, with the spatial mean of each pooling layer's output beside them (the features
+of every block, as Lee et al. 2018 combine layers), measured on the training split (a
+Mahalanobis score). An input's familiarity is minus its distance to the nearest class mean;
+the threshold is the ``QUANTILE`` of the validation split's familiarity, so about that share
+of real inputs is flagged. Measured on digits against the shapes images, the small CNN
+trained as the window trains it by default (one-cycle, shifts, auto epochs): the output
+layer's inputs alone flag 54 % of the shapes, with the pooled blocks beside them 89 %, while
+3.9 % of the test digits are flagged (energy or maximum-softmax scores: 40-75 %).
 
 ``check(run, x)`` is the one plain call for any front-end (Classify tab, live camera).
 """
@@ -34,7 +37,7 @@ if TYPE_CHECKING:
     from kc_desktop.core.data.dataset import ImageDataset
     from kc_desktop.core.inference import LoadedRun
 
-QUANTILE = 0.04  # the share of familiar (validation) inputs the threshold lets through as unsure
+QUANTILE = 0.03  # the share of familiar (validation) inputs the threshold lets through as unsure
 SHRINK = 0.001  # covariance shrinkage towards its mean variance: stable with few images
 BATCH = 256
 MAX_FILE_BYTES = 64 * 2**20
@@ -51,8 +54,9 @@ class Familiarity:
 
     def score(self, features: torch.Tensor) -> torch.Tensor:
         """Familiarity of each row of ``features``: minus the Mahalanobis distance to the
-        nearest class mean (higher is more familiar)."""
-        diff = features.float()[:, None, :] - self.means[None]
+        nearest class mean (higher is more familiar). A test fitted before the pooled blocks
+        were measured (an older run) knows the output layer's inputs alone: they come first."""
+        diff = features.float()[:, None, : self.means.shape[1]] - self.means[None]
         distance = torch.einsum("ncd,de,nce->nc", diff, self.precision, diff)
         return -distance.min(dim=1).values.clamp_min(0).sqrt()
 
@@ -84,17 +88,33 @@ def head_layer(model: torch.nn.Module, num_classes: int) -> torch.nn.Linear:
 def features_and_logits(
     model: torch.nn.Module, x: torch.Tensor, num_classes: int
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """The inputs of the output layer and the logits, for float inputs ``x`` (N, C, H, W)."""
-    captured: list[torch.Tensor] = []
-    handle = head_layer(model, num_classes).register_forward_pre_hook(
-        lambda _module, args: captured.append(args[0].detach())
-    )
+    """The familiarity features and the logits, for float inputs ``x`` (N, C, H, W).
+
+    The features are the output layer's inputs followed by the spatial mean of each max-pooling
+    layer's output (a CNN's blocks, in order; none for an MLP or a pretrained backbone).
+    """
+    head: list[torch.Tensor] = []
+    pooled: list[torch.Tensor] = []
+    handles = [
+        head_layer(model, num_classes).register_forward_pre_hook(
+            lambda _module, args: head.append(args[0].detach())
+        )
+    ]
+    handles += [
+        module.register_forward_hook(
+            lambda _module, _args, out: pooled.append(out.detach().mean((2, 3)))
+        )
+        for module in model.modules()
+        if isinstance(module, torch.nn.MaxPool2d)
+    ]
     try:
         with torch.no_grad():
             logits = model(x)
     finally:
-        handle.remove()
-    return captured[-1].flatten(1).float().cpu(), logits.float().cpu()
+        for handle in handles:
+            handle.remove()
+    features = torch.cat([head[-1].flatten(1), *pooled], dim=1)
+    return features.float().cpu(), logits.float().cpu()
 
 
 def prepare_images(images: torch.Tensor, channels: int, size: int) -> torch.Tensor:
@@ -166,6 +186,27 @@ def load(run_dir: str | Path) -> Familiarity | None:
     if precision.shape != (width, width):
         return None
     return Familiarity(means, precision, threshold)
+
+
+def for_model(
+    familiarity: Familiarity | None,
+    model: torch.nn.Module,
+    num_classes: int,
+    input_shape: tuple[int, int, int],
+) -> Familiarity | None:
+    """``familiarity`` when it measures ``model``'s features, else None (a foreign file).
+
+    One zero input of ``input_shape`` (C, H, W) goes through the model: the test must know
+    its whole feature row, or the output layer's inputs alone (an older run's test).
+    """
+    if familiarity is None:
+        return None
+    device = next(model.parameters()).device
+    zero = torch.zeros((1, *input_shape), device=device)
+    features, _ = features_and_logits(model, zero, num_classes)
+    head_width = head_layer(model, num_classes).in_features
+    width = familiarity.means.shape[1]
+    return familiarity if width in (features.shape[1], head_width) else None
 
 
 def check(run: LoadedRun, x: torch.Tensor) -> tuple[torch.Tensor, list[Verdict] | None]:

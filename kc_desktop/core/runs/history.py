@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kc_desktop.core.errors import RunFolderError
+from kc_desktop.core.guidance import dataset_name
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 from kc_desktop.core.paths import runs_dir
 from kc_desktop.core.runs.checkpoints import CheckpointError, atomic_write_bytes, read_json
@@ -136,11 +137,11 @@ def _started(path: Path) -> datetime:
 
 
 def _dataset_text(config: dict[str, Any]) -> str:
-    """The dataset's id (``digits``, ``mnist``), or the folder's name for an image folder."""
+    """A built-in dataset's name (``Handwritten digits (offline)``), or the folder's name."""
     dataset = _text(config.get("dataset"))
     if dataset == "folder":
         return _text(config.get("dataset_name")) or dataset
-    return dataset
+    return dataset_name(dataset)
 
 
 def _same_folder(path: Path, other: Path | None) -> bool:

@@ -133,8 +133,8 @@ COLUMNS: tuple[Column, ...] = (
     ),
     (
         QT_TRANSLATE_NOOP("runs_table", "Dataset"),
-        lambda r: r.dataset,
-        lambda r: r.dataset.casefold(),
+        lambda r: core_text(r.dataset),
+        lambda r: core_text(r.dataset).casefold(),
         "",
     ),
     (
