@@ -10,9 +10,10 @@ from PIL import Image
 
 from kc_desktop.core import paths
 from kc_desktop.core.data import folder as folder_module
+from kc_desktop.core.data import folder_format as format_module
 from kc_desktop.core.data.folder_format import infer_format
 from kc_desktop.core.data.folder_scan import natural_key, scan_folder
-from kc_desktop.core.data.images import load_image_array
+from kc_desktop.core.data.images import load_image_array, read_header
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.training.config import TrainConfig
 
@@ -80,3 +81,29 @@ def test_folder_configs_saved_before_inference_keep_150_colour() -> None:
     assert (old.image_size, old.colour) == (150, "rgb")
     new = TrainConfig.from_dict({"dataset": "folder", "folder": "/x", "colour": "auto"})
     assert (new.image_size, new.colour) == (None, "auto")
+
+
+def test_the_inferred_format_is_remembered_until_a_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache hit reads no image header; an edited file or a damaged record infers again."""
+    root = write_images(tmp_path / "grey", ["a", "b"], 3, (28, 28), "L")
+    headers: list[str] = []
+
+    def counting(path, *args, **kwargs):
+        headers.append(str(path))
+        return read_header(path, *args, **kwargs)
+
+    monkeypatch.setattr(format_module, "read_header", counting)
+    assert load_dataset("folder", path=root).size == 28
+    assert len(headers) == 6
+    assert load_dataset("folder", path=root).size == 28
+    assert len(headers) == 6  # remembered: the cache hit read no header
+    (record,) = (paths.decoded_cache_dir() / "formats").glob("*.json")
+    for name in ("a/0.png", "a/1.png", "b/0.png", "b/1.png"):  # the median side becomes 60
+        Image.new("L", (60, 60)).save(root / name)
+    assert load_dataset("folder", path=root).size == 60
+    assert len(headers) == 12
+    record.write_text('{"listing": 3, "size": "large"}', encoding="utf-8")
+    assert load_dataset("folder", path=root).size == 60
+    assert len(headers) == 18

@@ -136,10 +136,11 @@ def _step(model_id: str, dataset: ImageDataset, device: torch.device, *, reads_b
     if get_model_spec(model_id).task == "gan":
         return _gan_step(model, settings, reads_back=reads_back)
     optimizer = _optimizer(model.parameters(), settings, as_engine=as_engine)
+    smoothing = settings["label_smoothing"]  # the model's own objective on both sides
 
     def step(x: torch.Tensor, y: torch.Tensor, index: int) -> None:
         optimizer.zero_grad()
-        loss = F.cross_entropy(model(x), y)
+        loss = F.cross_entropy(model(x), y, label_smoothing=smoothing)
         loss.backward()
         optimizer.step()
         if reads_back and index % SCRIPT_LOG_INTERVAL == 0:

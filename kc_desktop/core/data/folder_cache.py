@@ -27,7 +27,7 @@ from safetensors.torch import load_file, save_file
 
 from kc_desktop.core import paths
 from kc_desktop.core.data.dataset import SkippedFile
-from kc_desktop.core.data.folder_format import ImageFormat
+from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, MIN_SIZE, ImageFormat
 from kc_desktop.core.data.folder_scan import FolderScan, display_text
 from kc_desktop.core.data.mapped import map_images
 
@@ -49,11 +49,40 @@ class DecodedFolder:
 def cache_key(scan: FolderScan, form: ImageFormat) -> str:
     """Hex SHA-256 of (version, absolute path, size, channels, sorted (path, bytes, mtime_ns))."""
     digest = hashlib.sha256(f"kc-folder-v{CACHE_VERSION}\0{form.size}\0{form.channels}\0".encode())
+    return _with_listing(digest, scan).hexdigest()
+
+
+def _with_listing(digest: hashlib._Hash, scan: FolderScan) -> hashlib._Hash:
+    """``digest`` updated with the folder's absolute path and every file's path, bytes, time."""
     digest.update(os.fsencode(str(scan.root)) + b"\0")
     for entry in sorted(scan.entries, key=lambda e: e.relative):
         digest.update(os.fsencode(entry.relative) + b"\0")
         digest.update(f"{entry.size}:{entry.mtime_ns}\0".encode())
-    return digest.hexdigest()
+    return digest
+
+
+def remembered_format(scan: FolderScan, infer: Callable[[FolderScan], ImageFormat]) -> ImageFormat:
+    """The folder's own format, read from its files' headers once per listing.
+
+    Inferring opens up to a few hundred headers: on a cache hit that was most of the time
+    spent, so the result is kept beside the cache (``formats/<folder>.json``, one per folder,
+    replaced when any file changes). A missing, damaged or out-of-range record is inferred
+    again; a cache that cannot be written only costs the headers next time.
+    """
+    listing = _with_listing(hashlib.sha256(b"kc-folder-format\0"), scan).hexdigest()
+    record = paths.decoded_cache_dir() / "formats" / f"{_root_id(scan)}.json"
+    with contextlib.suppress(Exception):
+        saved = json.loads(record.read_text(encoding="utf-8"))
+        size, channels = saved["size"], saved["channels"]
+        in_range = isinstance(size, int) and MIN_SIZE <= size <= MAX_INFERRED_SIZE
+        if saved["listing"] == listing and in_range and channels in (1, 3):
+            return ImageFormat(size, channels)
+    form = infer(scan)
+    text = json.dumps({"listing": listing, "size": form.size, "channels": form.channels})
+    with contextlib.suppress(Exception):
+        record.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(record, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    return form
 
 
 def read_cache(key: str, form: ImageFormat) -> DecodedFolder | None:

@@ -11,6 +11,7 @@ fraction of a second and is the same for the same folder.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kc_desktop.core.choices import COLOURS
@@ -55,12 +56,17 @@ def check_choice(size: int | None, colour: str) -> None:
         )
 
 
-def resolve_format(scan: FolderScan, size: int | None = None, colour: str = "auto") -> ImageFormat:
-    """The user's choices where given, the folder's own format for the rest."""
+def resolve_format(
+    scan: FolderScan,
+    size: int | None = None,
+    colour: str = "auto",
+    infer: Callable[[FolderScan], ImageFormat] | None = None,
+) -> ImageFormat:
+    """The user's choices where given, the folder's own format (``infer``) for the rest."""
     check_choice(size, colour)
     if size is not None and colour != "auto":
         return ImageFormat(size, 1 if colour == "grey" else 3)
-    inferred = infer_format(scan)
+    inferred = (infer or infer_format)(scan)
     channels = inferred.channels if colour == "auto" else (1 if colour == "grey" else 3)
     return ImageFormat(size if size is not None else inferred.size, channels)
 

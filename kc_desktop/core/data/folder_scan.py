@@ -183,7 +183,7 @@ def _scan_class(scan: FolderScan, class_relative: str, class_name: str, origin: 
 
 def _add_file(scan: FolderScan, relative: str, class_name: str, origin: int) -> None:
     try:
-        info = os.stat(scan.root / relative)
+        info = os.stat(os.path.join(scan.root, relative))  # no Path per file: a scan is hot
     except OSError as error:
         scan.skipped.append(SkippedFile(_shown(relative), _why(error)))
         return
