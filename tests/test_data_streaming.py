@@ -10,9 +10,17 @@ import pytest
 import torch
 from PIL import Image
 
+from kc_desktop.core import paths
+from kc_desktop.core.data import resized_map
 from kc_desktop.core.data.mapped import gather_rows, is_mapped
 from kc_desktop.core.data.registry import load_dataset
-from kc_desktop.core.data.streaming import BUDGET_ENV, MemoryPlan, make_batches, prepare_split
+from kc_desktop.core.data.streaming import (
+    BUDGET_ENV,
+    MemoryPlan,
+    StreamedSplit,
+    make_batches,
+    prepare_split,
+)
 from kc_desktop.core.training.config import TrainConfig
 from kc_desktop.core.training.engine import Trainer
 
@@ -59,6 +67,27 @@ def test_streamed_batches_equal_the_in_memory_ones(tmp_path: Path, world_size: i
             assert len(ram) == len(disk) > 1
             for (x1, y1), (x2, y2) in zip(ram, disk, strict=True):
                 assert torch.equal(x1, x2) and torch.equal(y1, y2)
+
+
+@pytest.mark.parametrize("scratch_writable", [True, False])
+def test_a_streamed_split_is_resized_once_into_a_mapped_scratch_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scratch_writable: bool
+) -> None:
+    """Batches are then plain gathers; with no scratch file they resize as they go, alike."""
+    dataset = load_dataset("folder", path=_noise_folder(tmp_path / "noise"), size=16)
+    if not scratch_writable:
+
+        def no_space(*_args, **_kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(resized_map.tempfile, "mkstemp", no_space)
+    in_memory = prepare_split(dataset, "train", 12, MemoryPlan(False, 0, 0, "RAM"))
+    streamed = prepare_split(dataset, "train", 12, MemoryPlan(True, 0, 0, "RAM"))
+    assert isinstance(streamed, StreamedSplit) and is_mapped(streamed.images)
+    assert streamed.images.shape[-1] == (12 if scratch_writable else 16)
+    assert not list(paths.decoded_cache_dir().glob(".resized.*"))  # unlinked once mapped
+    everything = torch.arange(len(streamed))
+    assert torch.equal(streamed.rows(everything), in_memory[0])
 
 
 def test_a_run_streamed_from_the_map_trains_like_one_from_memory(

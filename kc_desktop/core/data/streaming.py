@@ -33,6 +33,7 @@ from kc_desktop.core.data.loader import (
     resize_images,
 )
 from kc_desktop.core.data.mapped import GATHER_CHUNK_BYTES, gather_rows, is_mapped
+from kc_desktop.core.data.resized_map import resized_copy
 from kc_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -132,6 +133,9 @@ def prepare_split(dataset: ImageDataset, name: str, size: int, plan: MemoryPlan)
     indices = dataset.splits[name]
     labels = dataset.labels[indices]
     if plan.streamed:
+        resized = resized_copy(dataset.images, indices, size) if dataset.size != size else None
+        if resized is not None:  # each batch a plain gather, not a resize as well
+            return StreamedSplit(resized, torch.arange(len(indices)), labels, size)
         return StreamedSplit(dataset.images, indices, labels, size)
     if dataset.size == size:
         return gather_rows(dataset.images, indices), labels
