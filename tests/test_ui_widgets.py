@@ -77,6 +77,19 @@ def test_widgets_import_neither_torch_nor_the_core() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_the_window_module_loads_without_torch_or_pyqtgraph() -> None:
+    """The window paints its placeholder pages first; numpy and the plots come with the tabs."""
+    code = (
+        "import sys\n"
+        "import kc_desktop.ui.main_window\n"
+        "print([m for m in ('torch', 'pyqtgraph', 'numpy') if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 # ---------------------------------------------------------------- images.py
 @pytest.mark.parametrize("shape", [(5, 7), (5, 7, 1), (5, 7, 3), (5, 7, 4)])
 def test_array_to_qimage_round_trips_and_owns_its_pixels(shape: tuple[int, ...]) -> None:

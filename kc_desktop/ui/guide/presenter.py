@@ -9,14 +9,17 @@ the window exactly as it was (geometry, maximised or not, each widget's own font
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from kc_desktop.ui.widgets.curve_plot import CurvePlot
-from kc_desktop.ui.widgets.image_grid import ImageGrid
 from kc_desktop.ui.widgets.square_holder import SquareHolder
+
+if TYPE_CHECKING:  # numpy and pyqtgraph load with the tabs, after the window's first paint
+    from kc_desktop.ui.widgets.curve_plot import CurvePlot
+    from kc_desktop.ui.widgets.image_grid import ImageGrid
 
 FONT_SCALE = 1.5
 STATUS_SCALE = 2.0
@@ -56,6 +59,9 @@ class PresenterMode:
             self._leave()
 
     def _enter(self) -> None:
+        from kc_desktop.ui.widgets.curve_plot import CurvePlot
+        from kc_desktop.ui.widgets.image_grid import ImageGrid
+
         window = self.window
         saved = _Saved(window.windowState(), window.saveGeometry(), QFont(window.font()))
         for widget in window.findChildren(QWidget):
