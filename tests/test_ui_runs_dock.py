@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from run_history_helpers import epoch_records, summary_of
 from runs_dock_helpers import sort_arrow_points_down
 
 from kc_desktop.core.paths import runs_dir
+from kc_desktop.core.runs.history import run_rows
 from kc_desktop.ui.runs.runs_dock import RunsDock
 from kc_desktop.ui.runs.runs_table import COLUMN_TITLES, SORT_ROLE
 
@@ -124,6 +126,21 @@ def test_numeric_columns_sort_as_numbers_not_as_text(
     dock.runsTable.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     shown = [dock.runsTable.item(row, column).text() for row in range(3)]
     assert shown == ["8", "64", "64"]  # as text, "64" would come before "8"
+
+
+def test_columns_fit_new_longer_texts_until_a_person_sets_a_width(
+    dock: RunsDock, saved_runs: list[Path]
+) -> None:
+    table = dock.runsTable
+    rows = run_rows()
+    table.set_rows([replace(row, status="training") for row in rows])
+    status = COLUMN_TITLES.index("Status")
+    narrow = table.columnWidth(status)
+    table.set_rows(rows)  # "completed" is wider than "training"
+    assert table.columnWidth(status) > narrow
+    table.horizontalHeader().resizeSection(status, narrow)  # as a drag does
+    table.set_rows(rows)
+    assert table.columnWidth(status) == narrow
 
 
 def test_refresh_keeps_the_selection_and_the_column_widths_a_person_set(

@@ -2463,11 +2463,11 @@
     </message>
     <message>
         <source>{name} of each run after each epoch, one curve per run.</source>
-        <translation>每个运行在每个周期后的{name}，每个运行一条曲线。</translation>
+        <translation>每个运行每一轮之后的{name}，每个运行一条曲线。</translation>
     </message>
     <message>
         <source>{name} of each run after each epoch, one curve per run — {direction}.</source>
-        <translation>每个运行在每个周期后的{name}，每个运行一条曲线——{direction}。</translation>
+        <translation>每个运行每一轮之后的{name}，每个运行一条曲线——{direction}。</translation>
     </message>
 </context>
 <context>

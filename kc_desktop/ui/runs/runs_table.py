@@ -228,6 +228,9 @@ class RunsTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self._fitting = False  # the table is fitting its columns to their contents
+        self._widths_chosen = False  # a person dragged a column's edge: keep their widths
+        header.sectionResized.connect(self._on_section_resized)
         self._arrow_style = _SortArrowStyle()  # kept: a widget does not own its style
         header.setStyle(self._arrow_style)
         self.setSortingEnabled(True)
@@ -236,7 +239,6 @@ class RunsTable(QTableWidget):
     def set_rows(self, rows: list[RunRow], select: list[Path] | None = None) -> None:
         """Show ``rows``, keeping the sort order, and select the runs in ``select``."""
         self.setSortingEnabled(False)  # Qt's advice: sorting while filling scrambles rows
-        first_fill = self.rowCount() == 0  # later, keep the widths a person may have set
         self.setRowCount(len(rows))
         for row_index, row in enumerate(rows):
             for column_index, (_, text, key, _) in enumerate(COLUMNS):
@@ -247,9 +249,18 @@ class RunsTable(QTableWidget):
                 self.setItem(row_index, column_index, item)
             self.item(row_index, 0).setToolTip(str(row.path))
         self.setSortingEnabled(True)
-        if first_fill:
-            self.resizeColumnsToContents()
+        if not self._widths_chosen:  # a new run's longer text ("completed") gets its room
+            self._fitting = True
+            try:
+                self.resizeColumnsToContents()
+            finally:
+                self._fitting = False
         self.select_paths(select or [])
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        # The last column stretches with the dock: only a drag elsewhere is a person's choice.
+        if not self._fitting and column != len(COLUMNS) - 1:
+            self._widths_chosen = True
 
     def select_paths(self, paths: list[Path]) -> None:
         """Select exactly the rows of the run folders in ``paths``."""
