@@ -45,3 +45,17 @@ def test_a_users_zoom_is_kept_until_the_plot_is_cleared(qtbot) -> None:
     plot.redraw()
     x0, x1, y0, y1 = _view(plot)
     assert x0 <= 1 < 2 < x1 and y0 < 3.0 < 4.0 < y1
+
+
+def test_the_headroom_of_a_rising_accuracy_stops_at_its_ceiling(qtbot) -> None:
+    """Accuracies in percent stop at 100: the view leaves no room for 110."""
+    for ceiling, scale in ((1.0, 1.0), (100.0, 100.0)):
+        plot = CurvePlot()
+        qtbot.addWidget(plot)
+        plot.set_y_ceiling(ceiling)
+        plot.extend("accuracy", np.arange(1, 11), scale * np.linspace(0.1, 0.5, 10))
+        plot.redraw()
+        plot.extend("accuracy", [11, 12], [0.9 * scale, 0.95 * scale])  # up past the view
+        plot.redraw()
+        top = _view(plot)[3]
+        assert 0.95 * scale < top <= ceiling * 1.1

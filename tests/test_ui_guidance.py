@@ -27,6 +27,11 @@ def test_a_finished_run_gives_a_verdict_and_buttons_to_go_on(
     assert "an old line" not in log  # the log starts fresh for each run
     assert "Starting MLP (dense network) on" in log
     assert "Epoch 1 of 1: validation accuracy" in log
+    assert not any(plot.is_dirty() for plot in (train.lossPlot, train.metricPlot))  # drawn
+    device = train.devicePlot  # even a run of a second leaves its load on the device curves
+    assert device.series_names() and all(
+        len(device.series_data(name)[0]) >= 1 for name in device.series_names()
+    )
     panel = train.verdictPanel
     assert panel.isVisible() and "of 100" in panel.verdictLabel.text()
     assert panel.tryItButton.text() == "Try it: draw a digit"

@@ -34,6 +34,7 @@ from kc_desktop.ui.widgets.curve_plot import CurvePlot
 from kc_desktop.ui.widgets.wrapped_label import WrappedLabel, caption_label
 
 DEVICE_POLL_MS = 1000  # a usage curve needs no more; each reading costs the plot a frame
+FIRST_DEVICE_READING_MS = 250  # and one early reading, so that a run of a second has a curve
 
 # (series name, colour, smoothed, log key) for each task: the loss plot and the metric plot.
 LOSS_SERIES: dict[str, list[tuple[str, str, bool, str]]] = {
@@ -92,7 +93,7 @@ class TrainTab(QWidget):
         self.clock = RunClock()
         self._last_record: dict[str, Any] | None = None
         self._sampler: UsageSampler | None = None
-        self._device_x = 0.0
+        self._device_started = time.monotonic()  # the device curves' x: seconds since then
         self._last_lr: float | None = None
         self.dataset_id = ""
         self._has_run = False  # until then, the ready sentence stands in for a run summary
@@ -263,8 +264,8 @@ class TrainTab(QWidget):
             )
         )
         self.log(self.tr("Run folder: {run_dir}").format(run_dir=info["run_dir"]))
-        self._device_x = 0.0
-        self.device_timer.start()
+        self._device_started = time.monotonic()
+        self.device_timer.start(FIRST_DEVICE_READING_MS)
 
     def _setup_curves(self) -> None:
         self.lossPlotCaption.setText(captions.loss_caption(self.task))
@@ -288,6 +289,7 @@ class TrainTab(QWidget):
         self.metricPlot.set_title(titles.get(self.task, self.tr("Validation")))
         percent = "%" if self.task == "classify" else ""  # accuracies plot as percents
         self.metricPlot.set_labels(self.tr("step"), percent)
+        self.metricPlot.set_y_ceiling(100.0 if percent else 1.0)  # where accuracies stop
         if self._sampler is not None and self._sampler.device.type == "cuda":
             self.devicePlot.add_series(self.tr("GPU %"), "#2ca02c")
             self.devicePlot.add_series(self.tr("GPU memory %"), "#9467bd")
@@ -369,7 +371,17 @@ class TrainTab(QWidget):
         self.logView.clear()
         self.log(message)
 
+    def _show_the_end(self) -> None:
+        """The run ended: the device's load then as the curves' last point (a run of a
+        second would otherwise end with none), and every curve drawn to its end at once."""
+        if self.device_timer.isActive():
+            self._on_device_timer_timeout()
+            self.device_timer.stop()
+        for plot in (self.lossPlot, self.metricPlot, self.devicePlot):
+            plot.flush()
+
     def on_finished(self, summary: dict[str, Any]) -> None:
+        self._show_the_end()
         parts = [html.escape(summary_text(summary, core_text))]
         reason = html.escape(
             core_text(summary.get("reason") or "")
@@ -394,6 +406,7 @@ class TrainTab(QWidget):
         self.saveElsewhereButton.setVisible(unsaved)
 
     def on_failed(self, message: str) -> None:
+        self._show_the_end()
         self.runSummaryLabel.setText(
             self.tr("<b>Training failed:</b> {message}").format(message=message)
         )
@@ -405,17 +418,18 @@ class TrainTab(QWidget):
     def _on_device_timer_timeout(self) -> None:
         if self._sampler is None:
             return
+        self.device_timer.setInterval(DEVICE_POLL_MS)
         reading = self._sampler.read()
-        self._device_x += DEVICE_POLL_MS / 1000
+        seconds = time.monotonic() - self._device_started
         if "gpu_mem_mb" in reading:
             util = reading["gpu_util"]
             if not math.isnan(util):
-                self.devicePlot.append(self.tr("GPU %"), self._device_x, util)
+                self.devicePlot.append(self.tr("GPU %"), seconds, util)
             share = 100 * reading["gpu_mem_mb"] / max(reading["gpu_mem_total_mb"], 1)
-            self.devicePlot.append(self.tr("GPU memory %"), self._device_x, share)
+            self.devicePlot.append(self.tr("GPU memory %"), seconds, share)
         else:
-            self.devicePlot.append(self.tr("CPU %"), self._device_x, reading["cpu_percent"])
-            self.devicePlot.append(self.tr("RAM %"), self._device_x, reading["ram_percent"])
+            self.devicePlot.append(self.tr("CPU %"), seconds, reading["cpu_percent"])
+            self.devicePlot.append(self.tr("RAM %"), seconds, reading["ram_percent"])
 
 
 def _shown(key: str, value: float) -> float:

@@ -188,6 +188,7 @@ class CurvePlot(QWidget):
         self._following = True  # the view follows the data until the user pans or zooms
         self._view: tuple[float, float, float, float] | None = None  # x0, x1, y0, y1
         self._x_end: float | None = None  # where the x axis ends while the points fit
+        self._y_ceiling = 1.0  # the headroom stops here for curves below it (accuracy: 1)
         for name in ("left", "bottom"):
             axis = self.plot_item.getAxis(name)
             axis.setPen(self._foreground)
@@ -274,6 +275,11 @@ class CurvePlot(QWidget):
         for series in self._series.values():
             assert series.item is not None
             series.item.setPen(pg.mkPen(series.color, width=series.width * scale))
+
+    def set_y_ceiling(self, ceiling: float) -> None:
+        """The value curves cannot pass (1 for accuracies, 100 in percent): the view's
+        headroom stops there while the curves are below it."""
+        self._y_ceiling = ceiling
 
     def set_x_end(self, x: float | None) -> None:
         """Let the x axis reach ``x`` from the start (e.g. a run's last step): the curves
@@ -368,6 +374,12 @@ class CurvePlot(QWidget):
         self._update_placeholder()
         self._place_legend()
 
+    def flush(self) -> None:
+        """Draw the points that arrived now, outside the frame budget: a run has ended, and
+        its curves should not wait up to a second for their last frame."""
+        if self.is_dirty():
+            self.redraw()
+
     def export_png(self, path: str) -> bool:
         """Save the plot as shown, with every point received so far, as a PNG file."""
         self.redraw()
@@ -455,12 +467,13 @@ class CurvePlot(QWidget):
         margin = Y_MARGIN * ((y1 - y0) or max(abs(y1), 1.0))
         low, high = y0 - margin, y1 + margin
         room = Y_HEADROOM * ((y1 - y0) or max(abs(y1), 1.0))
-        # Room on the side the curves left by, but not past 0 and 1 (where losses and
-        # accuracies stop) when they are on the inner side of it.
+        # Room on the side the curves left by, but not past 0 and the ceiling (where losses
+        # and accuracies stop) when they are on the inner side of it.
+        ceiling = self._y_ceiling
         if view is not None and y0 < view[2]:
             low = max(low - room, min(low, -margin) if y0 >= 0 else -math.inf)
         if view is not None and y1 > view[3]:
-            high = min(high + room, max(high, 1 + margin) if y1 <= 1 else math.inf)
+            high = min(high + room, max(high, ceiling + margin) if y1 <= ceiling else math.inf)
         right = x1 + X_HEADROOM * x_span
         if self._x_end is not None and x1 <= self._x_end:
             right = self._x_end
