@@ -80,6 +80,9 @@ def test_zh_cn_window_speaks_chinese(qtbot, monkeypatch, english_afterwards) -> 
     # Qt's own strings come from qtbase_zh_CN.qm; core text through the "core" context.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     assert window.model_tab.modelCombo.currentText() == "小型 CNN（28x28）"
+    memory = window.data_tab.memoryPathLabel
+    qtbot.waitUntil(lambda: "内存" in memory.text(), timeout=10_000)
+    assert "RAM" not in memory.text()  # the plan's memory is named in Chinese too
     assert not window.windowIcon().isNull()
 
 

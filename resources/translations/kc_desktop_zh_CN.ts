@@ -3028,6 +3028,14 @@
         <translation>移动的形状（无需摄像头）</translation>
     </message>
     <message>
+        <source>RAM</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU 显存</translation>
+    </message>
+    <message>
         <source>Batches come from memory: {needed} of pixels fit in {budget} of free {where}.</source>
         <translation>批次来自内存：{needed} 的像素数据可放入 {budget} 的空闲{where}。</translation>
     </message>

@@ -47,6 +47,8 @@ PREFETCH = 2
 """Batches the background thread keeps ready."""
 BUDGET_ENV = "KC_DESKTOP_MEMORY_BUDGET_MB"
 
+RAM = QT_TRANSLATE_NOOP("core", "RAM")  # what memory a plan speaks of, translated with it
+GPU_MEMORY = QT_TRANSLATE_NOOP("core", "GPU memory")
 MEMORY_TEXT = QT_TRANSLATE_NOOP(
     "core", "Batches come from memory: {needed} of pixels fit in {budget} of free {where}."
 )
@@ -80,7 +82,7 @@ class MemoryPlan:
         return self.template.format(**self.values())
 
 
-IN_MEMORY = MemoryPlan(streamed=False, needed=0, budget=0, where="RAM")
+IN_MEMORY = MemoryPlan(streamed=False, needed=0, budget=0, where=RAM)
 """The plan of a view that keeps a (small) split in memory whatever its size."""
 
 
@@ -91,7 +93,7 @@ def _gib(count: int) -> str:
 def memory_budget(device: torch.device) -> tuple[int, str]:
     """(bytes the data may take, what memory) on ``device``."""
     override = os.environ.get(BUDGET_ENV)
-    where = "GPU memory" if device.type == "cuda" else "RAM"
+    where = GPU_MEMORY if device.type == "cuda" else RAM
     if override:
         return int(float(override) * 2**20), where
     if device.type == "cuda":

@@ -334,7 +334,7 @@ class DataTab(QWidget):
         from kc_desktop.core.devices import resolve_device
 
         plan = memory_plan(dataset, dataset.size, resolve_device("auto"))
-        self.memoryPathLabel.setText(core_text(plan.template).format(**plan.values()))
+        self.memoryPathLabel.setText(core_text(plan.text()))  # "RAM" translated too
 
     def _show_preview(self, dataset: ImageDataset) -> None:
         count = min(PREVIEW_COUNT, len(dataset.labels))
