@@ -11,7 +11,7 @@ import torch
 from PIL import Image
 
 from kc_desktop.core import paths
-from kc_desktop.core.data import resized_map
+from kc_desktop.core.data import folder_cache
 from kc_desktop.core.data.mapped import gather_rows, is_mapped
 from kc_desktop.core.data.registry import load_dataset
 from kc_desktop.core.data.streaming import (
@@ -80,7 +80,7 @@ def test_a_streamed_split_is_resized_once_into_a_mapped_scratch_file(
         def no_space(*_args, **_kwargs):
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(resized_map.tempfile, "mkstemp", no_space)
+        monkeypatch.setattr(folder_cache.tempfile, "mkstemp", no_space)
     in_memory = prepare_split(dataset, "train", 12, MemoryPlan(False, 0, 0, "RAM"))
     streamed = prepare_split(dataset, "train", 12, MemoryPlan(True, 0, 0, "RAM"))
     assert isinstance(streamed, StreamedSplit) and is_mapped(streamed.images)

@@ -36,12 +36,7 @@ from kc_desktop.core.data.folder_cache import (
     remembered_format,
     write_cache,
 )
-from kc_desktop.core.data.folder_format import (
-    MAX_INFERRED_SIZE,
-    ImageFormat,
-    infer_format,
-    resolve_format,
-)
+from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, ImageFormat, resolve_format
 from kc_desktop.core.data.folder_scan import FolderScan, display_text, natural_key, scan_folder
 from kc_desktop.core.data.images import ImageLoadError, load_image_array
 from kc_desktop.core.data.mapped import map_images
@@ -76,7 +71,7 @@ def load_folder(
     total = len(scan.entries)
     if total == 0:
         raise _no_images_error(scan, [])
-    form = resolve_format(scan, size, colour, lambda s: remembered_format(s, infer_format))
+    form = resolve_format(scan, size, colour, remembered_format)
     key = cache_key(scan, form)
     decoded = read_cache(key, form)
     if decoded is None:

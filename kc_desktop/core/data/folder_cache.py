@@ -27,7 +27,12 @@ from safetensors.torch import load_file, save_file
 
 from kc_desktop.core import paths
 from kc_desktop.core.data.dataset import SkippedFile
-from kc_desktop.core.data.folder_format import MAX_INFERRED_SIZE, MIN_SIZE, ImageFormat
+from kc_desktop.core.data.folder_format import (
+    MAX_INFERRED_SIZE,
+    MIN_SIZE,
+    ImageFormat,
+    infer_format,
+)
 from kc_desktop.core.data.folder_scan import FolderScan, display_text
 from kc_desktop.core.data.mapped import map_images
 
@@ -61,7 +66,7 @@ def _with_listing(digest: hashlib._Hash, scan: FolderScan) -> hashlib._Hash:
     return digest
 
 
-def remembered_format(scan: FolderScan, infer: Callable[[FolderScan], ImageFormat]) -> ImageFormat:
+def remembered_format(scan: FolderScan) -> ImageFormat:
     """The folder's own format, read from its files' headers once per listing.
 
     Inferring opens up to a few hundred headers: on a cache hit that was most of the time
@@ -77,7 +82,7 @@ def remembered_format(scan: FolderScan, infer: Callable[[FolderScan], ImageForma
         in_range = isinstance(size, int) and MIN_SIZE <= size <= MAX_INFERRED_SIZE
         if saved["listing"] == listing and in_range and channels in (1, 3):
             return ImageFormat(size, channels)
-    form = infer(scan)
+    form = infer_format(scan)
     text = json.dumps({"listing": listing, "size": form.size, "channels": form.channels})
     with contextlib.suppress(Exception):
         record.parent.mkdir(parents=True, exist_ok=True)
